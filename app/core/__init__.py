@@ -1,0 +1,1 @@
+"""The engine: no Qt imports anywhere under this package."""

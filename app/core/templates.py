@@ -1,0 +1,169 @@
+"""Report templates: data files that give a new document its shape.
+
+Each template is a TOML file (shipped in ``resources/templates/``, or the user's own in
+the user data dir).  A broken file is reported with its line and skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.model import Document, Paragraph, Role
+from app.core.structure import canonical_number
+from app.core.topics import CANONICAL_TOPICS, PARTS
+
+META_PLACEHOLDER = "×××（单位及职务）"
+
+
+@dataclass(frozen=True)
+class Aspect:
+    title: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TemplateSection:
+    title: str
+    part: str
+    aspects: tuple[Aspect, ...] = ()
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    name: str
+    title: str
+    sections: tuple[TemplateSection, ...]
+    target_chars: tuple[int, int] = (3000, 6000)
+    default: bool = False
+    source: str = ""
+
+    def problem_aspects(self) -> tuple[Aspect, ...]:
+        return tuple(a for s in self.sections if s.part == "问题" for a in s.aspects)
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A problem with one data file, in words a user can act on."""
+
+    path: str
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}"
+
+
+@dataclass
+class TemplateLibrary:
+    templates: list[Template] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+    def get(self, template_id: str | None) -> Template | None:
+        return next((t for t in self.templates if t.id == template_id), None)
+
+    def default(self) -> Template:
+        return next((t for t in self.templates if t.default), self.templates[0])
+
+
+class _Invalid(Exception):
+    def __init__(self, reason: str, needle: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.needle = needle
+
+
+def _line_of(text: str, needle: str) -> int:
+    if needle:
+        for number, line in enumerate(text.splitlines(), 1):
+            if needle in line:
+                return number
+    return 1
+
+
+def _require(table: dict, key: str, kind: type, where: str) -> object:
+    value = table.get(key)
+    if not isinstance(value, kind) or value in ("", []):
+        raise _Invalid(f"{where}缺少“{key}”或格式不对", key)
+    return value
+
+
+def _parse(data: dict) -> Template:
+    sections = []
+    for raw in _require(data, "sections", list, "模板"):
+        title = str(_require(raw, "title", str, "章节"))
+        part = str(_require(raw, "part", str, f"章节“{title}”"))
+        if part not in PARTS:
+            raise _Invalid(f"章节“{title}”的 part “{part}”不是 {'/'.join(PARTS)} 之一", part)
+        aspects = []
+        for asp in raw.get("aspects", []):
+            a_title = str(_require(asp, "title", str, "方面"))
+            topics = _require(asp, "topics", list, f"方面“{a_title}”")
+            bad = [t for t in topics if t not in CANONICAL_TOPICS]
+            if bad:
+                raise _Invalid(f"方面“{a_title}”的主题“{bad[0]}”不是规范主题", bad[0])
+            aspects.append(Aspect(a_title, tuple(topics)))
+        sections.append(TemplateSection(title, part, tuple(aspects)))
+    low, high = data.get("target_chars", [3000, 6000])
+    return Template(
+        id=str(_require(data, "id", str, "模板")),
+        name=str(_require(data, "name", str, "模板")),
+        title=str(_require(data, "title", str, "模板")),
+        sections=tuple(sections),
+        target_chars=(int(low), int(high)),
+        default=bool(data.get("default", False)),
+    )
+
+
+def load_templates(*folders: Path) -> TemplateLibrary:
+    """All valid templates from ``folders``; later folders override earlier ids."""
+    library = TemplateLibrary()
+    by_id: dict[str, Template] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+                template = _parse(tomllib.loads(text))
+            except tomllib.TOMLDecodeError as exc:
+                line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
+                library.errors.append(LoadError(str(path), line, f"TOML 语法错误：{exc}"))
+                continue
+            except _Invalid as exc:
+                library.errors.append(LoadError(str(path), _line_of(text, exc.needle), exc.reason))
+                continue
+            except (OSError, UnicodeDecodeError, ValueError, TypeError) as exc:
+                library.errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
+                continue
+            by_id[template.id] = Template(**{**template.__dict__, "source": str(path)})
+    library.templates = list(by_id.values())
+    return library
+
+
+def _line_from_message(message: str) -> int:
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else 1
+
+
+def new_document(template: Template, today: _dt.date | None = None) -> Document:
+    """A fresh draft: title, name and date lines, and the template's headings."""
+    today = today or _dt.date.today()
+    paras = [
+        Paragraph(Role.TITLE, template.title),
+        Paragraph(Role.META, META_PLACEHOLDER),
+        Paragraph(Role.META, f"{today.year}年{today.month}月{today.day}日"),
+        Paragraph(Role.BODY, ""),
+    ]
+    for i, section in enumerate(template.sections, 1):
+        paras.append(Paragraph(Role.H1, canonical_number(1, i) + section.title))
+        if not section.aspects:
+            paras.append(Paragraph(Role.BODY, ""))
+        for j, aspect in enumerate(section.aspects, 1):
+            paras.append(Paragraph(Role.H2, canonical_number(2, j) + aspect.title))
+            paras.append(Paragraph(Role.BODY, ""))
+    return Document(paras, template.id)

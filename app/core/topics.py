@@ -1,0 +1,59 @@
+"""Canonical topics and a keyword classifier over them."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.paths import resources_dir
+
+CANONICAL_TOPICS: tuple[str, ...] = (
+    "理论学习", "政治素质", "能力本领", "担当作为", "工作作风", "廉洁自律",
+    "宗旨意识/群众工作", "意识形态", "管党治党/主体责任", "斗争精神/风险防范", "改革发展",
+    "组织生活/党性修养",
+)
+PARTS: tuple[str, ...] = ("开头", "问题", "原因", "措施", "结尾", "过渡")
+
+
+@dataclass(frozen=True)
+class TopicClassifier:
+    """Scores text against each topic's keywords; longer keywords weigh more."""
+
+    keywords: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "TopicClassifier":
+        path = path or resources_dir() / "topics.toml"
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        table = {
+            name: tuple(sorted(entry["keywords"], key=len, reverse=True))
+            for name, entry in data["topics"].items()
+        }
+        unknown = set(table) - set(CANONICAL_TOPICS)
+        if unknown:
+            raise ValueError(f"{path}: unknown topics {sorted(unknown)}")
+        return cls(table)
+
+    def scores(self, text: str) -> dict[str, float]:
+        result: dict[str, float] = {}
+        for topic, words in self.keywords.items():
+            remaining = text
+            score = 0.0
+            for word in words:  # longest first, so 理论学习 is not counted again as 学习
+                hits = remaining.count(word)
+                if hits:
+                    score += hits * len(word) ** 1.5
+                    remaining = remaining.replace(word, "\0")
+            if score:
+                result[topic] = score
+        return result
+
+    def classify(self, text: str, keep: float = 0.6) -> list[str]:
+        """Topics of ``text``, best first; runners-up within ``keep`` of the best."""
+        scores = self.scores(text)
+        if not scores:
+            return []
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], CANONICAL_TOPICS.index(kv[0])))
+        best = ranked[0][1]
+        return [t for t, s in ranked if s >= keep * best][:2]

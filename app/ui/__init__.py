@@ -1,0 +1,1 @@
+"""Qt panes and dialogs: thin adapters over ``app.core``."""
