@@ -263,11 +263,10 @@ def span_text(paragraphs: Sequence[Paragraph], start: Pos, stop: Pos) -> str:
     return "\n".join(parts)
 
 
-def context_at(outline: Outline, paragraphs: Sequence[Paragraph], pos: Pos) -> SectionContext:
-    """Part, topics and a label for the cursor at ``pos``."""
-    block = pos[0]
-    if block < len(paragraphs) and paragraphs[block].role in (Role.TITLE, Role.META):
-        return SectionContext("开头", (), "标题", paragraphs[block].text)
+def context_at(outline: Outline, pos: Pos, role: Role | None = None, text: str = "") -> SectionContext:
+    """Part, topics and a label for the cursor at ``pos`` (in a block of ``role``)."""
+    if role in (Role.TITLE, Role.META):
+        return SectionContext("开头", (), "标题", text)
     path = outline.path_at(pos)
     if not path:
         return SectionContext("开头", (), "开头", "")

@@ -24,3 +24,15 @@ def phrasebank_dir() -> Path:
 
 def templates_dir() -> Path:
     return resources_dir() / "templates"
+
+
+def user_data_dir() -> Path:
+    """The user's own data (settings, phrases, autosaves); ``MINGJING_HOME`` overrides it."""
+    import os
+
+    override = os.environ.get("MINGJING_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir as _platform_dir
+
+    return Path(_platform_dir("mingjing", appauthor=False))

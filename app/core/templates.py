@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.errors import LoadError
 from app.core.model import Document, Paragraph, Role
 from app.core.structure import canonical_number
 from app.core.topics import CANONICAL_TOPICS, PARTS
@@ -44,18 +45,6 @@ class Template:
 
     def problem_aspects(self) -> tuple[Aspect, ...]:
         return tuple(a for s in self.sections if s.part == "问题" for a in s.aspects)
-
-
-@dataclass(frozen=True)
-class LoadError:
-    """A problem with one data file, in words a user can act on."""
-
-    path: str
-    line: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.reason}"
 
 
 @dataclass

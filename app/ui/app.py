@@ -1,0 +1,37 @@
+"""Starting the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import APP_NAME
+from app.core.services import Services
+
+
+def settings_for(user_dir: Path) -> QSettings:
+    user_dir.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(user_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def create_window(services: Services, settings: QSettings, path: Path | None = None):
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(services, settings)
+    if path is not None:
+        window.open_path(path)
+    return window
+
+
+def run_gui(path: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    services = Services.load()
+    window = create_window(services, settings_for(services.user_dir), path)
+    window.show()
+    QTimer.singleShot(0, window.start_background_loading)
+    return app.exec()

@@ -1,0 +1,280 @@
+"""The main window: three panes in a splitter, menus, status bar, file commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+)
+
+from app import APP_NAME, __version__
+from app.core.outline import Outline
+from app.core.phrasebank import used_phrase_ids
+from app.core.services import Services
+from app.core.templates import Template, new_document
+from app.ui.document import DraftDocument
+from app.ui.editor import Editor
+from app.ui.look import OfficialLook
+from app.ui.outline_pane import OutlinePane
+from app.ui.phrase_panel import PhrasePanel
+
+CONTEXT_DELAY_MS = 40
+
+
+class SegmenterLoader(QThread):
+    """Loads jieba's dictionary off the UI thread after the window is shown."""
+
+    loaded = Signal()
+
+    def __init__(self, services: Services, parent=None) -> None:
+        super().__init__(parent)
+        self._services = services
+
+    def run(self) -> None:
+        self._services.segmenter.load()
+        self.loaded.emit()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: QSettings, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.look = OfficialLook()
+        self.draft = DraftDocument(services, self.look, self)
+        self.outline_pane = OutlinePane()
+        self.editor = Editor(self.draft)
+        self.phrase_panel = PhrasePanel(services.index)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for pane in (self.outline_pane, self.editor, self.phrase_panel):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.section_label = QLabel()
+        self.count_label = QLabel()
+        self.statusBar().addWidget(self.section_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_DELAY_MS)
+        self._context_timer.timeout.connect(self.update_context)
+        self.loader: SegmenterLoader | None = None
+        self._build_menus()
+        self._connect()
+        self._restore_geometry()
+        self.new_document(self.services.templates.get(self._last_template_id()))
+
+    # --- wiring ---------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.draft.outlineChanged.connect(self._on_outline)
+        self.draft.fileChanged.connect(self._update_title)
+        self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
+        self.outline_pane.nodeActivated.connect(
+            lambda pos: self.editor.go_to(self.draft.position_of(pos)))
+        self.editor.cursorPositionChanged.connect(self._context_timer.start)
+        self.phrase_panel.phraseActivated.connect(self.editor.insert_phrase_at_cursor)
+
+    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        self._action(file_menu, "新建(&N)…", self.choose_template_and_new, QKeySequence.StandardKey.New,
+                     "按模板新建一份对照检查材料")
+        self._action(file_menu, "打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open,
+                     "打开 .docx 或 .txt 文件")
+        self._action(file_menu, "保存(&S)", self.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "另存为(&A)…", self.save_as, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
+        edit = bar.addMenu("编辑(&E)")
+        e = self.editor
+        self.undo_action = self._action(edit, "撤销(&U)", e.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(edit, "重做(&R)", e.redo, "Ctrl+Y")
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.draft.qdoc.undoAvailable.connect(self.undo_action.setEnabled)
+        self.draft.qdoc.redoAvailable.connect(self.redo_action.setEnabled)
+        edit.addSeparator()
+        self._action(edit, "剪切(&T)", e.cut, QKeySequence.StandardKey.Cut)
+        self._action(edit, "复制(&C)", e.copy, QKeySequence.StandardKey.Copy)
+        self._action(edit, "粘贴(&P)", e.paste, QKeySequence.StandardKey.Paste)
+        self._action(edit, "全选(&L)", e.selectAll, QKeySequence.StandardKey.SelectAll)
+        help_menu = bar.addMenu("帮助(&H)")
+        self._action(help_menu, "关于明镜(&A)", self.show_about)
+
+    # --- derived state --------------------------------------------------------------------
+    def _on_outline(self, outline: Outline) -> None:
+        self.outline_pane.set_outline(outline)
+        target = self.draft.template.target_chars if self.draft.template else None
+        goal = f" / 目标 {target[0]}–{target[1]} 字" if target else ""
+        self.count_label.setText(f"字数：{outline.total_chars}{goal}")
+        self.count_label.setToolTip("字数按汉字计算，不含标点和数字")
+        text = self.draft.qdoc.toPlainText()
+        self.phrase_panel.set_used(used_phrase_ids(text, self.services.phrasebank.phrases))
+        self.update_context()
+
+    def update_context(self) -> None:
+        cursor = self.editor.textCursor()
+        context = self.draft.context_at(cursor)
+        self.section_label.setText(f"当前：{context.label}")
+        self.phrase_panel.set_context(context, cursor.block().text())
+        self.outline_pane.select_at(self.draft.pos_of(cursor))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.draft.display_name}[*]")
+        self.setWindowModified(self.draft.qdoc.isModified())
+
+    # --- start-up and shut-down ---------------------------------------------------------
+    def start_background_loading(self) -> None:
+        """Load the segmenter after the window is on screen; suggestions re-rank when done."""
+        if self.loader is None and not self.services.segmenter.ready:
+            self.loader = SegmenterLoader(self.services, self)
+            self.loader.loaded.connect(self.phrase_panel.refresh)
+            self.loader.start()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        sizes = self.settings.value("window/splitter")
+        if sizes:
+            self.splitter.setSizes([int(s) for s in sizes])
+        else:
+            self.splitter.setSizes([270, 760, 330])
+
+    def _save_geometry(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.sizes())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._save_geometry()
+        if self.loader is not None:
+            self.loader.wait(5000)
+        event.accept()
+
+    # --- files ------------------------------------------------------------------------------
+    def _last_template_id(self) -> str | None:
+        value = self.settings.value("template/last")
+        return str(value) if value else None
+
+    def new_document(self, template: Template | None = None) -> None:
+        template = template or self.services.templates.default()
+        self.draft.load(new_document(template))
+        self.settings.setValue("template/last", template.id)
+        self.editor.go_to(self.draft.position_of((3, 0)))
+
+    def choose_template_and_new(self) -> None:
+        if not self.maybe_save():
+            return
+        templates = self.services.templates.templates
+        names = [t.name for t in templates]
+        last = self.services.templates.get(self._last_template_id())
+        current = names.index(last.name) if last else 0
+        name, ok = QInputDialog.getItem(self, "新建", "选择模板：", names, current, False)
+        if ok:
+            self.new_document(templates[names.index(name)])
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "打开", start, "文稿 (*.docx *.txt);;所有文件 (*)")
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path``; on failure say why and leave the current draft untouched."""
+        from app.core.docx_io import DocumentReadError
+        from app.core.reader import read_document
+
+        try:
+            document = read_document(path)
+        except DocumentReadError as exc:
+            self.warn("无法打开", str(exc))
+            return False
+        saved_as_ours = path.suffix.lower() == ".docx"
+        self.draft.load(document, path if saved_as_ours else None)
+        if not saved_as_ours:
+            self.statusBar().showMessage(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)
+        self.editor.go_to(0)
+        return True
+
+    def save(self) -> bool:
+        if self.draft.path is None:
+            return self.save_as()
+        return self.save_to(self.draft.path)
+
+    def save_as(self) -> bool:
+        start = self.draft.path or Path.home() / f"{self.draft.outline.title or '对照检查材料'}.docx"
+        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(start), "Word 文档 (*.docx)")
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != ".docx":
+            path = path.with_suffix(path.suffix + ".docx") if path.suffix else path.with_suffix(".docx")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        from app.core.docx_io import write_docx
+        from app.core.storage import SaveError
+
+        self.draft.flush()
+        try:
+            write_docx(self.draft.to_document(), path)
+        except SaveError as exc:
+            self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，没有丢失。")
+            return False
+        self.draft.set_path(path)
+        self.statusBar().showMessage(f"已保存到 {path}", 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes, as Word does; False means the user cancelled."""
+        if not self.draft.qdoc.isModified():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
+                          f"是否保存对“{self.draft.display_name}”的更改？", parent=self)
+        save = box.addButton("保存(&S)", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("不保存(&N)", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is cancel or clicked is None:
+            return False
+        if clicked is save:
+            return self.save()
+        return True
+
+    def warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "关于明镜",
+            f"<b>明镜</b> {__version__}<br>对照检查材料写作助手。<br>"
+            "完全离线运行，不连接任何网络。",
+        )

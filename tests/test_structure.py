@@ -1,0 +1,156 @@
+"""Recognising the structure of real and messy reports."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from app.core.model import Role
+from app.core.outline import build_outline, detect_template
+from app.core.reader import read_document
+from app.core.structure import match_heading, recognize_text, split_run_in_heading
+from app.core.text import cn_to_int, count_cjk, int_to_cn, squash_space
+
+
+def _outline(services, paragraphs):
+    template = detect_template(paragraphs, services.templates)
+    return build_outline(paragraphs, services.classifier, template)
+
+
+def _aspects(outline):
+    """(number, title, level, part, topics) of every section node (points left out)."""
+    return [(n.number, n.title, n.level, n.part, tuple(n.topics))
+            for n in outline.walk() if n.kind == "section"]
+
+
+def _corpus_file(corpus, prefix):
+    return next(p for p in corpus if p.name.startswith(prefix))
+
+
+def test_numerals_round_trip():
+    for value in range(1, 100):
+        assert cn_to_int(int_to_cn(value)) == value
+    assert cn_to_int("十二") == 12 and cn_to_int("二十") == 20 and cn_to_int("甲") is None
+
+
+def test_heading_forms_including_mixed_brackets():
+    assert match_heading("一、检视的问题").number == "一、"
+    for raw in ("（三）能力本领方面", "(三）能力本领方面", "（三)能力本领方面", "(三)能力本领方面",
+                "（ 三 ）能力本领方面"):
+        match = match_heading(raw)
+        assert match and match.level == 2 and match.number == "（三）", raw
+    assert match_heading("1.加强学习").level == 3
+    assert match_heading("2、加强学习").level == 3
+    assert match_heading("（1）加强学习").level == 4
+    assert match_heading("1.5倍的增长") is None
+    assert match_heading("2023年工作") is None
+    assert match_heading("一是理论学习不够") is None
+
+
+def test_run_in_heading_is_split_at_the_first_sentence():
+    head, body = split_run_in_heading("（一）理论学习方面。一是学习不够系统。二是运用不够。")
+    assert head == "（一）理论学习方面。"
+    assert body == "一是学习不够系统。二是运用不够。"
+    assert split_run_in_heading("（一）落实全面从严治党战略部署有差距。") == (
+        "（一）落实全面从严治党战略部署有差距。", "")
+
+
+def test_title_preamble_and_blank_lines():
+    text = ("\n  某某同志2023年度民主生活会对照检查材料  \n\n"
+            "根据要求，现将个人对照检查情况报告如下：\n\n"
+            "一、检视的问题\n（一）在政治素质方面\n一是站位不高。\n\n"
+            "二、原因分析\n一是学习不够。\n三、整改措施\n一是加强学习。\n"
+            "以上是我的对照检查，请同志们批评指正。\n")
+    paras = recognize_text(text)
+    assert paras[0].role is Role.TITLE
+    assert paras[1].role is Role.BODY and paras[1].text.startswith("根据要求")
+    assert [p.role for p in paras[2:4]] == [Role.H1, Role.H2]
+    assert paras[-1].role is Role.BODY
+
+
+def test_corpus_000_tree(services, corpus):
+    doc = read_document(_corpus_file(corpus, "000"))
+    outline = _outline(services, doc.paragraphs)
+    assert outline.template.id == "zhuti-2023"
+    sections = _aspects(outline)
+    assert sections[:7] == [
+        ("一、", "检视的问题", 1, "问题", ()),
+        ("（一）", "理论学习方面", 2, "问题", ("理论学习",)),
+        ("（二）", "政治素质方面", 2, "问题", ("政治素质",)),
+        ("（三）", "能力本领方面", 2, "问题", ("能力本领",)),
+        ("（四）", "担当作为方面", 2, "问题", ("担当作为",)),
+        ("（五）", "工作作风方面", 2, "问题", ("工作作风",)),
+        ("（六）", "廉洁自律方面", 2, "问题", ("廉洁自律",)),
+    ]
+    assert sections[7][:4] == ("二、", "产生问题的原因分析", 1, "原因")
+    assert [s[2:] for s in sections[8:12]] == [
+        (2, "原因", ("理论学习",)), (2, "原因", ("组织生活/党性修养",)),
+        (2, "原因", ("宗旨意识/群众工作",)), (2, "原因", ("管党治党/主体责任",))]
+    assert sections[12][:4] == ("三、", "努力方向和整改措施", 1, "措施")
+    assert [s[4][0] for s in sections[13:]] == ["理论学习", "意识形态", "管党治党/主体责任", "工作作风"]
+    theory = outline.sections[0].children[0]
+    assert [(p.number, p.title, p.level) for p in theory.children] == [
+        ("一是", "理论学习的“系统性”不够", 3), ("二是", "实践运用的“有效性”不够", 3)]
+    # The preamble is the opening, not a section.
+    assert doc.paragraphs[0].role is Role.BODY and outline.first_section_block == 1
+
+
+def test_corpus_001_tree(services, corpus):
+    doc = read_document(_corpus_file(corpus, "001"))
+    outline = _outline(services, doc.paragraphs)
+    assert outline.template.id == "xunshi-zhenggai"
+    problems = outline.sections[0]
+    assert problems.part == "问题"
+    assert [c.title for c in problems.children] == [
+        "落实党的路线方针政策和党中央决策部署不到位", "落实全面从严治党战略部署有差距",
+        "落实新时代党的组织路线不扎实，党建工作存在薄弱环节", "落实意识形态工作责任制情况反馈意见"]
+    assert problems.children[3].topics == ["意识形态"]
+    assert [p.number for p in problems.children[3].children] == ["一是", "二是", "三是", "四是", "五是"]
+    assert [s.part for s in outline.sections] == ["问题", "原因", "措施"]
+    assert outline.sections[2].children[1].topics == ["廉洁自律"]
+
+
+def test_corpus_003_tree(services, corpus):
+    doc = read_document(_corpus_file(corpus, "003"))
+    assert doc.paragraphs[0] .role is Role.TITLE
+    outline = _outline(services, doc.paragraphs)
+    assert outline.title == "2023年第一批主题教育专题民主生活会个人剖析材料"
+    assert outline.template.id == "zhuti-2023"
+    aspects = outline.sections[0].children
+    assert [a.title for a in aspects][0] == "对照理论学习方面突出问题"
+    assert [a.topics[0] for a in aspects] == ["理论学习", "政治素质", "能力本领", "担当作为",
+                                              "工作作风", "廉洁自律"]
+    causes = outline.sections[1]
+    assert causes.part == "原因"
+    assert [(p.kind, p.number, p.title, p.level) for p in causes.children] == [
+        ("point", "一是", "理论武装不足", 2), ("point", "二是", "宗旨意识不深", 2),
+        ("point", "三是", "党性修养不深", 2)]
+    assert [p.topics[0] for p in causes.children] == ["理论学习", "宗旨意识/群众工作", "组织生活/党性修养"]
+    assert outline.sections[2].part == "措施"
+
+
+def test_chars_add_up(services, corpus):
+    for path in corpus:
+        doc = read_document(path)
+        outline = _outline(services, doc.paragraphs)
+        for node in outline.walk():
+            assert node.chars >= sum(c.chars for c in node.children)
+        body_before = sum(count_cjk(p.text) for p in doc.paragraphs[:outline.first_section_block])
+        assert outline.total_chars == body_before + sum(s.chars for s in outline.sections)
+
+
+def test_recognition_keeps_every_character_of_the_corpus(corpus):
+    for path in corpus:
+        raw = path.read_text(encoding="utf-8")
+        paragraphs = recognize_text(raw)
+        assert squash_space("".join(p.text for p in paragraphs)) == squash_space(raw)
+
+
+_line = st.text(alphabet=st.sampled_from(list("一二三四五是要（）()、.。：1 2学习问题方面\u3000")),
+                max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_line, max_size=20))
+def test_recognition_never_loses_text(lines):
+    text = "\n".join(lines)
+    assert squash_space("".join(p.text for p in recognize_text(text))) == squash_space(text)
