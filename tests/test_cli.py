@@ -1,0 +1,45 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from app import __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {"MINGJING_HOME": str(home), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+
+
+def test_version(user_home):
+    result = run("--version", home=user_home)
+    assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_outline_json_of_every_corpus_sample(corpus, user_home):
+    for path in corpus:
+        result = run("outline", str(path), "--json", home=user_home)
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert set(data) == {"title", "template", "sections"}
+        assert [s["part"] for s in data["sections"]] == ["问题", "原因", "措施"]
+        node = data["sections"][0]["children"][0]
+        assert set(node) == {"number", "title", "level", "part", "topics", "chars", "children"}
+        assert node["number"] == "（一）" and node["level"] == 2 and node["chars"] > 0
+        assert node["children"][0]["number"] == "一是" and node["children"][0]["level"] == 3
+
+
+def test_outline_text_and_bad_file(tmp_path, corpus, user_home):
+    result = run("outline", str(corpus[0]), home=user_home)
+    assert "（一）理论学习方面" in result.stdout and "[问题 · 理论学习]" in result.stdout
+    bad = tmp_path / "bad.docx"
+    bad.write_text("garbage")
+    result = run("outline", str(bad), home=user_home)
+    assert result.returncode == 2 and "不是有效的 Word 文档" in result.stderr

@@ -1,0 +1,72 @@
+"""The shipped phrasebank, its validation and the ranking of suggestions."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.core.matching import PhraseIndex
+from app.core.paths import phrasebank_dir
+from app.core.phrasebank import load_phrasebank, used_phrase_ids
+from app.core.segment import Segmenter
+
+SIX = ("理论学习", "政治素质", "能力本领", "担当作为", "工作作风", "廉洁自律")
+
+
+def test_shipped_bank_loads_cleanly_and_covers_six_aspects_by_three_parts():
+    bank = load_phrasebank(phrasebank_dir())
+    assert bank.errors == []
+    cells = Counter((p.topics[0], p.part) for p in bank.phrases)
+    for topic in SIX:
+        for part in ("问题", "原因", "措施"):
+            assert cells[(topic, part)] >= 10, (topic, part)
+
+
+def test_bad_entries_are_reported_as_file_and_line(tmp_path):
+    (tmp_path / "mine.jsonl").write_text(
+        '{"id": "a1", "text": "好的句子", "part": "问题", "topics": ["理论学习"]}\n'
+        "# a comment line\n"
+        '{"id": "a2", "text": "坏的", "part": "不存在"}\n'
+        "{not json\n"
+        '{"id": "a1", "text": "重复", "part": "问题"}\n'
+        '{"id": "a3", "text": "主题错", "part": "措施", "topics": ["天气"]}\n', encoding="utf-8")
+    bank = load_phrasebank(tmp_path)
+    assert [p.id for p in bank.phrases] == ["a1"]
+    assert [(e.line, e.path.endswith("mine.jsonl")) for e in bank.errors] == [
+        (3, True), (4, True), (5, True), (6, True)]
+    assert "不存在" in bank.errors[0].reason and "重复" in bank.errors[2].reason
+
+
+def test_suggestions_match_part_and_topic(services):
+    for topic in SIX:
+        for part in ("问题", "原因", "措施"):
+            found = services.index.suggest(part, [topic], limit=50)
+            assert found, (topic, part)
+            assert all(s.phrase.part == part and topic in s.phrase.topics for s in found)
+
+
+def test_context_brings_the_relevant_phrase_up(loaded_services):
+    index = loaded_services.index
+    baseline = index.suggest("问题", ["廉洁自律"], limit=50)
+    target = baseline[-1].phrase
+    ranked = index.suggest("问题", ["廉洁自律"], context=target.text[:40], limit=50)
+    assert target.id in [s.phrase.id for s in ranked[:3]]
+
+
+def test_used_phrases_are_marked_and_pushed_down(services):
+    index = services.index
+    first = index.suggest("措施", ["理论学习"], limit=50)[0].phrase
+    draft = "一、整改措施\n" + first.text
+    used = used_phrase_ids(draft, services.phrasebank.phrases)
+    assert first.id in used
+    again = index.suggest("措施", ["理论学习"], used=used, limit=50)
+    entry = next(s for s in again if s.phrase.id == first.id)
+    assert entry.used and again[0].phrase.id != first.id
+
+
+def test_segmenter_uses_the_domain_dictionary():
+    segmenter = Segmenter()
+    assert not segmenter.ready
+    assert "两个" in segmenter.tokens("两个确立")  # bigrams before loading
+    segmenter.load()
+    assert "两个确立" in segmenter.tokens("深刻领悟两个确立的决定性意义")
+    assert "一岗双责" in segmenter.tokens("履行一岗双责不到位")
