@@ -16,7 +16,7 @@ from app.core.phrasebank import Phrase
 from app.core.segment import Segmenter
 from app.core.text import bigram_similarity
 
-USED_PENALTY = 0.8
+USED_PENALTY = 2.0  # fit + relevance never exceed 2, so used phrases sink below unused ones
 NEAR_COPY = 0.7
 
 
