@@ -10,7 +10,7 @@ DEBS=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   # Chinese fonts, and a virtual screen for machines without one
-  fonts-noto-cjk xvfb xauth
+  fonts-noto-cjk fonts-arphic-ukai xvfb xauth
 )
 
 PY="${PYTHON:-}"

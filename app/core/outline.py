@@ -274,3 +274,11 @@ def context_at(outline: Outline, pos: Pos, role: Role | None = None, text: str =
     topics = next((tuple(n.topics) for n in reversed(path) if n.topics), ())
     place = topics[0] if topics else path[0].title
     return SectionContext(deepest.part, topics, f"{place} · {deepest.part}", deepest.title)
+
+
+def point_ordinal_at(outline: Outline, pos: Pos) -> int:
+    """The ordinal a new point at ``pos`` should carry: one more than the points before it."""
+    sections = [n for n in outline.path_at(pos) if n.kind == "section"]
+    if not sections:
+        return 1
+    return 1 + sum(1 for c in sections[-1].children if c.kind == "point" and c.start < pos)

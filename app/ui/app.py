@@ -18,6 +18,17 @@ def settings_for(user_dir: Path) -> QSettings:
     return QSettings(str(user_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
+UI_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+               "Source Han Sans SC", "WenQuanYi Micro Hei", "sans-serif"]
+
+
+def apply_ui_font(app: QApplication) -> None:
+    """Menus and panes in a plain sans face (fontconfig may otherwise pick a 楷体 for zh)."""
+    font = app.font()
+    font.setFamilies(UI_FAMILIES)
+    app.setFont(font)
+
+
 def create_window(services: Services, settings: QSettings, path: Path | None = None):
     from app.ui.main_window import MainWindow
 
@@ -31,6 +42,7 @@ def run_gui(path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    apply_ui_font(app)
     services = Services.load()
     window = create_window(services, settings_for(services.user_dir), path)
     window.show()

@@ -13,7 +13,15 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 
 from app.core.model import Document, Paragraph, Role
-from app.core.outline import Outline, SectionContext, build_outline, context_at, detect_template
+from app.core.outline import (
+    Outline,
+    SectionContext,
+    build_outline,
+    context_at,
+    detect_template,
+    point_ordinal_at,
+)
+from app.core.phrasebank import is_point, with_ordinal
 from app.core.services import Services
 from app.core.structure import recognize_lines, role_for_text
 from app.core.templates import Template
@@ -155,17 +163,32 @@ class DraftDocument(QObject):
 
     # --- editing --------------------------------------------------------------------------
     def insert_phrase(self, cursor: QTextCursor, text: str) -> QTextCursor:
-        """Insert phrase text as plain body text; in a heading, as a body paragraph below it."""
+        """Insert phrase text as plain body text (one undo step).
+
+        In a heading it goes into the body paragraph below; a whole point (一是……) at the
+        end of a written paragraph starts a new one, and its ordinal is set to fit
+        (the third point of a section becomes 三是).
+        """
+        self.flush()
         cursor = QTextCursor(cursor)
-        cursor.beginEditBlock()
+        cursor.clearSelection()
+        point = is_point(text)
         block = cursor.block()
+        new_block = False
         if self.role_of(block) is not Role.BODY:
             nxt = block.next()
             if nxt.isValid() and not nxt.text() and self.role_of(nxt) is Role.BODY:
                 cursor.setPosition(nxt.position())
             else:
                 cursor.setPosition(block.position() + block.length() - 1)
-                cursor.insertBlock(self.look.block_format(Role.BODY))
+                new_block = True
+        elif point and block.text().strip() and cursor.atBlockEnd():
+            new_block = True
+        if point:
+            text = with_ordinal(text, point_ordinal_at(self.outline, self.pos_of(cursor)))
+        cursor.beginEditBlock()
+        if new_block:
+            cursor.insertBlock(self.look.block_format(Role.BODY))
         cursor.insertText(text, QTextCharFormat())
         cursor.endEditBlock()
         return cursor

@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.section_label = QLabel()
         self.count_label = QLabel()
-        self.statusBar().addWidget(self.section_label, 1)
+        # Both permanent (right side), so temporary messages on the left never cover them.
+        self.statusBar().addPermanentWidget(self.section_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_DELAY_MS)
         self._context_timer.timeout.connect(self.update_context)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.core.matching import PhraseIndex, Suggestion
 from app.core.outline import SectionContext
+from app.core.phrasebank import is_point, strip_ordinal
 from app.ui.editor import PHRASE_MIME
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,12 +106,14 @@ class PhrasePanel(QWidget):
         found = self.suggestions()
         for suggestion in found:
             phrase = suggestion.phrase
-            preview = phrase.text if len(phrase.text) <= PREVIEW_CHARS else phrase.text[:PREVIEW_CHARS] + "……"
-            item = QListWidgetItem(("【已用】" if suggestion.used else "") + preview)
+            shown = strip_ordinal(phrase.text)
+            preview = shown if len(shown) <= PREVIEW_CHARS else shown[:PREVIEW_CHARS] + "……"
+            tag = ("【已用】" if suggestion.used else "") + ("【要点】" if is_point(phrase.text) else "")
+            item = QListWidgetItem(tag + preview)
             item.setData(ID_ROLE, phrase.id)
             item.setData(TEXT_ROLE, phrase.text)
             item.setToolTip(f"{phrase.text}\n\n{phrase.part} · {'、'.join(phrase.topics)} · {phrase.size}"
-                            "\n双击插入到光标处，或拖到正文中")
+                            "\n双击插入到光标处，或拖到正文中；要点的序号（一是、二是……）插入时自动排定")
             if suggestion.used:
                 item.setForeground(QBrush(_USED_COLOUR))
             self.list.addItem(item)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCurs
 from PySide6.QtWidgets import QApplication
 
 from app.core.model import Role
+from app.core.phrasebank import strip_ordinal, with_ordinal
 from app.ui.editor import PHRASE_MIME
 from app.ui.phrase_panel import ID_ROLE, TEXT_ROLE
 from tests.ui.conftest import ime_type
@@ -128,7 +129,7 @@ def test_double_click_inserts_the_phrase_as_body_text(qtbot, window):
     qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     _settle(qtbot, window)
     heading = _block_cursor(window, "（二）政治素质方面").block()
-    assert heading.next().text() == text
+    assert heading.next().text() == with_ordinal(text, 1)
     assert window.draft.role_of(heading.next()) is Role.BODY
     listed = {panel.list.item(i).data(ID_ROLE): panel.list.item(i).text() for i in range(panel.list.count())}
     assert listed[phrase_id].startswith("【已用】")  # marked, not hidden
@@ -137,6 +138,21 @@ def test_double_click_inserts_the_phrase_as_body_text(qtbot, window):
     window.undo_action.trigger()
     _settle(qtbot, window)
     assert heading.next().text() == ""
+
+
+def test_whole_points_get_the_next_ordinal_and_their_own_paragraph(qtbot, window):
+    _put_cursor(qtbot, window, "（四）担当作为方面")
+    points = [s.phrase.text for s in window.services.index.suggest("问题", ["担当作为"], limit=50)
+              if s.phrase.size == "要点"][:3]
+    for text in points:
+        window.editor.insert_phrase_at_cursor("x", text)
+    _settle(qtbot, window)
+    heading = _block_cursor(window, "（四）担当作为方面").block()
+    texts = [heading.next().text(), heading.next().next().text(), heading.next().next().next().text()]
+    assert [t[:2] for t in texts] == ["一是", "二是", "三是"]
+    assert [strip_ordinal(t) for t in texts] == [strip_ordinal(t) for t in points]
+    aspect = next(n for n in window.draft.outline.walk() if n.title == "担当作为方面")
+    assert [c.number for c in aspect.children] == ["一是", "二是", "三是"]
 
 
 def test_dropping_a_phrase_inserts_plain_body_text_at_the_drop_point(qtbot, window):
@@ -159,7 +175,7 @@ def test_dropping_a_phrase_inserts_plain_body_text_at_the_drop_point(qtbot, wind
         QApplication.sendEvent(window.editor.viewport(), event)
         assert event.isAccepted()
     _settle(qtbot, window)
-    assert body.text() == "甲" + text + "乙"
+    assert body.text() == "甲" + with_ordinal(text, 1) + "乙"  # first point of its section
     assert window.draft.role_of(body) is Role.BODY
     fragment = QTextCursor(body)
     fragment.setPosition(body.position() + 2)
