@@ -32,6 +32,7 @@ def apply_ui_font(app: QApplication) -> None:
 def create_window(services: Services, settings: QSettings, path: Path | None = None):
     from app.ui.main_window import MainWindow
 
+    apply_ui_font(QApplication.instance())
     window = MainWindow(services, settings)
     if path is not None:
         window.open_path(path)
@@ -42,7 +43,6 @@ def run_gui(path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    apply_ui_font(app)
     services = Services.load()
     window = create_window(services, settings_for(services.user_dir), path)
     window.show()
