@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from app.core.matching import PhraseIndex
 from app.core.paths import phrasebank_dir
 from app.core.phrasebank import load_phrasebank, used_phrase_ids
 from app.core.segment import Segmenter

@@ -95,7 +95,6 @@ class DraftDocument(QObject):
         self.path = path
         self.template = self.services.templates.get(document.template_id) or detect_template(
             document.paragraphs, self.services.templates)
-        self.qdoc.documentLayoutChanged.emit()
         self.refresh_outline()
         self.fileChanged.emit()
 

@@ -52,7 +52,8 @@ class OutlinePane(QTreeView):
         nodes = list(outline.walk())
         signature = tuple((n.kind, n.number, n.title, n.level) for n in nodes)
         if signature == self._signature and len(self._items) == len(nodes):
-            for (title_item, count_item, _), node in zip(self._items, nodes):
+            self._items = [(t, c, node) for (t, c, _), node in zip(self._items, nodes, strict=True)]
+            for title_item, count_item, node in self._items:
                 self._fill(title_item, count_item, node)
             return
         self._signature = signature

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
@@ -259,3 +258,18 @@ def test_word_count_counts_chinese_characters(qtbot, window):
     _settle(qtbot, window)
     assert window.draft.outline.total_chars == before + 2
     assert f"字数：{before + 2}" in window.count_label.text()
+
+
+def test_outline_follows_blocks_added_above(qtbot, window):
+    """New empty lines shift every block below; the tree must not keep stale positions."""
+    body = _block_cursor(window, "（一）理论学习方面").block().next()
+    window.editor.setTextCursor(QTextCursor(body))
+    for _ in range(3):
+        qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    _settle(qtbot, window)
+    _put_cursor(qtbot, window, "（三）能力本领方面")
+    assert window.outline_pane.currentIndex().data() == "（三）能力本领方面"
+    index = window.outline_pane.index_for_label("（五）工作作风方面")
+    rect = window.outline_pane.visualRect(index)
+    qtbot.mouseClick(window.outline_pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.editor.textCursor().block().text() == "（五）工作作风方面"
