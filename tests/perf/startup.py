@@ -27,6 +27,8 @@ def measure_once(home: Path) -> float:
     for line in proc.stdout:
         if line.startswith("WINDOW_SHOWN"):
             elapsed = (time.perf_counter() - start) * 1000
+            if line.split()[1] != "True":
+                raise RuntimeError("the window was shown but never exposed")
             break
     else:
         raise RuntimeError("the window never reported being shown")
