@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load_outline(path: Path):
-    from app.core.outline import build_outline, detect_template
+    from app.core.outline import build_outline, resolve_template
     from app.core.paths import templates_dir, user_data_dir
     from app.core.reader import read_document
     from app.core.templates import load_templates
@@ -35,8 +35,7 @@ def _load_outline(path: Path):
 
     document = read_document(path)
     library = load_templates(templates_dir(), user_data_dir() / "templates")
-    template = library.get(document.template_id) or detect_template(document.paragraphs, library)
-    return build_outline(document.paragraphs, TopicClassifier.load(), template)
+    return build_outline(document.paragraphs, TopicClassifier.load(), resolve_template(document, library))
 
 
 def _print_outline(outline) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from app.core.model import Paragraph, Role
+from app.core.model import Document, Paragraph, Role
 from app.core.structure import match_heading
 from app.core.templates import Template, TemplateLibrary
 from app.core.text import bigram_similarity, count_cjk
@@ -170,6 +170,11 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
         if score > best_score:
             best, best_score = template, score
     return best if best_score >= 0.4 else None
+
+
+def resolve_template(document: Document, library: TemplateLibrary) -> Template | None:
+    """The template a document names (our own files), else the one its headings match."""
+    return library.get(document.template_id) or detect_template(document.paragraphs, library)
 
 
 def _heading_title(text: str) -> str:

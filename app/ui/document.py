@@ -18,8 +18,8 @@ from app.core.outline import (
     SectionContext,
     build_outline,
     context_at,
-    detect_template,
     point_ordinal_at,
+    resolve_template,
 )
 from app.core.phrasebank import is_point, with_ordinal
 from app.core.services import Services
@@ -93,8 +93,7 @@ class DraftDocument(QObject):
         self.qdoc.setModified(False)
         self._highlighter.rehighlight()
         self.path = path
-        self.template = self.services.templates.get(document.template_id) or detect_template(
-            document.paragraphs, self.services.templates)
+        self.template = resolve_template(document, self.services.templates)
         self.refresh_outline()
         self.fileChanged.emit()
 
