@@ -29,8 +29,11 @@ def test_outline_json_of_every_corpus_sample(corpus, user_home):
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
         assert set(data) == {"title", "template", "sections"}
-        assert [s["part"] for s in data["sections"]] == ["问题", "原因", "措施"]
-        node = data["sections"][0]["children"][0]
+        numbered = [s for s in data["sections"] if s["number"]]
+        assert [s["part"] for s in numbered] == ["问题", "原因", "措施"]
+        assert data["sections"][0] == {**data["sections"][0], "number": "", "title": "开头",
+                                       "part": "开头", "level": 1, "children": []}
+        node = numbered[0]["children"][0]
         assert set(node) == {"number", "title", "level", "part", "topics", "chars", "children"}
         assert node["number"] == "（一）" and node["level"] == 2 and node["chars"] > 0
         assert node["children"][0]["number"] == "一是" and node["children"][0]["level"] == 3

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from hypothesis import given, settings, strategies as st
 
 from app.core.model import Role
@@ -20,6 +23,11 @@ def _aspects(outline):
     """(number, title, level, part, topics) of every section node (points left out)."""
     return [(n.number, n.title, n.level, n.part, tuple(n.topics))
             for n in outline.walk() if n.kind == "section"]
+
+
+def _numbered(outline):
+    """The numbered top-level sections (一、二、三、), without the 开头 and 结尾 nodes."""
+    return [s for s in outline.sections if s.kind == "section"]
 
 
 def _corpus_file(corpus, prefix):
@@ -87,26 +95,35 @@ def test_corpus_000_tree(services, corpus):
         (2, "原因", ("宗旨意识/群众工作",)), (2, "原因", ("管党治党/主体责任",))]
     assert sections[12][:4] == ("三、", "努力方向和整改措施", 1, "措施")
     assert [s[4][0] for s in sections[13:]] == ["理论学习", "意识形态", "管党治党/主体责任", "工作作风"]
-    theory = outline.sections[0].children[0]
+    theory = _numbered(outline)[0].children[0]
     assert [(p.number, p.title, p.level) for p in theory.children] == [
         ("一是", "理论学习的“系统性”不够", 3), ("二是", "实践运用的“有效性”不够", 3)]
-    # The preamble is the opening, not a section.
+    # The preamble is the opening, not a section; there is no closing paragraph.
     assert doc.paragraphs[0].role is Role.BODY and outline.first_section_block == 1
+    opening = outline.sections[0]
+    assert (opening.kind, opening.part, opening.start, opening.stop) == ("opening", "开头", (0, 0), (1, 0))
+    assert outline.sections[-1].kind == "section"
 
 
 def test_corpus_001_tree(services, corpus):
     doc = read_document(_corpus_file(corpus, "001"))
     outline = _outline(services, doc.paragraphs)
     assert outline.template.id == "xunshi-zhenggai"
-    problems = outline.sections[0]
+    problems = _numbered(outline)[0]
     assert problems.part == "问题"
     assert [c.title for c in problems.children] == [
         "落实党的路线方针政策和党中央决策部署不到位", "落实全面从严治党战略部署有差距",
         "落实新时代党的组织路线不扎实，党建工作存在薄弱环节", "落实意识形态工作责任制情况反馈意见"]
     assert problems.children[3].topics == ["意识形态"]
     assert [p.number for p in problems.children[3].children] == ["一是", "二是", "三是", "四是", "五是"]
-    assert [s.part for s in outline.sections] == ["问题", "原因", "措施"]
-    assert outline.sections[2].children[1].topics == ["廉洁自律"]
+    assert [s.part for s in outline.sections] == ["开头", "问题", "原因", "措施", "结尾"]
+    assert _numbered(outline)[2].children[1].topics == ["廉洁自律"]
+    # The last paragraph closes the report: it is 结尾, not part of the last measure.
+    closing = outline.sections[-1]
+    last = doc.paragraphs[closing.block].text
+    assert closing.kind == "closing" and last.startswith("在今后的工作生活中")
+    assert closing.block == len(doc.paragraphs) - 1
+    assert _numbered(outline)[2].children[-1].stop == closing.start
 
 
 def test_corpus_003_tree(services, corpus):
@@ -115,17 +132,17 @@ def test_corpus_003_tree(services, corpus):
     outline = _outline(services, doc.paragraphs)
     assert outline.title == "2023年第一批主题教育专题民主生活会个人剖析材料"
     assert outline.template.id == "zhuti-2023"
-    aspects = outline.sections[0].children
+    aspects = _numbered(outline)[0].children
     assert [a.title for a in aspects][0] == "对照理论学习方面突出问题"
     assert [a.topics[0] for a in aspects] == ["理论学习", "政治素质", "能力本领", "担当作为",
                                               "工作作风", "廉洁自律"]
-    causes = outline.sections[1]
+    causes = _numbered(outline)[1]
     assert causes.part == "原因"
     assert [(p.kind, p.number, p.title, p.level) for p in causes.children] == [
         ("point", "一是", "理论武装不足", 2), ("point", "二是", "宗旨意识不深", 2),
         ("point", "三是", "党性修养不深", 2)]
     assert [p.topics[0] for p in causes.children] == ["理论学习", "宗旨意识/群众工作", "组织生活/党性修养"]
-    assert outline.sections[2].part == "措施"
+    assert _numbered(outline)[2].part == "措施"
 
 
 def test_chars_add_up(services, corpus):
@@ -134,8 +151,22 @@ def test_chars_add_up(services, corpus):
         outline = _outline(services, doc.paragraphs)
         for node in outline.walk():
             assert node.chars >= sum(c.chars for c in node.children)
-        body_before = sum(count_cjk(p.text) for p in doc.paragraphs[:outline.first_section_block])
-        assert outline.total_chars == body_before + sum(s.chars for s in outline.sections)
+        title_block = sum(count_cjk(p.text) for p in doc.paragraphs if p.role in (Role.TITLE, Role.META))
+        assert outline.total_chars == title_block + sum(s.chars for s in outline.sections)
+
+
+def test_every_corpus_sample_gives_its_reviewed_tree(services, corpus):
+    """Golden trees in tests/data/expected, each read and checked by hand when written.
+
+    Regenerate only after reviewing the difference: number, title, level, part and topics
+    of every node, and the 字数 of each.
+    """
+    expected_dir = Path(__file__).parent / "data" / "expected"
+    for path in corpus:
+        doc = read_document(path)
+        got = _outline(services, doc.paragraphs).to_json()
+        expected = json.loads((expected_dir / f"{path.stem}.json").read_text(encoding="utf-8"))
+        assert got == expected, path.name
 
 
 def test_recognition_keeps_every_character_of_the_corpus(corpus):

@@ -8,34 +8,30 @@ cursor position always maps to what the phrase panel needs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from app.core.model import Document, Paragraph, Role
+from app.core.outline_scan import OutlineCache, ParagraphScan, strip_title
 from app.core.structure import match_heading
 from app.core.templates import Template, TemplateLibrary
-from app.core.text import bigram_similarity, count_cjk
+from app.core.text import bigram_similarity
 from app.core.topics import TopicClassifier
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
 
-_CN = "一二三四五六七八九十"
-# A point marker opens a paragraph or follows the end of a sentence.
-_POINT_RE = re.compile(rf"(?:^|(?<=[。；;！？!?]))[\s\u3000]*([{_CN}]{{1,3}}[是要])")
-_SEQ_WORDS = ("首先", "其次", "再次", "最后")
-_LEAD_END_RE = re.compile(r"[。；;！？!?]")
 _PART_WORDS = (
     ("原因", ("原因", "根源", "根子")),
     ("措施", ("措施", "整改", "努力方向", "改进", "今后")),
     ("问题", ("问题", "不足", "差距", "查摆", "检视")),
 )
 _DEFAULT_PARTS = ("问题", "原因", "措施")
+OPENING, CLOSING = "opening", "closing"  # node kinds of the unnumbered 开头 and 结尾
 
 
 @dataclass
 class OutlineNode:
-    kind: str  # "section" or "point"
+    kind: str  # "section", "point", or "opening"/"closing" (the unnumbered 开头 and 结尾)
     number: str  # canonical: 一、 （一） 1. （1） 一是 首先 …
     title: str
     level: int  # 1 = 一、; points sit one below their section
@@ -111,10 +107,6 @@ class SectionContext:
     heading: str  # title of the deepest section or point
 
 
-def _strip_title(text: str) -> str:
-    return text.strip().rstrip("。：:；;，,")
-
-
 def _part_of(title: str, index: int) -> str:
     for part, words in _PART_WORDS:
         if any(w in title for w in words):
@@ -122,36 +114,16 @@ def _part_of(title: str, index: int) -> str:
     return _DEFAULT_PARTS[index] if index < len(_DEFAULT_PARTS) else "结尾"
 
 
-def _lead_sentence(text: str) -> str:
-    m = _LEAD_END_RE.search(text)
-    return _strip_title(text[: m.start()] if m else text)
-
-
-def _find_points(paragraphs: Sequence[Paragraph], first: int, stop: int) -> list[tuple[Pos, str, str]]:
-    """(position, number, lead sentence) of each point in paragraphs[first:stop]."""
-    found: list[tuple[Pos, str, str]] = []
-    seq_paras = [
-        i for i in range(first, stop) if paragraphs[i].text.lstrip().startswith(_SEQ_WORDS)
-    ]
-    use_seq = len(seq_paras) >= 2
-    for i in range(first, stop):
-        text = paragraphs[i].text
-        for m in _POINT_RE.finditer(text):
-            marker = m.group(1)
-            found.append(((i, m.start(1)), marker, _lead_sentence(text[m.end(1):])))
-        if use_seq and i in seq_paras:
-            offset = len(text) - len(text.lstrip())
-            word = text[offset:offset + 2]
-            if not found or found[-1][0] != (i, offset):
-                found.append(((i, offset), word, _lead_sentence(text[offset + 2:].lstrip("，,"))))
-    found.sort(key=lambda f: f[0])
-    return found
+def _heading_title(text: str) -> str:
+    match = match_heading(text)
+    return strip_title(text[match.head_len:] if match else text)
 
 
 def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -> Template | None:
     """The template whose problem aspects best match the document's （一） headings."""
     titles = []
     h1_index = -1
+    in_problems = False
     for para in paragraphs:
         if para.role is Role.H1:
             h1_index += 1
@@ -177,27 +149,133 @@ def resolve_template(document: Document, library: TemplateLibrary) -> Template |
     return library.get(document.template_id) or detect_template(document.paragraphs, library)
 
 
-def _heading_title(text: str) -> str:
-    match = match_heading(text)
-    return _strip_title(text[match.head_len:] if match else text)
+class _Builder:
+    """One outline build over scanned paragraphs (see ``build_outline``)."""
+
+    def __init__(self, paragraphs: Sequence[Paragraph], cache: OutlineCache,
+                 template: Template | None) -> None:
+        self.paragraphs = paragraphs
+        self.cache = cache
+        self.scans: list[ParagraphScan] = [cache.scan(p.text) for p in paragraphs]
+        # prefix[i] = Chinese characters in paragraphs[:i]
+        self.prefix = [0]
+        for scan in self.scans:
+            self.prefix.append(self.prefix[-1] + scan.chars)
+        self.aspects = template.problem_aspects() if template else ()
+        self._aspect_memo: dict[str, tuple[str, ...] | None] = {}
+
+    def count(self, start: Pos, stop: Pos) -> int:
+        (b0, o0), (b1, o1) = start, stop
+        n = len(self.scans)
+        if b0 >= n:
+            return 0
+        if b0 == b1:
+            cum = self.scans[b0].cum
+            return cum[min(o1, len(cum) - 1)] - cum[min(o0, len(cum) - 1)]
+        total = self.scans[b0].chars - self.scans[b0].cum[min(o0, len(self.scans[b0].cum) - 1)]
+        total += self.prefix[min(b1, n)] - self.prefix[b0 + 1]
+        if b1 < n and o1:
+            total += self.scans[b1].cum[min(o1, len(self.scans[b1].cum) - 1)]
+        return total
+
+    def points(self, first: int, stop: Pos) -> list[tuple[Pos, str, str]]:
+        """(position, number, lead sentence) of each point from paragraph ``first`` to ``stop``."""
+        found: list[tuple[Pos, str, str]] = []
+        last = stop[0] + (1 if stop[1] else 0)
+        seq = [i for i in range(first, last) if self.scans[i].seq_offset >= 0]
+        use_seq = len(seq) >= 2
+        for i in range(first, min(last, len(self.scans))):
+            scan = self.scans[i]
+            for offset, marker, lead in scan.points:
+                if (i, offset) < stop:
+                    found.append(((i, offset), marker, lead))
+            if use_seq and scan.seq_offset >= 0 and (i, scan.seq_offset) < stop:
+                pos = (i, scan.seq_offset)
+                if not any(f[0] == pos for f in found):
+                    word = self.paragraphs[i].text[scan.seq_offset:scan.seq_offset + 2]
+                    found.append((pos, word, scan.seq_lead))
+        found.sort(key=lambda f: f[0])
+        return found
+
+    def aspect_topics(self, title: str) -> tuple[str, ...] | None:
+        if title not in self._aspect_memo:
+            best = max(self.aspects, key=lambda a: bigram_similarity(title, a.title))
+            good = bigram_similarity(title, best.title) >= 0.3
+            self._aspect_memo[title] = best.topics if good else None
+        return self._aspect_memo[title]
+
+    def closing_start(self) -> int:
+        """First paragraph of the closing (结尾) after the last heading, or len(paragraphs)."""
+        n = len(self.paragraphs)
+        headings = [i for i, p in enumerate(self.paragraphs) if p.role.is_heading]
+        if not headings:
+            return n
+        candidate = n
+        for i in range(n - 1, headings[-1] + 1, -1):  # a contiguous run at the very end
+            para, scan = self.paragraphs[i], self.scans[i]
+            if para.role is Role.META or not para.text.strip():
+                continue
+            if para.role is not Role.BODY or scan.points or scan.seq_offset >= 0 or not scan.closing_cue:
+                break
+            candidate = i
+        if candidate < n:  # blank lines just before it belong to the closing too
+            while candidate - 1 > headings[-1] + 1 and not self.paragraphs[candidate - 1].text.strip():
+                candidate -= 1
+        return candidate
+
+    def finish(self, node: OutlineNode, parent: OutlineNode | None) -> None:
+        """Fill in part, topics, points and 字数 for ``node`` and its subtree."""
+        if parent is not None:
+            node.part = parent.part
+        if node.kind == "section":
+            topics = None
+            if node.part == "问题" and node.level == 2 and self.aspects:
+                topics = self.aspect_topics(node.title)
+            if topics:
+                node.topics = list(topics)
+            else:
+                node.topics = self.cache.classify(node.title) or (list(parent.topics) if parent else [])
+            own_stop = node.children[0].start if node.children else node.stop
+            points = self.points(node.block + 1, own_stop)
+            point_nodes = []
+            for i, (pos, number, lead) in enumerate(points):
+                stop = points[i + 1][0] if i + 1 < len(points) else own_stop
+                point = OutlineNode("point", number, lead, node.level + 1, pos, stop, node.part)
+                point.topics = list(node.topics) or self.cache.classify(lead)
+                point.chars = self.count(pos, stop)
+                point_nodes.append(point)
+            node.children = point_nodes + node.children
+        for child in node.children:
+            if child.kind == "section":
+                self.finish(child, node)
+        node.chars = self.count(node.start, node.stop)
 
 
 def build_outline(
     paragraphs: Sequence[Paragraph],
-    classifier: TopicClassifier,
+    classifier: TopicClassifier | OutlineCache,
     template: Template | None = None,
 ) -> Outline:
-    """The section tree of ``paragraphs`` (see the module docstring)."""
-    end: Pos = (len(paragraphs), 0)
+    """The section tree of ``paragraphs`` (see the module docstring).
+
+    Pass an ``OutlineCache`` that lives as long as the document to rebuild cheaply after an
+    edit: unchanged paragraphs are not rescanned.
+    """
+    cache = classifier if isinstance(classifier, OutlineCache) else OutlineCache(classifier)
+    build = _Builder(paragraphs, cache, template)
+    closing = build.closing_start()
+    end: Pos = (closing, 0)
     roots: list[OutlineNode] = []
     stack: list[OutlineNode] = []
-    for index, para in enumerate(paragraphs):
+    for index in range(closing):
+        para = paragraphs[index]
         level = para.role.level
         if not level:
             continue
-        match = match_heading(para.text)
-        number = match.number if match else ""
-        node = OutlineNode("section", number, _heading_title(para.text), level, (index, 0), end)
+        scan = build.scans[index]
+        number = scan.heading.number if scan.heading else ""
+        title = scan.title if scan.heading else strip_title(para.text)
+        node = OutlineNode("section", number, title, level, (index, 0), end)
         while stack and stack[-1].level >= level:
             stack.pop().stop = (index, 0)
         (stack[-1].children if stack else roots).append(node)
@@ -205,7 +283,6 @@ def build_outline(
     for node in stack:
         node.stop = end
 
-    aspects = template.problem_aspects() if template else ()
     h1_count = 0
     for root in roots:
         if root.level == 1:
@@ -213,47 +290,21 @@ def build_outline(
             h1_count += 1
         else:
             root.part = "问题"
-        _finish(root, paragraphs, classifier, aspects, None)
+        build.finish(root, None)
 
-    first = roots[0].block if roots else len(paragraphs)
+    first = roots[0].block if roots else closing
+    opening_start = next((i for i, p in enumerate(paragraphs[:first])
+                          if p.role not in (Role.TITLE, Role.META)), None)
+    if opening_start is not None:
+        node = OutlineNode(OPENING, "", "开头", 1, (opening_start, 0), (first, 0), "开头")
+        node.chars = build.count(node.start, node.stop)
+        roots.insert(0, node)
+    if closing < len(paragraphs):
+        node = OutlineNode(CLOSING, "", "结尾", 1, (closing, 0), (len(paragraphs), 0), "结尾")
+        node.chars = build.count(node.start, node.stop)
+        roots.append(node)
     title = next((p.text for p in paragraphs if p.role is Role.TITLE), "")
-    total = sum(count_cjk(p.text) for p in paragraphs)
-    return Outline(title, template, roots, total, first)
-
-
-def _finish(node, paragraphs, classifier, aspects, parent) -> None:
-    """Fill in part, topics, points and 字数 for ``node`` and its subtree."""
-    if parent is not None:
-        node.part = parent.part
-    if node.kind == "section":
-        best = None
-        if node.part == "问题" and node.level == 2 and aspects:
-            best = max(aspects, key=lambda a: bigram_similarity(node.title, a.title))
-            if bigram_similarity(node.title, best.title) < 0.3:
-                best = None
-        if best:
-            node.topics = list(best.topics)
-        else:
-            node.topics = classifier.classify(node.title) or (list(parent.topics) if parent else [])
-        own_stop = node.children[0].start if node.children else node.stop
-        points = _find_points(paragraphs, node.block + 1, own_stop[0])
-        point_nodes = []
-        for i, (pos, number, lead) in enumerate(points):
-            stop = points[i + 1][0] if i + 1 < len(points) else own_stop
-            point_nodes.append(OutlineNode("point", number, lead, node.level + 1, pos, stop))
-        for point in point_nodes:
-            point.part = node.part
-            point.topics = list(node.topics) or classifier.classify(point.title)
-            point.chars = _count_span(paragraphs, point.start, point.stop)
-        node.children = point_nodes + node.children
-    for child in node.children:
-        if child.kind == "section":
-            _finish(child, paragraphs, classifier, aspects, node)
-    node.chars = _count_span(paragraphs, node.start, node.stop)
-
-
-def _count_span(paragraphs: Sequence[Paragraph], start: Pos, stop: Pos) -> int:
-    return count_cjk(span_text(paragraphs, start, stop))
+    return Outline(title, template, roots, build.prefix[-1], first)
 
 
 def span_text(paragraphs: Sequence[Paragraph], start: Pos, stop: Pos) -> str:
@@ -276,6 +327,8 @@ def context_at(outline: Outline, pos: Pos, role: Role | None = None, text: str =
     if not path:
         return SectionContext("开头", (), "开头", "")
     deepest = path[-1]
+    if deepest.kind in (OPENING, CLOSING):
+        return SectionContext(deepest.part, (), deepest.part, "")
     topics = next((tuple(n.topics) for n in reversed(path) if n.topics), ())
     place = topics[0] if topics else path[0].title
     return SectionContext(deepest.part, topics, f"{place} · {deepest.part}", deepest.title)
