@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings, strategies as st
 
 from app.core.model import Role
-from app.core.outline import build_outline, detect_template
+from app.core.outline import build_outline, detect_template, span_text
 from app.core.reader import read_document
 from app.core.structure import match_heading, recognize_text, split_run_in_heading
 from app.core.text import cn_to_int, count_cjk, int_to_cn, squash_space
@@ -185,3 +185,30 @@ _line = st.text(alphabet=st.sampled_from(list("一二三四五是要（）()、.
 def test_recognition_never_loses_text(lines):
     text = "\n".join(lines)
     assert squash_space("".join(p.text for p in recognize_text(text))) == squash_space(text)
+
+
+_tree_line = st.one_of(
+    _line,
+    st.sampled_from(["一、检视的问题", "二、原因分析", "三、整改措施", "（一）理论学习方面。一是学得不深。",
+                     "(二）政治素质方面", "首先，加强学习。", "其次，改进作风。", "以上，恳请批评指正。",
+                     "今后我将持续整改。", "某某同志对照检查材料", "2023年12月1日", ""]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_tree_line, max_size=25))
+def test_outline_tree_never_loses_text(services, lines):
+    """Title lines plus the text of the top-level nodes give back the input; children nest."""
+    text = "\n".join(lines)
+    paragraphs = recognize_text(text)
+    outline = _outline(services, paragraphs)
+    first = outline.sections[0].block if outline.sections else len(paragraphs)
+    assert all(p.role in (Role.TITLE, Role.META) for p in paragraphs[:first])
+    rebuilt = "".join(p.text for p in paragraphs[:first])
+    rebuilt += "".join(span_text(paragraphs, s.start, s.stop) for s in outline.sections)
+    assert squash_space(rebuilt) == squash_space(text)
+    for node in outline.walk():
+        previous = node.start
+        for child in node.children:
+            assert previous <= child.start < child.stop <= node.stop
+            previous = child.stop
