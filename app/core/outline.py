@@ -8,8 +8,8 @@ cursor position always maps to what the phrase panel needs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from app.core.model import Document, Paragraph, Role
 from app.core.outline_scan import OutlineCache, ParagraphScan, strip_title
@@ -40,7 +40,7 @@ class OutlineNode:
     part: str = ""
     topics: list[str] = field(default_factory=list)
     chars: int = 0
-    children: list["OutlineNode"] = field(default_factory=list)
+    children: list[OutlineNode] = field(default_factory=list)
 
     @property
     def block(self) -> int:

@@ -11,8 +11,8 @@ slice.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from app.core.model import Paragraph, Role
 from app.core.outline import CLOSING, OPENING, Outline, OutlineNode, Pos

@@ -8,8 +8,8 @@ the split of a heading that shares a paragraph with its body.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from app.core.model import HEADING_ROLES, Paragraph, Role
 from app.core.text import cn_to_int, int_to_cn

@@ -23,7 +23,7 @@ class TopicClassifier:
     keywords: dict[str, tuple[str, ...]]
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "TopicClassifier":
+    def load(cls, path: Path | None = None) -> TopicClassifier:
         path = path or resources_dir() / "topics.toml"
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         table = {

@@ -39,14 +39,14 @@ class Editor(QTextEdit):
         self.viewport().setPalette(page)
 
     # --- page layout: centre a page-wide column in the pane -------------------------------
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         spare = self.width() - self._page_width - self.verticalScrollBar().sizeHint().width()
         side = max(0, spare // 2)
         self.setViewportMargins(side, 0, side, 0)
 
     # --- typing ------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not cursor.hasSelection() and cursor.atBlockEnd()
@@ -59,15 +59,15 @@ class Editor(QTextEdit):
         super().keyPressEvent(event)
 
     # --- paste and drop: text only, formatting dropped -------------------------------------
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasFormat(PHRASE_MIME)
 
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt API)
+    def createMimeDataFromSelection(self) -> QMimeData:
         mime = QMimeData()
         mime.setText(self.textCursor().selection().toPlainText())
         return mime
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt API)
+    def insertFromMimeData(self, source: QMimeData) -> None:
         cursor = self.textCursor()
         if source.hasFormat(PHRASE_MIME):
             phrase_id = bytes(source.data(PHRASE_MIME)).decode("utf-8")

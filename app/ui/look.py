@@ -7,6 +7,7 @@ tagged with the role they were made for.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -16,7 +17,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextFormat,
 )
-from PySide6.QtCore import Qt
 
 from app.core.model import Role
 
@@ -102,6 +102,6 @@ class OfficialHighlighter(QSyntaxHighlighter):
         self._look = look
         self._role_of = role_of
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt API)
+    def highlightBlock(self, text: str) -> None:
         if text:
             self.setFormat(0, len(text), self._look.char_format(self._role_of(self.currentBlock())))

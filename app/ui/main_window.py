@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.core.outline import Outline
 from app.core.phrasebank import used_phrase_ids
+from app.core.restructure import RestructureError
 from app.core.services import Services
 from app.core.templates import Template, new_document
 from app.ui.document import DraftDocument
@@ -79,6 +80,11 @@ class MainWindow(QMainWindow):
         self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
         self.outline_pane.nodeActivated.connect(
             lambda pos: self.editor.go_to(self.draft.position_of(pos)))
+        pane, draft = self.outline_pane, self.draft
+        pane.moveRequested.connect(lambda node, parent, row: self._restructure(draft.move_node, node, parent, row))
+        pane.deleteRequested.connect(lambda node: self._restructure(draft.delete_node, node))
+        pane.renameRequested.connect(lambda node, title: self._restructure(draft.rename_node, node, title))
+        pane.addPointRequested.connect(lambda node: self._restructure(draft.add_point, node))
         self.editor.cursorPositionChanged.connect(self._context_timer.start)
         self.phrase_panel.phraseActivated.connect(self.editor.insert_phrase_at_cursor)
 
@@ -137,6 +143,16 @@ class MainWindow(QMainWindow):
         self.phrase_panel.set_context(context, cursor.block().text())
         self.outline_pane.select_at(self.draft.pos_of(cursor))
 
+    def _restructure(self, operation, *args) -> None:
+        """Run an outline edit on the document and put the cursor where it happened."""
+        try:
+            position = operation(*args)
+        except RestructureError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        self.editor.go_to(position)
+        self.editor.setFocus()
+
     def _update_title(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.draft.display_name}[*]")
         self.setWindowModified(self.draft.qdoc.isModified())
@@ -166,7 +182,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.sizes())
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return

@@ -1,62 +1,122 @@
-"""The left pane: the live section tree of the draft."""
+"""The left pane: the live section tree of the draft, which the user can reorganise.
+
+The pane only shows the outline and turns clicks, drags and its context menu into requests
+(signals); the window hands them to the document, whose new outline comes back here.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+)
 
-from app.core.outline import Outline, OutlineNode
+from app.core.outline import CLOSING, OPENING, Outline, OutlineNode
 from app.core.text import count_cjk
 
-POS_ROLE = Qt.ItemDataRole.UserRole + 1
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+NODE_MIME = "application/x-mingjing-outline-node"
 EMPTY_MARK = "待填写"
 _EMPTY_COLOUR = QColor("#c0392b")
+_UNNUMBERED = (OPENING, CLOSING)
 
 
 def _label(node: OutlineNode) -> str:
+    if node.kind in _UNNUMBERED:
+        return node.title
     return f"{node.number}{node.title}" if node.kind == "section" else f"{node.number}：{node.title}"
 
 
 def _is_empty(node: OutlineNode) -> bool:
     """A section with nothing but its heading (its own heading's characters)."""
+    if node.kind in _UNNUMBERED:
+        return node.chars == 0
     return node.kind == "section" and node.chars <= count_cjk(node.title + node.number)
 
 
-class OutlinePane(QTreeView):
-    """Shows the outline; emits ``nodeActivated`` with the (block, offset) of a clicked node."""
+class _OutlineModel(QStandardItemModel):
+    """Drags carry our own format, so only drags of outline rows are taken as moves."""
 
-    nodeActivated = Signal(tuple)
+    def mimeTypes(self) -> list[str]:
+        return [NODE_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = [str(i.data(NODE_ROLE)) for i in indexes if i.column() == 0]
+        data.setData(NODE_MIME, QByteArray(",".join(rows).encode()))
+        return data
+
+
+class OutlinePane(QTreeView):
+    """Shows the outline; emits requests to go to, move, delete, rename and add nodes."""
+
+    nodeActivated = Signal(tuple)  # (block, offset)
+    moveRequested = Signal(object, object, int)  # node, new parent (None = top level), row
+    deleteRequested = Signal(object)
+    renameRequested = Signal(object, str)
+    addPointRequested = Signal(object)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("outline")
         self.setAccessibleName("大纲")
-        self.model_ = QStandardItemModel(0, 2, self)
+        self.model_ = _OutlineModel(0, 2, self)
         self.model_.setHorizontalHeaderLabels(["大纲", "字数"])
         self.setModel(self.model_)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setUniformRowHeights(True)
         self.setWordWrap(False)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self._signature: tuple = ()
+        self._shape: tuple = ()
         self._items: list[tuple[QStandardItem, QStandardItem, OutlineNode]] = []
+        self.outline: Outline | None = None
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
+        self.customContextMenuRequested.connect(self._show_menu)
+        self._build_actions()
 
+    # --- showing the outline ---------------------------------------------------------------
     def set_outline(self, outline: Outline) -> None:
-        """Update in place when only counts changed; rebuild when the structure changed."""
+        """Update rows in place while the tree keeps its shape (typing); rebuild otherwise."""
+        self.outline = outline
         nodes = list(outline.walk())
-        signature = tuple((n.kind, n.number, n.title, n.level) for n in nodes)
-        if signature == self._signature and len(self._items) == len(nodes):
+        shape = tuple((n.kind, n.level, len(n.children)) for n in nodes)
+        if shape == self._shape and len(self._items) == len(nodes):
             self._items = [(t, c, node) for (t, c, _), node in zip(self._items, nodes, strict=True)]
-            for title_item, count_item, node in self._items:
-                self._fill(title_item, count_item, node)
+            for i, (title_item, count_item, node) in enumerate(self._items):
+                self._fill(title_item, count_item, node, i)
             return
-        self._signature = signature
+        self._shape = shape
         self.model_.removeRows(0, self.model_.rowCount())
         self._items = []
         root = self.model_.invisibleRootItem()
@@ -67,18 +127,25 @@ class OutlinePane(QTreeView):
     def _add(self, parent: QStandardItem, node: OutlineNode) -> None:
         title_item, count_item = QStandardItem(), QStandardItem()
         count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._fill(title_item, count_item, node)
+        movable = node.kind in ("section", "point")
+        title_item.setDragEnabled(movable)
+        title_item.setDropEnabled(node.kind == "section")
+        count_item.setDragEnabled(False)
+        count_item.setDropEnabled(False)
+        self._fill(title_item, count_item, node, len(self._items))
         parent.appendRow([title_item, count_item])
         self._items.append((title_item, count_item, node))
         for child in node.children:
             self._add(title_item, child)
 
     @staticmethod
-    def _fill(title_item: QStandardItem, count_item: QStandardItem, node: OutlineNode) -> None:
-        title_item.setText(_label(node))
-        title_item.setData(node.start, POS_ROLE)
+    def _fill(title_item: QStandardItem, count_item: QStandardItem, node: OutlineNode, i: int) -> None:
+        label = _label(node)
+        if title_item.text() != label:
+            title_item.setText(label)
+        title_item.setData(i, NODE_ROLE)
         tip = f"{node.part}" + (f" · {'、'.join(node.topics)}" if node.topics else "")
-        title_item.setToolTip(f"{_label(node)}\n{tip}\n{node.chars} 字")
+        title_item.setToolTip(f"{label}\n{tip}\n{node.chars} 字")
         if _is_empty(node):
             count_item.setText(EMPTY_MARK)
             count_item.setForeground(QBrush(_EMPTY_COLOUR))
@@ -101,6 +168,15 @@ class OutlinePane(QTreeView):
         visit(self.model_.invisibleRootItem(), 0)
         return out
 
+    def node_at(self, index: QModelIndex) -> OutlineNode | None:
+        if not index.isValid():
+            return None
+        i = index.siblingAtColumn(0).data(NODE_ROLE)
+        return self._items[i][2] if i is not None and i < len(self._items) else None
+
+    def parent_of(self, index: QModelIndex) -> OutlineNode | None:
+        return self.node_at(index.siblingAtColumn(0).parent())
+
     def select_at(self, pos: tuple[int, int]) -> None:
         """Highlight the deepest node containing the cursor position, without emitting."""
         best = None
@@ -119,6 +195,182 @@ class OutlinePane(QTreeView):
         return QModelIndex()
 
     def _on_clicked(self, index: QModelIndex) -> None:
-        pos = self.model_.itemFromIndex(index.siblingAtColumn(0)).data(POS_ROLE)
-        if pos is not None:
-            self.nodeActivated.emit(tuple(pos))
+        node = self.node_at(index)
+        if node is not None:
+            self.nodeActivated.emit(tuple(node.start))
+
+    # --- drag and drop -----------------------------------------------------------------
+    def drop_target(self, source: QModelIndex, target: QModelIndex, where: str):
+        """(parent node or None, row) for dropping ``source`` at ``where`` of ``target``.
+
+        ``where`` is "above", "on" or "below"; None when the drop makes no sense there.
+        """
+        node, over = self.node_at(source), self.node_at(target)
+        if node is None or over is None or node.kind not in ("section", "point"):
+            return None
+        if node.kind == "point":
+            if over.kind == "point":
+                parent = self.parent_of(target)
+                points = [c for c in parent.children if c.kind == "point"] if parent else []
+                row = points.index(over) + (0 if where == "above" else 1)
+                return (parent, row) if parent else None
+            if over.kind != "section":
+                return None
+            if where == "above":  # the end of whatever is shown just above this heading
+                above = self.indexAbove(target)
+                return self.drop_target(source, above, "below") if above.isValid() else None
+            if where == "below":
+                return over, 0
+            return over, sum(1 for c in over.children if c.kind == "point")
+        # a section: find the node at its own level that the drop is next to
+        if over.kind == "section" and over.level == node.level - 1:
+            if where == "above":  # the end of whatever is shown just above this heading
+                above = self.indexAbove(target)
+                return self.drop_target(source, above, "below") if above.isValid() else None
+            sections = [c for c in over.children if c.kind == "section"]
+            return over, (0 if where == "below" else len(sections))
+        index = target
+        while index.isValid() and not (
+                self.node_at(index).kind == "section" and self.node_at(index).level == node.level):
+            index = index.parent()
+        if not index.isValid():
+            return None
+        if index != target:  # dropped inside another section's rows: after that section
+            where = "below"
+        peer = self.node_at(index)
+        parent = self.parent_of(index)
+        pool = parent.children if parent else (self.outline.sections if self.outline else [])
+        sections = [c for c in pool if c.kind == "section"]
+        row = sections.index(peer)
+        if where == "below" or (where == "on" and node.start < peer.start):
+            row += 1
+        return parent, row
+
+    def _where(self, pos: QPoint, index: QModelIndex) -> str:
+        rect = self.visualRect(index)
+        if pos.y() < rect.top() + rect.height() / 4:
+            return "above"
+        if pos.y() > rect.bottom() - rect.height() / 4:
+            return "below"
+        return "on"
+
+    def _drop_at(self, event):
+        """Where a drag of one of our rows would land, or None (also for foreign drags)."""
+        data = event.mimeData()
+        if not data.hasFormat(NODE_MIME) or event.source() not in (self, None):
+            return None
+        rows = bytes(data.data(NODE_MIME)).decode()
+        if not rows.isdigit() or int(rows) >= len(self._items):
+            return None
+        source = self._items[int(rows)][0].index()
+        pos = event.position().toPoint()
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        return source, self.drop_target(source, index, self._where(pos, index))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(NODE_MIME) and event.source() in (self, None):
+            self.setState(QAbstractItemView.State.DraggingState)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        super().dragMoveEvent(event)
+        found = self._drop_at(event)
+        if found is not None and found[1] is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        """Ask for the move instead of letting the model move rows: the text must move."""
+        found = self._drop_at(event)
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
+        if found is None or found[1] is None:
+            return
+        node = self.node_at(found[0])
+        parent, row = found[1]
+        # after the drag has finished: the move rebuilds this very model
+        QTimer.singleShot(0, lambda: self.moveRequested.emit(node, parent, row))
+
+    # --- context menu and keys -----------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut: str | None = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.addAction(act)
+            act.triggered.connect(slot)
+            return act
+
+        self.add_point_action = action("添加要点", lambda: self._request("add"))
+        self.rename_action = action("重命名…", lambda: self._request("rename"), "F2")
+        self.delete_action = action("删除…", lambda: self._request("delete"), "Delete")
+        self.up_action = action("上移", lambda: self._request("up"), "Alt+Up")
+        self.down_action = action("下移", lambda: self._request("down"), "Alt+Down")
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        node = self.node_at(index)
+        if node is None:
+            return
+        self.setCurrentIndex(index.siblingAtColumn(0))
+        numbered = node.kind in ("section", "point")
+        menu = QMenu(self)
+        self.add_point_action.setEnabled(numbered)
+        for act in (self.add_point_action, self.rename_action, self.up_action, self.down_action,
+                    self.delete_action):
+            act.setEnabled(numbered)
+        menu.addAction(self.add_point_action)
+        menu.addAction(self.rename_action)
+        menu.addSeparator()
+        menu.addAction(self.up_action)
+        menu.addAction(self.down_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def _request(self, what: str) -> None:
+        index = self.currentIndex()
+        node = self.node_at(index)
+        if node is None or node.kind not in ("section", "point"):
+            return
+        if what == "add":
+            self.addPointRequested.emit(node)
+        elif what == "rename":
+            title = self.ask_title(node)
+            if title:
+                self.renameRequested.emit(node, title)
+        elif what == "delete":
+            if self.confirm_delete(node):
+                self.deleteRequested.emit(node)
+        else:
+            parent = self.parent_of(index)
+            pool = parent.children if parent else (self.outline.sections if self.outline else [])
+            siblings = [c for c in pool if c.kind == node.kind]
+            row = siblings.index(node)
+            if what == "up" and row > 0:
+                self.moveRequested.emit(node, parent, row - 1)
+            elif what == "down" and row + 1 < len(siblings):
+                self.moveRequested.emit(node, parent, row + 2)
+
+    def ask_title(self, node: OutlineNode) -> str:
+        what = "标题" if node.kind == "section" else "要点的首句"
+        text, ok = QInputDialog.getText(self, "重命名", f"新的{what}（编号不变）：",
+                                        QLineEdit.EchoMode.Normal, node.title)
+        return text.strip() if ok else ""
+
+    def confirm_delete(self, node: OutlineNode) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "删除",
+                          f"删除“{_label(node)}”及其下的全部文字（{node.chars} 字）？\n删除后可用“撤销”恢复。",
+                          parent=self)
+        delete = box.addButton("删除", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is delete

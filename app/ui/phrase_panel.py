@@ -28,10 +28,10 @@ _USED_COLOUR = QColor("#8a8a8a")
 class PhraseList(QListWidget):
     """A list whose items drag out as plain text plus the phrase id."""
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
+    def mimeTypes(self) -> list[str]:
         return ["text/plain", PHRASE_MIME]
 
-    def mimeData(self, items) -> QMimeData:  # noqa: N802 (Qt API)
+    def mimeData(self, items) -> QMimeData:
         mime = QMimeData()
         if items:
             mime.setText(items[0].data(TEXT_ROLE))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -39,7 +38,7 @@ def _settle(qtbot, win) -> None:
 def test_window_opens_with_the_default_template(window):
     assert window.windowTitle().startswith("明镜 — 未命名")
     labels = window.outline_pane.labels()
-    assert labels == [(0, "一、检视的问题")] + [(1, s) for s in SIX] + [
+    assert labels == [(0, "开头"), (0, "一、检视的问题")] + [(1, s) for s in SIX] + [
         (0, "二、产生问题的原因分析"), (0, "三、整改措施")]
     assert window.draft.paragraphs()[0].role is Role.TITLE
     assert "字数：" in window.count_label.text()

@@ -1,0 +1,167 @@
+"""Reorganising the draft from the outline tree: drag, context menu, renumbering, undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from app.core.model import Document
+from app.core.structure import recognize_text
+from tests.ui.conftest import ime_type
+
+DRAFT = """某某同志对照检查材料
+根据要求，现报告如下。
+一、检视的问题
+（一）理论学习方面
+一是学得不系统。理论学习碎片化。
+二是学用脱节。联系实际不够。
+三是钻研不深。满足于浅尝辄止。
+（二）政治素质方面
+一是站位不高。二是判断不准。三是执行不力。
+（三）能力本领方面
+一是本领恐慌。
+二、原因分析
+一是理想信念有所松懈。
+三、整改措施
+一是加强学习。
+以上，恳请批评指正。"""
+
+
+@pytest.fixture
+def draft_window(qtbot, window):
+    window.draft.load(Document(recognize_text(DRAFT)))
+    return window
+
+
+def _texts(win) -> list[str]:
+    return [b.text() for b in win.draft.blocks()]
+
+
+def _drag(qtbot, pane, source: str, target: str, where: str) -> None:
+    """Drag the row labelled ``source`` to the top, middle or bottom of ``target``'s row."""
+    src, dst = pane.index_for_label(source), pane.index_for_label(target)
+    assert src.isValid() and dst.isValid(), (source, target, pane.labels())
+    pane.setCurrentIndex(src)
+    pane.scrollTo(dst)
+    qtbot.wait(5)  # let the view lay out its rows
+    rect = pane.visualRect(dst)
+    y = {"above": rect.top() + 2, "below": rect.bottom() - 2, "on": rect.center().y()}[where]
+    pos = QPointF(rect.center().x(), y)
+    mime = pane.model().mimeData([src])
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.MoveAction, mime, buttons, mods)
+    QApplication.sendEvent(pane.viewport(), enter)
+    move = QDragMoveEvent(pos.toPoint(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(pane.viewport(), move)
+    assert move.isAccepted(), "the tree refused a drop there"
+    drop = QDropEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(pane.viewport(), drop)
+
+
+def test_tree_shows_opening_points_and_closing(draft_window):
+    labels = draft_window.outline_pane.labels()
+    assert labels[0] == (0, "开头") and labels[-1] == (0, "结尾")
+    assert (2, "一是：学得不系统") in labels and (2, "三是：执行不力") in labels
+
+
+def test_dragging_an_aspect_moves_its_text_and_renumbers(qtbot, draft_window):
+    win = draft_window
+    before = _texts(win)
+    _drag(qtbot, win.outline_pane, "（三）能力本领方面", "（一）理论学习方面", "above")
+    qtbot.waitUntil(lambda: (1, "（一）能力本领方面") in win.outline_pane.labels(), timeout=2000)
+    labels = [label for depth, label in win.outline_pane.labels() if depth == 1]
+    assert labels[:3] == ["（一）能力本领方面", "（二）理论学习方面", "（三）政治素质方面"]
+    texts = _texts(win)
+    assert texts[texts.index("（一）能力本领方面") + 1] == "一是本领恐慌。"
+    assert win.editor.textCursor().block().text() == "（一）能力本领方面"
+    # one undo step puts everything back
+    win.undo_action.trigger()
+    win.draft.flush()
+    assert _texts(win) == before
+    assert [label for depth, label in win.outline_pane.labels() if depth == 1][:3] == [
+        "（一）理论学习方面", "（二）政治素质方面", "（三）能力本领方面"]
+
+
+def test_dragging_a_point_to_another_aspect(qtbot, draft_window):
+    win = draft_window
+    _drag(qtbot, win.outline_pane, "一是：学得不系统", "一是：本领恐慌", "below")
+    qtbot.waitUntil(lambda: "二是学得不系统。理论学习碎片化。" in _texts(win), timeout=2000)
+    texts = _texts(win)
+    assert texts[texts.index("（一）理论学习方面") + 1] == "一是学用脱节。联系实际不够。"
+    assert texts[texts.index("（一）理论学习方面") + 2] == "二是钻研不深。满足于浅尝辄止。"
+    assert texts[texts.index("（三）能力本领方面") + 2] == "二是学得不系统。理论学习碎片化。"
+
+
+def test_dropping_an_aspect_among_points_is_refused(qtbot, draft_window):
+    win = draft_window
+    pane = win.outline_pane
+    src, dst = pane.index_for_label("（二）政治素质方面"), pane.index_for_label("一、检视的问题")
+    assert pane.drop_target(src, dst, "above") is None  # nothing above 一、 at the aspects' level
+    assert pane.drop_target(pane.index_for_label("开头"), dst, "on") is None
+    # text dragged in from elsewhere (Word, the phrase panel) is not taken as a move
+    foreign = QMimeData()
+    foreign.setText("（二）政治素质方面")
+    rect = pane.visualRect(pane.index_for_label("（一）理论学习方面"))
+    enter = QDragEnterEvent(rect.center(), Qt.DropAction.MoveAction, foreign, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(pane.viewport(), enter)
+    assert not enter.isAccepted()
+
+
+def test_context_menu_delete_asks_first_and_undoes_in_one_step(qtbot, draft_window, message_boxes):
+    win = draft_window
+    pane = win.outline_pane
+    before = _texts(win)
+    pane.setCurrentIndex(pane.index_for_label("（一）理论学习方面"))
+    message_boxes.answer("取消")
+    pane.delete_action.trigger()
+    assert _texts(win) == before and "删除“（一）理论学习方面”" in message_boxes[-1]["text"]
+    message_boxes.answer("删除")
+    pane.delete_action.trigger()
+    qtbot.waitUntil(lambda: "（一）政治素质方面" in _texts(win), timeout=2000)
+    assert not any("学得不系统" in t for t in _texts(win))
+    win.undo_action.trigger()
+    assert _texts(win) == before
+
+
+def test_context_menu_rename_and_add_point(qtbot, draft_window, monkeypatch):
+    win = draft_window
+    pane = win.outline_pane
+    monkeypatch.setattr(pane, "ask_title", lambda node: "学用结合不紧")
+    pane.setCurrentIndex(pane.index_for_label("二是：学用脱节"))
+    pane.rename_action.trigger()
+    assert "二是学用结合不紧。联系实际不够。" in _texts(win)
+    win.draft.flush()
+    pane.setCurrentIndex(pane.index_for_label("一是：学得不系统"))
+    pane.add_point_action.trigger()
+    texts = _texts(win)
+    start = texts.index("（一）理论学习方面")
+    assert [t[:2] for t in texts[start + 1:start + 5]] == ["一是", "二是", "三是", "四是"]
+    assert win.editor.textCursor().block().text() == "二是"
+    ime_type(win.editor, "钻研不够。")
+    qtbot.waitUntil(lambda: (2, "二是：钻研不够") in pane.labels(), timeout=2000)
+
+
+def test_move_up_with_the_keyboard(qtbot, draft_window):
+    win = draft_window
+    pane = win.outline_pane
+    pane.setCurrentIndex(pane.index_for_label("三是：执行不力"))
+    pane.up_action.trigger()
+    assert "一是站位不高。二是执行不力。三是判断不准。" in _texts(win)
+
+
+def test_typing_in_a_heading_updates_its_row_in_place(qtbot, draft_window):
+    win = draft_window
+    pane = win.outline_pane
+    item_before = pane.model_.itemFromIndex(pane.index_for_label("（二）政治素质方面"))
+    block = next(b for b in win.draft.blocks() if b.text() == "（二）政治素质方面")
+    cursor = win.editor.textCursor()
+    cursor.setPosition(block.position() + block.length() - 1)
+    win.editor.setTextCursor(cursor)
+    ime_type(win.editor, "突出问题")
+    qtbot.waitUntil(lambda: (1, "（二）政治素质方面突出问题") in pane.labels(), timeout=2000)
+    assert pane.model_.itemFromIndex(pane.index_for_label("（二）政治素质方面突出问题")) is item_before
