@@ -162,7 +162,6 @@ class _Builder:
         for scan in self.scans:
             self.prefix.append(self.prefix[-1] + scan.chars)
         self.aspects = template.problem_aspects() if template else ()
-        self._aspect_memo: dict[str, tuple[str, ...] | None] = {}
 
     def count(self, start: Pos, stop: Pos) -> int:
         (b0, o0), (b1, o1) = start, stop
@@ -198,11 +197,7 @@ class _Builder:
         return found
 
     def aspect_topics(self, title: str) -> tuple[str, ...] | None:
-        if title not in self._aspect_memo:
-            best = max(self.aspects, key=lambda a: bigram_similarity(title, a.title))
-            good = bigram_similarity(title, best.title) >= 0.3
-            self._aspect_memo[title] = best.topics if good else None
-        return self._aspect_memo[title]
+        return self.cache.aspect_topics(self.aspects, title)
 
     def closing_start(self) -> int:
         """First paragraph of the closing (结尾) after the last heading, or len(paragraphs)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from app.core.structure import HeadingMatch, match_heading
-from app.core.text import is_cjk
+from app.core.text import bigram_similarity, is_cjk
 from app.core.topics import TopicClassifier
 
 _CN = "一二三四五六七八九十"
@@ -25,6 +25,7 @@ _CLOSING_START_RE = re.compile(
     r"^[\s\u3000]*(以上|在今后|今后|下一步|我将|我决心|我一定|总之|恳请|请各位|请同志们|借此|以此次|我会)")
 _CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|新的起点|新起点|不吝赐教|敬请")
 _MAX_CACHE = 20000
+ASPECT_MATCH = 0.3  # bigram similarity for a heading to count as a template aspect
 
 
 def strip_title(text: str) -> str:
@@ -76,6 +77,7 @@ class OutlineCache:
         self.classifier = classifier
         self._scans: dict[str, ParagraphScan] = {}
         self._topics: dict[str, list[str]] = {}
+        self._aspects: dict[tuple[tuple, str], tuple[str, ...] | None] = {}
 
     def scan(self, text: str) -> ParagraphScan:
         found = self._scans.get(text)
@@ -92,3 +94,14 @@ class OutlineCache:
                 self._topics.clear()
             found = self._topics[text] = self.classifier.classify(text)
         return list(found)
+
+    def aspect_topics(self, aspects: tuple, title: str) -> tuple[str, ...] | None:
+        """Topics of the template aspect closest to ``title`` (None when none is close)."""
+        key = (aspects, title)
+        if key not in self._aspects:
+            if len(self._aspects) > _MAX_CACHE:
+                self._aspects.clear()
+            best = max(aspects, key=lambda a: bigram_similarity(title, a.title))
+            good = bigram_similarity(title, best.title) >= ASPECT_MATCH
+            self._aspects[key] = tuple(best.topics) if good else None
+        return self._aspects[key]

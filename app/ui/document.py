@@ -51,7 +51,9 @@ class DraftDocument(QObject):
         self.cache = OutlineCache(services.classifier)
         self.outline: Outline = build_outline([], self.cache)
         self._highlighter = OfficialHighlighter(self.qdoc, look, self.role_of)
-        self._dirty: tuple[int, int] | None = None
+        self._dirty: tuple[int, int] | None = None  # blocks whose role format may be stale
+        self._paras: list[Paragraph] | None = None  # paragraphs() as last read
+        self._stale: tuple[int, int] | None = None  # blocks changed since then
         self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
         self._outline_timer.timeout.connect(self.refresh_outline)
         self._format_timer = QTimer(self, singleShot=True, interval=0)
@@ -73,7 +75,18 @@ class DraftDocument(QObject):
             block = block.next()
 
     def paragraphs(self) -> list[Paragraph]:
-        return [Paragraph(self.role_of(b), b.text()) for b in self.blocks()]
+        """Role and text of every block; only blocks touched since the last call are re-read."""
+        count = self.qdoc.blockCount()
+        if self._paras is None or len(self._paras) != count:
+            self._paras = [Paragraph(self.role_of(b), b.text()) for b in self.blocks()]
+        elif self._stale:
+            first, last = self._stale
+            block = self.qdoc.findBlockByNumber(first)
+            while block.isValid() and block.blockNumber() <= last:
+                self._paras[block.blockNumber()] = Paragraph(self.role_of(block), block.text())
+                block = block.next()
+        self._stale = None
+        return list(self._paras)
 
     def to_document(self) -> Document:
         return Document(self.paragraphs(), self.template.id if self.template else None)
@@ -96,6 +109,7 @@ class DraftDocument(QObject):
                 cursor.insertBlock(fmt)
             cursor.insertText(para.text, QTextCharFormat())
         self.qdoc.blockSignals(False)
+        self._paras = None
         self.qdoc.clearUndoRedoStacks()
         self.qdoc.setModified(False)
         self._highlighter.rehighlight()
@@ -115,9 +129,14 @@ class DraftDocument(QObject):
         last = self.qdoc.findBlock(position + added).blockNumber()
         if last < 0:
             last = self.qdoc.blockCount() - 1
+        first = max(first, 0)
+        if self._stale:
+            self._stale = (min(first, self._stale[0]), max(last, self._stale[1]))
+        else:
+            self._stale = (first, last)
         if self._dirty:
             first, last = min(first, self._dirty[0]), max(last, self._dirty[1])
-        self._dirty = (max(first, 0), last)
+        self._dirty = (first, last)
         self._format_timer.start()
         self._outline_timer.start()
 

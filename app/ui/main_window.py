@@ -27,7 +27,8 @@ from app.ui.look import OfficialLook
 from app.ui.outline_pane import OutlinePane
 from app.ui.phrase_panel import PhrasePanel
 
-CONTEXT_DELAY_MS = 40
+CONTEXT_DELAY_MS = 60
+USAGE_DELAY_MS = 400
 
 
 class SegmenterLoader(QThread):
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_DELAY_MS)
         self._context_timer.timeout.connect(self.update_context)
+        self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
+        self._usage_timer.timeout.connect(self.update_usage)
         self.loader: SegmenterLoader | None = None
         self._build_menus()
         self._connect()
@@ -132,9 +135,13 @@ class MainWindow(QMainWindow):
         goal = f" / 目标 {target[0]}–{target[1]} 字" if target else ""
         self.count_label.setText(f"字数：{outline.total_chars}{goal}")
         self.count_label.setToolTip("字数按汉字计算，不含标点和数字")
+        # Re-ranking and the 已用 marks wait for a pause in typing, off the keystroke path.
+        self._usage_timer.start()
+        self._context_timer.start()
+
+    def update_usage(self) -> None:
         text = self.draft.qdoc.toPlainText()
         self.phrase_panel.set_used(used_phrase_ids(text, self.services.phrasebank.phrases))
-        self.update_context()
 
     def update_context(self) -> None:
         cursor = self.editor.textCursor()

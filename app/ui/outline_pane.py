@@ -56,6 +56,11 @@ def _is_empty(node: OutlineNode) -> bool:
     return node.kind == "section" and node.chars <= count_cjk(node.title + node.number)
 
 
+def _shown(node: OutlineNode) -> tuple:
+    """Everything a row displays, to skip rows that did not change."""
+    return (node.number, node.title, node.chars, node.part, tuple(node.topics), node.kind)
+
+
 class _OutlineModel(QStandardItemModel):
     """Drags carry our own format, so only drags of outline rows are taken as moves."""
 
@@ -112,9 +117,12 @@ class OutlinePane(QTreeView):
         nodes = list(outline.walk())
         shape = tuple((n.kind, n.level, len(n.children)) for n in nodes)
         if shape == self._shape and len(self._items) == len(nodes):
-            self._items = [(t, c, node) for (t, c, _), node in zip(self._items, nodes, strict=True)]
-            for i, (title_item, count_item, node) in enumerate(self._items):
-                self._fill(title_item, count_item, node, i)
+            items = []
+            for i, ((title_item, count_item, old), node) in enumerate(zip(self._items, nodes, strict=True)):
+                if _shown(old) != _shown(node):
+                    self._fill(title_item, count_item, node, i)
+                items.append((title_item, count_item, node))
+            self._items = items
             return
         self._shape = shape
         self.model_.removeRows(0, self.model_.rowCount())

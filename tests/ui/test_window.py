@@ -129,8 +129,12 @@ def test_double_click_inserts_the_phrase_as_body_text(qtbot, window):
     heading = _block_cursor(window, "（二）政治素质方面").block()
     assert heading.next().text() == with_ordinal(text, 1)
     assert window.draft.role_of(heading.next()) is Role.BODY
-    listed = {panel.list.item(i).data(ID_ROLE): panel.list.item(i).text() for i in range(panel.list.count())}
-    assert listed[phrase_id].startswith("【已用】")  # marked, not hidden
+
+    def listed():
+        return {panel.list.item(i).data(ID_ROLE): panel.list.item(i).text() for i in range(panel.list.count())}
+
+    # marked (not hidden) once typing pauses
+    qtbot.waitUntil(lambda: listed().get(phrase_id, "").startswith("【已用】"), timeout=2000)
     assert _listed_ids(window)[0] != phrase_id
     # one undo step takes it out again
     window.undo_action.trigger()
