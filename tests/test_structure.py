@@ -213,3 +213,20 @@ def test_outline_tree_never_loses_text(services, lines):
         for child in node.children:
             assert previous <= child.start < child.stop <= node.stop
             previous = child.stop
+
+
+def test_live_outline_keeps_the_tree_when_only_counts_change(services, corpus):
+    from app.core.outline import LiveOutline
+
+    paragraphs = read_document(corpus[0]).paragraphs
+    live = LiveOutline(services.classifier)
+    first = live.update(paragraphs, None)
+    body = next(i for i, p in enumerate(paragraphs) if p.role is Role.BODY and i > 3)
+    typed = list(paragraphs)
+    typed[body] = type(paragraphs[body])(Role.BODY, paragraphs[body].text + "学习")
+    second = live.update(typed, None)
+    assert live.full_builds == 1 and second.total_chars == first.total_chars + 2
+    assert second.to_json() == build_outline(typed, services.classifier).to_json()
+    typed[body] = type(paragraphs[body])(Role.BODY, paragraphs[body].text + "。三是新的一点。")
+    third = live.update(typed, None)
+    assert live.full_builds == 2 and third.to_json() == build_outline(typed, services.classifier).to_json()

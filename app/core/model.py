@@ -25,7 +25,7 @@ class Role(str, Enum):
     @property
     def level(self) -> int:
         """Outline level of a heading role (1 = 一、); 0 for anything else."""
-        return {Role.H1: 1, Role.H2: 2, Role.H3: 3, Role.H4: 4}.get(self, 0)
+        return _LEVELS.get(self, 0)
 
     @property
     def is_heading(self) -> bool:
@@ -33,6 +33,7 @@ class Role(str, Enum):
 
 
 HEADING_ROLES = {1: Role.H1, 2: Role.H2, 3: Role.H3, 4: Role.H4}
+_LEVELS = {role: level for level, role in HEADING_ROLES.items()}
 
 
 @dataclass

@@ -335,3 +335,48 @@ def point_ordinal_at(outline: Outline, pos: Pos) -> int:
     if not sections:
         return 1
     return 1 + sum(1 for c in sections[-1].children if c.kind == "point" and c.start < pos)
+
+
+class LiveOutline:
+    """Keeps the outline of a document that is being typed in.
+
+    A keystroke that leaves every paragraph's structure alone (its role, heading, point
+    markers and closing cue) only changes 字数: the previous tree is kept and its counts are
+    refreshed.  Anything else rebuilds the tree from the memoised paragraph scans.
+    """
+
+    def __init__(self, classifier: TopicClassifier) -> None:
+        self.cache = OutlineCache(classifier)
+        self._scans: list[ParagraphScan] = []
+        self._roles: list[Role] = []
+        self._template: Template | None = None
+        self.outline: Outline = build_outline([], self.cache)
+        self.full_builds = 0  # for tests and benchmarks
+
+    @staticmethod
+    def _same_structure(a: ParagraphScan, b: ParagraphScan) -> bool:
+        return a is b or (a.heading == b.heading and a.title == b.title and a.points == b.points
+                          and a.seq_offset == b.seq_offset and a.seq_lead == b.seq_lead
+                          and a.closing_cue == b.closing_cue)
+
+    def update(self, paragraphs: Sequence[Paragraph], template: Template | None) -> Outline:
+        scans = [self.cache.scan(p.text) for p in paragraphs]
+        roles = [p.role for p in paragraphs]
+        same = (template is self._template and roles == self._roles and len(scans) == len(self._scans)
+                and all(self._same_structure(a, b) for a, b in zip(scans, self._scans, strict=True)))
+        self._scans, self._roles, self._template = scans, roles, template
+        if not same:
+            self.full_builds += 1
+            self.outline = build_outline(paragraphs, self.cache, template)
+            return self.outline
+        build = _Builder.__new__(_Builder)
+        build.scans = scans
+        build.prefix = [0]
+        for scan in scans:
+            build.prefix.append(build.prefix[-1] + scan.chars)
+        for node in self.outline.walk():
+            node.chars = build.count(node.start, node.stop)
+        old = self.outline
+        self.outline = Outline(old.title, old.template, old.sections, build.prefix[-1],
+                               old.first_section_block)
+        return self.outline

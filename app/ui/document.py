@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocumen
 from app.core import restructure
 from app.core.model import HEADING_ROLES, Document, Paragraph, Role
 from app.core.outline import (
+    LiveOutline,
     Outline,
     OutlineNode,
     SectionContext,
@@ -23,7 +24,6 @@ from app.core.outline import (
     point_ordinal_at,
     resolve_template,
 )
-from app.core.outline_scan import OutlineCache
 from app.core.phrasebank import is_point, with_ordinal
 from app.core.services import Services
 from app.core.structure import recognize_lines
@@ -48,8 +48,9 @@ class DraftDocument(QObject):
         self.qdoc.setDefaultFont(look.body_font())
         self.path: Path | None = None
         self.template: Template | None = None
-        self.cache = OutlineCache(services.classifier)
-        self.outline: Outline = build_outline([], self.cache)
+        self.live = LiveOutline(services.classifier)
+        self.cache = self.live.cache
+        self.outline: Outline = self.live.outline
         self._highlighter = OfficialHighlighter(self.qdoc, look, self.role_of)
         self._dirty: tuple[int, int] | None = None  # blocks whose role format may be stale
         self._paras: list[Paragraph] | None = None  # paragraphs() as last read
@@ -169,7 +170,7 @@ class DraftDocument(QObject):
 
     def refresh_outline(self) -> None:
         self._outline_timer.stop()
-        self.outline = build_outline(self.paragraphs(), self.cache, self.template)
+        self.outline = self.live.update(self.paragraphs(), self.template)
         self.outlineChanged.emit(self.outline)
 
     # --- positions ----------------------------------------------------------------------

@@ -101,9 +101,12 @@ class OutlinePane(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed count column: ResizeToContents re-measures every row on each count change.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("待填写 ") + 12)
         self._shape: tuple = ()
         self._items: list[tuple[QStandardItem, QStandardItem, OutlineNode]] = []
+        self._shown: list[tuple] = []  # what each row displays now
         self.outline: Outline | None = None
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
@@ -118,15 +121,18 @@ class OutlinePane(QTreeView):
         shape = tuple((n.kind, n.level, len(n.children)) for n in nodes)
         if shape == self._shape and len(self._items) == len(nodes):
             items = []
-            for i, ((title_item, count_item, old), node) in enumerate(zip(self._items, nodes, strict=True)):
-                if _shown(old) != _shown(node):
+            for i, ((title_item, count_item, _), node) in enumerate(zip(self._items, nodes, strict=True)):
+                shown = _shown(node)
+                if shown != self._shown[i]:
                     self._fill(title_item, count_item, node, i)
+                    self._shown[i] = shown
                 items.append((title_item, count_item, node))
             self._items = items
             return
         self._shape = shape
         self.model_.removeRows(0, self.model_.rowCount())
         self._items = []
+        self._shown = []
         root = self.model_.invisibleRootItem()
         for section in outline.sections:
             self._add(root, section)
@@ -143,6 +149,7 @@ class OutlinePane(QTreeView):
         self._fill(title_item, count_item, node, len(self._items))
         parent.appendRow([title_item, count_item])
         self._items.append((title_item, count_item, node))
+        self._shown.append(_shown(node))
         for child in node.children:
             self._add(title_item, child)
 
