@@ -32,6 +32,19 @@ def test_default_template_makes_the_six_aspect_document():
     assert doc.paragraphs[0] .role is Role.TITLE
     assert doc.paragraphs[0].text == "2023年度主题教育专题民主生活会个人对照检查材料"
     assert doc.paragraphs[2].text == "2026年11月22日"
+    assert [s.part for s in template.sections] == ["开头", "问题", "原因", "措施", "结尾"]
+    assert template.target_chars == (3000, 6000)
+    # room to write the opening after the date line, and the closing after the measures
+    assert (doc.paragraphs[3].role, doc.paragraphs[3].text) == (Role.BODY, "")
+    assert doc.paragraphs[-3].text == "三、整改措施" and doc.paragraphs[-1].text == ""
+
+
+def test_every_template_defines_parts_aspects_and_length():
+    for template in load_templates(templates_dir()).templates:
+        parts = [s.part for s in template.sections]
+        assert parts[0] == "开头" and parts[-1] == "结尾" and {"问题", "原因", "措施"} <= set(parts)
+        assert template.problem_aspects() and all(a.topics for a in template.problem_aspects())
+        assert template.target_chars[0] < template.target_chars[1]
 
 
 def test_broken_user_template_is_reported_with_line_and_skipped(tmp_path):
@@ -46,3 +59,9 @@ def test_broken_user_template_is_reported_with_line_and_skipped(tmp_path):
     errors = {e.path.rsplit("/", 1)[-1]: e for e in library.errors}
     assert errors["syntax.toml"].line == 2
     assert errors["schema.toml"].line == 9 and "不存在的主题" in errors["schema.toml"].reason
+    (user / "length.toml").write_text(
+        'id = "z"\nname = "长度"\ntitle = "标题"\ntarget_chars = [6000, 3000]\n\n'
+        '[[sections]]\ntitle = "问题"\npart = "问题"\n', encoding="utf-8")
+    library = load_templates(templates_dir(), user)
+    length = next(e for e in library.errors if e.path.endswith("length.toml"))
+    assert length.line == 4 and "target_chars" in length.reason

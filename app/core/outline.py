@@ -107,11 +107,12 @@ class SectionContext:
     heading: str  # title of the deepest section or point
 
 
-def _part_of(title: str, index: int) -> str:
+def _part_of(title: str, index: int, order: Sequence[str] = _DEFAULT_PARTS) -> str:
+    """A 一、 section's part from its words, else from its place (the template's order)."""
     for part, words in _PART_WORDS:
         if any(w in title for w in words):
             return part
-    return _DEFAULT_PARTS[index] if index < len(_DEFAULT_PARTS) else "结尾"
+    return order[index] if index < len(order) else "结尾"
 
 
 def _heading_title(text: str) -> str:
@@ -279,9 +280,10 @@ def build_outline(
         node.stop = end
 
     h1_count = 0
+    order = [s.part for s in template.sections if s.title] if template else _DEFAULT_PARTS
     for root in roots:
         if root.level == 1:
-            root.part = _part_of(root.title, h1_count)
+            root.part = _part_of(root.title, h1_count, order)
             h1_count += 1
         else:
             root.part = "问题"

@@ -18,6 +18,7 @@ from app.core.structure import canonical_number
 from app.core.topics import CANONICAL_TOPICS, PARTS
 
 META_PLACEHOLDER = "×××（单位及职务）"
+UNNUMBERED_PARTS = ("开头", "结尾")
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,14 @@ def _require(table: dict, key: str, kind: type, where: str) -> object:
 def _parse(data: dict) -> Template:
     sections = []
     for raw in _require(data, "sections", list, "模板"):
-        title = str(_require(raw, "title", str, "章节"))
-        part = str(_require(raw, "part", str, f"章节“{title}”"))
-        if part not in PARTS:
-            raise _Invalid(f"章节“{title}”的 part “{part}”不是 {'/'.join(PARTS)} 之一", part)
+        if not isinstance(raw, dict):
+            raise _Invalid("sections 的每一项应是一个表", "sections")
+        part = str(_require(raw, "part", str, "章节"))
+        if part not in PARTS or part == "过渡":
+            raise _Invalid(f"章节的 part “{part}”不是 开头/问题/原因/措施/结尾 之一", part)
+        # 开头 and 结尾 are unnumbered paragraphs; the other parts are numbered headings
+        title = str(raw.get("title", "")) if part in UNNUMBERED_PARTS else str(
+            _require(raw, "title", str, f"“{part}”章节"))
         aspects = []
         for asp in raw.get("aspects", []):
             a_title = str(_require(asp, "title", str, "方面"))
@@ -97,7 +102,11 @@ def _parse(data: dict) -> Template:
                 raise _Invalid(f"方面“{a_title}”的主题“{bad[0]}”不是规范主题", bad[0])
             aspects.append(Aspect(a_title, tuple(topics)))
         sections.append(TemplateSection(title, part, tuple(aspects)))
-    low, high = data.get("target_chars", [3000, 6000])
+    target = data.get("target_chars", [3000, 6000])
+    if (not isinstance(target, list) or len(target) != 2 or not all(isinstance(n, int) for n in target)
+            or not 0 < target[0] < target[1]):
+        raise _Invalid("target_chars 应是两个递增的正整数，如 [3000, 6000]", "target_chars")
+    low, high = target
     return Template(
         id=str(_require(data, "id", str, "模板")),
         name=str(_require(data, "name", str, "模板")),
@@ -148,11 +157,14 @@ def new_document(template: Template, today: _dt.date | None = None) -> Document:
         Paragraph(Role.META, f"{today.year}年{today.month}月{today.day}日"),
         Paragraph(Role.BODY, ""),
     ]
-    for i, section in enumerate(template.sections, 1):
+    numbered = [s for s in template.sections if s.part not in UNNUMBERED_PARTS]
+    for i, section in enumerate(numbered, 1):
         paras.append(Paragraph(Role.H1, canonical_number(1, i) + section.title))
         if not section.aspects:
             paras.append(Paragraph(Role.BODY, ""))
         for j, aspect in enumerate(section.aspects, 1):
             paras.append(Paragraph(Role.H2, canonical_number(2, j) + aspect.title))
             paras.append(Paragraph(Role.BODY, ""))
+    if any(s.part == "结尾" for s in template.sections):
+        paras.append(Paragraph(Role.BODY, ""))  # room for the closing paragraph
     return Document(paras, template.id)
