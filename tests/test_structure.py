@@ -230,3 +230,19 @@ def test_live_outline_keeps_the_tree_when_only_counts_change(services, corpus):
     typed[body] = type(paragraphs[body])(Role.BODY, paragraphs[body].text + "。三是新的一点。")
     third = live.update(typed, None)
     assert live.full_builds == 2 and third.to_json() == build_outline(typed, services.classifier).to_json()
+
+
+def test_aspect_headings_worded_differently_find_their_template_aspect(services):
+    text = ("一、存在的问题\n（一）在理论学习上\n（二）在政治素质方面存在的差距\n（三）能力本领还有不足\n"
+            "（四）在担当作为方面\n（五）作风方面\n（六）廉洁自律方面存在的问题\n二、原因\n三、措施")
+    outline = _outline(services, recognize_text(text))
+    assert outline.template.id == "zhuti-2023"
+    assert [n.topics for n in _numbered(outline)[0].children] == [
+        ["理论学习"], ["政治素质"], ["能力本领"], ["担当作为"], ["工作作风"], ["廉洁自律"]]
+    text = ("一、查摆的问题\n（一）带头深刻领悟“两个确立”决定性意义方面\n（二）带头用党的创新理论凝心铸魂方面\n"
+            "（三）带头加强党的全面领导方面\n（四）带头践行以人民为中心的发展思想方面\n（五）带头发扬斗争精神方面\n"
+            "（六）带头落实从严治党责任方面\n二、原因\n三、措施")
+    outline = _outline(services, recognize_text(text))
+    assert outline.template.id == "liudai-2022"
+    assert [n.topics[0] for n in _numbered(outline)[0].children] == [
+        "政治素质", "理论学习", "政治素质", "宗旨意识/群众工作", "斗争精神/风险防范", "管党治党/主体责任"]
