@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -11,22 +13,8 @@ from app.core.model import Document
 from app.core.structure import recognize_text
 from tests.ui.conftest import ime_type
 
-DRAFT = """某某同志对照检查材料
-根据要求，现报告如下。
-一、检视的问题
-（一）理论学习方面
-一是学得不系统。理论学习碎片化。
-二是学用脱节。联系实际不够。
-三是钻研不深。满足于浅尝辄止。
-（二）政治素质方面
-一是站位不高。二是判断不准。三是执行不力。
-（三）能力本领方面
-一是本领恐慌。
-二、原因分析
-一是理想信念有所松懈。
-三、整改措施
-一是加强学习。
-以上，恳请批评指正。"""
+# A short report with block and inline points and a closing paragraph.
+DRAFT = (Path(__file__).resolve().parents[2] / "tests" / "data" / "outline_draft.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture
