@@ -58,11 +58,11 @@ def finding_key(text: str, finding: Finding, context: int = 8) -> tuple[str, str
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
-    """By position; exact duplicates (same kind and span) dropped."""
-    seen: set[tuple[str, int, int]] = set()
+    """By position; exact duplicates (same kind, span and message) dropped."""
+    seen: set[tuple[str, int, int, str]] = set()
     result = []
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.kind)):
-        key = (f.kind, f.start, f.end)
+        key = (f.kind, f.start, f.end, f.message)
         if key not in seen:
             seen.add(key)
             result.append(f)

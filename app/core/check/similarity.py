@@ -1,7 +1,7 @@
 """雷同比对: which sentences of a draft are copied or near-copied from other drafts.
 
 Sources (other drafts, the phrasebank) are split into sentences and indexed by character
-4-gram shingles.  For each draft sentence the candidates sharing enough shingles are
+3-gram shingles.  For each draft sentence the candidates sharing enough shingles are
 scored with rapidfuzz's normalised Indel similarity (``fuzz.ratio``), so 200 drafts are
 compared in well under a second.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-SHINGLE = 4
+SHINGLE = 3
 COPIED = 0.9  # similarity at or above which a sentence counts as copied
 NEAR_COPY = 0.7  # … as near-copied
 MIN_CHARS = 10  # shorter sentences (headings, 一是…) are not compared
@@ -131,7 +131,7 @@ class SimilarityIndex:
             posting = self._postings.get(shingle)
             if posting:
                 counts.update(posting)
-        need = max(1, int(len(shingles) * 0.25))
+        need = max(2, int(len(shingles) * 0.12))
         best: dict[int, tuple[float, str]] = {}
         for kid, shared in counts.most_common(limit):
             if shared < need:
