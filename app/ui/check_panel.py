@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from app.core.check import add_to_whitelist, finding_key, load_check_config, proofread
 from app.core.check.findings import Finding, sort_findings
-from app.core.check.similarity import NEAR_COPY, SimilarityIndex, compare, phrasebank_text
+from app.core.check.similarity import (
+    NEAR_COPY,
+    SimilarityIndex,
+    compare,
+    phrasebank_text,
+)
 from app.core.check.structure_check import check_structure
 from app.core.services import Services
 from app.ui.document import DraftDocument
@@ -278,12 +283,6 @@ class CheckPanel(QWidget):
             return
         self._config = None
         self.recheck()
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.jump_to(self.list.currentRow())
-            return
-        super().keyPressEvent(event)
 
 
 def read_sources(paths) -> tuple[list[tuple[str, str]], list[str]]:

@@ -4,5 +4,13 @@ from app.core.check.config import CheckConfig, add_to_whitelist, load_check_conf
 from app.core.check.findings import KIND_LABELS, Finding, finding_key, sort_findings
 from app.core.check.proofread import proofread
 
-__all__ = ["CheckConfig", "Finding", "KIND_LABELS", "add_to_whitelist", "finding_key",
-           "load_check_config", "proofread", "sort_findings"]
+__all__ = [
+           "KIND_LABELS",
+           "CheckConfig",
+           "Finding",
+           "add_to_whitelist",
+           "finding_key",
+           "load_check_config",
+           "proofread",
+           "sort_findings",
+]

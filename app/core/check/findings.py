@@ -45,7 +45,7 @@ class Finding:
     def to_json(self) -> dict:
         return asdict(self)
 
-    def shifted(self, offset: int) -> "Finding":
+    def shifted(self, offset: int) -> Finding:
         return Finding(self.kind, self.message, self.start + offset, self.end + offset,
                        self.text, self.suggestion)
 

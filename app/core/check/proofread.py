@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from app.core.check.config import CheckConfig
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.rules_numbering import check_numbering
 from app.core.check.rules_political import check_formulations
 from app.core.check.rules_punct import check_brackets, check_halfwidth, check_quotes
-from app.core.check.rules_words import check_placeholders, check_repeats, check_wrong_forms
+from app.core.check.rules_words import (
+    check_placeholders,
+    check_repeats,
+    check_wrong_forms,
+)
 
 Rule = Callable[[str, CheckConfig], list[Finding]]
 

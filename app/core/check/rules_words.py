@@ -47,7 +47,7 @@ _DOUBLE_CHARS = "的了是在和与及把被对于将从向并而也都就又这
 _DOUBLE_RE = re.compile(rf"([{_DOUBLE_CHARS}])\1")
 # A doubled character is fine when it ends a word on the left or starts one on the right
 # (为了|了解, 存在|在于) or is part of a fixed form (的的确确, 不了了之, 是是非非).
-_LEFT_WORDS = set(
+_LEFT_TEXT = (
     "目的 有的 为了 除了 到了 罢了 算了 现在 存在 正在 实在 所在 内在 外在 自在 潜在 好在 "
     "参与 给与 赋与 面对 针对 应对 相对 核对 比对 反对 绝对 作对 配对 以及 涉及 普及 危及 "
     "波及 来及 顾及 触及 提及 成就 造就 迁就 将就 合并 兼并 吞并 因而 然而 从而 进而 继而 "
@@ -55,18 +55,18 @@ _LEFT_WORDS = set(
     "可以 所以 予以 加以 难以 得以 足以 借以 用以 据以 "
     "获得 取得 懂得 记得 觉得 值得 晓得 舍得 使得 显得 总之 即将 必将 "
     "服从 自从 无从 遵从 顺从 盲从 侍从 听从 适从 "
-    "自我 "
-    .split()
+    "自我"
 )
-_RIGHT_WORDS = set(
+_LEFT_WORDS = frozenset(_LEFT_TEXT.split())
+_RIGHT_TEXT = (
     "了解 了结 了却 了然 了如 了之 了得 了不 在于 是否 是非 和谐 和平 和睦 和气 及时 及早 "
     "及其 对照 对标 对表 对象 对接 对待 对策 对比 对话 于是 并且 并非 并不 并重 并举 而且 "
     "而是 而言 也是 都是 就是 这是 以及 以来 以上 以下 以后 以前 为民 为了 为人 为主 "
     "得到 得以 得益 得失 得力 从严 从紧 从实 从小 从未 从来 从而 从事 从中 将来 将其 "
     "其实 其中 其他 其余 之后 之前 之间 之一 之中 之所以 被动 与其 与会 与时 我们 我国 "
-    "我省 我市 我县 我区 我党 把握 把关 向前 向上 向往 向心 在场 在职 在岗 在编 在建 "
-    .split()
+    "我省 我市 我县 我区 我党 把握 把关 向前 向上 向往 向心 在场 在职 在岗 在编 在建"
 )
+_RIGHT_WORDS = frozenset(_RIGHT_TEXT.split())
 _WHOLE_OK = ("的的确确", "不了了之", "是是非非", "一了了之", "以及及时")
 _ABAB_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _MEASURE_OK = re.compile(r"^[一两][个件项步次年天人条点批]$")

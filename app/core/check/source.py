@@ -7,9 +7,9 @@ paragraphs as 明镜 reads them, joined with ``\\n``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from app.core.model import Document, Paragraph
 from app.core.reader import read_document

@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
@@ -107,9 +107,8 @@ def _units(outline: Outline, paragraphs, classifier) -> tuple[list[_Unit], list[
         for node in root.walk():
             if node is root:
                 continue
-            if node.kind == "point" or not any(c.kind == "point" for c in node.children):
-                if node.kind == "point" or node.children == []:
-                    problems.append(unit(node))
+            if node.kind == "point" or not node.children:
+                problems.append(unit(node))
     for root in _part_roots(outline, "措施"):
         body = span_text(paragraphs, root.start, root.stop)
         for sentence in _SENTENCE_RE.findall(body):
