@@ -8,4 +8,6 @@ from __future__ import annotations
 
 COMMAND_MODULES: tuple[str, ...] = (
     "outline",
+    "check",
+    "similarity",
 )

@@ -96,3 +96,11 @@ class Editor(QTextEdit):
         rect = self.cursorRect(cursor)
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 5)
         self.setFocus()
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select ``start``–``end`` (a finding) and scroll it into view."""
+        self.go_to(start)
+        cursor = self.textCursor()
+        cursor.setPosition(min(end, self.document().characterCount() - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -21,6 +22,7 @@ from app.core.phrasebank import used_phrase_ids
 from app.core.restructure import RestructureError
 from app.core.services import Services
 from app.core.templates import Template, new_document
+from app.ui.check_panel import CheckPanel, read_sources, underline
 from app.ui.document import DraftDocument
 from app.ui.editor import Editor
 from app.ui.look import OfficialLook
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
         self._usage_timer.timeout.connect(self.update_usage)
         self.loader: SegmenterLoader | None = None
+        self._build_check_panel()
         self._build_menus()
         self._connect()
         self._restore_geometry()
@@ -125,8 +128,39 @@ class MainWindow(QMainWindow):
         self._action(edit, "复制(&C)", e.copy, QKeySequence.StandardKey.Copy)
         self._action(edit, "粘贴(&P)", e.paste, QKeySequence.StandardKey.Paste)
         self._action(edit, "全选(&L)", e.selectAll, QKeySequence.StandardKey.SelectAll)
+        check = bar.addMenu("检查(&C)")
+        self._action(check, "校对(&P)", lambda: self.show_check("proofread"), "F7",
+                     "错别字、政治表述、序号、标点、占位符")
+        self._action(check, "结构检查(&S)", lambda: self.show_check("structure"))
+        self._action(check, "雷同比对(&D)…", self.choose_similarity_sources)
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于明镜(&A)", self.show_about)
+
+    def _build_check_panel(self) -> None:
+        self.check_panel = CheckPanel(self.draft, self.services)
+        self.check_dock = QDockWidget("检查", self)
+        self.check_dock.setObjectName("checkDock")
+        self.check_dock.setWidget(self.check_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.check_dock)
+        self.check_dock.hide()
+        self.check_dock.visibilityChanged.connect(
+            lambda visible: None if visible else self.check_panel.clear())
+        self.check_panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
+        self.check_panel.jumpRequested.connect(self.editor.select_range)
+
+    def show_check(self, mode: str, sources: list | None = None) -> None:
+        self.draft.flush()
+        self.check_dock.show()
+        self.check_panel.run(mode, sources)
+
+    def choose_similarity_sources(self) -> None:
+        start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
+        paths, _ = QFileDialog.getOpenFileNames(self, "选择要比对的其他文稿", start,
+                                                "文稿 (*.docx *.txt)")
+        sources, errors = read_sources([Path(p) for p in paths])
+        if errors:
+            self.warn("部分文稿无法读取", "\n".join(errors))
+        self.show_check("similarity", sources)
 
     # --- derived state --------------------------------------------------------------------
     def _on_outline(self, outline: Outline) -> None:

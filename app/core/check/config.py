@@ -1,0 +1,145 @@
+"""The data the checks run on: the wrong-form table, the formulations and the whitelist.
+
+Shipped data lives in ``resources/check/``; the user's additions live in
+``<user data dir>/check/`` (``wrong_forms.tsv`` in the same format, ``whitelist.txt`` with
+one word per line).  A bad line is reported as file:line and skipped, never a crash.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import LoadError
+from app.core.paths import resources_dir
+
+WRONG_FORMS_FILE = "wrong_forms.tsv"
+FORMULATIONS_FILE = "formulations.toml"
+WHITELIST_FILE = "whitelist.txt"
+
+
+@dataclass(frozen=True)
+class WrongForm:
+    wrong: str
+    right: str
+    exceptions: tuple[str, ...] = ()  # correct words that contain ``wrong``
+
+
+@dataclass(frozen=True)
+class Formulation:
+    name: str
+    members: tuple[tuple[str, ...], ...]  # canonical form first, then short forms
+    complete: bool = True
+    suffix: str = ""
+
+
+@dataclass
+class CheckConfig:
+    wrong_forms: dict[str, WrongForm] = field(default_factory=dict)
+    formulations: list[Formulation] = field(default_factory=list)
+    whitelist: set[str] = field(default_factory=set)
+    errors: list[LoadError] = field(default_factory=list)
+    _by_first: dict[str, list[WrongForm]] | None = field(default=None, repr=False)
+
+    def forms_by_first_char(self) -> dict[str, list[WrongForm]]:
+        """Wrong forms grouped by first character, longest first (built once)."""
+        if self._by_first is None:
+            table: dict[str, list[WrongForm]] = {}
+            for form in self.wrong_forms.values():
+                table.setdefault(form.wrong[0], []).append(form)
+            for forms in table.values():
+                forms.sort(key=lambda f: -len(f.wrong))
+            self._by_first = table
+        return self._by_first
+
+
+def check_data_dir() -> Path:
+    return resources_dir() / "check"
+
+
+def user_check_dir(user_dir: Path) -> Path:
+    return user_dir / "check"
+
+
+def _read_lines(path: Path, errors: list[LoadError]) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
+        return []
+
+
+def load_wrong_forms(path: Path, table: dict[str, WrongForm], errors: list[LoadError]) -> None:
+    for number, line in enumerate(_read_lines(path, errors), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 2 or not cols[0] or not cols[1]:
+            errors.append(LoadError(str(path), number, "应为“错误写法<Tab>规范写法”"))
+            continue
+        if cols[0] == cols[1]:
+            errors.append(LoadError(str(path), number, "错误写法与规范写法相同"))
+            continue
+        exceptions = tuple(e for e in (cols[2].split("|") if len(cols) > 2 else ()) if e)
+        table[cols[0]] = WrongForm(cols[0], cols[1], exceptions)
+
+
+def load_formulations(path: Path, errors: list[LoadError]) -> list[Formulation]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
+        return []
+    result = []
+    for entry in data.get("formulation", []):
+        try:
+            members = tuple(tuple(str(f) for f in m) for m in entry["members"])
+            if len(members) < 2 or any(not m for m in members):
+                raise ValueError("members 至少两项")
+            result.append(Formulation(str(entry["name"]), members, bool(entry.get("complete", True)),
+                                      str(entry.get("suffix", ""))))
+        except (KeyError, TypeError, ValueError) as exc:
+            errors.append(LoadError(str(path), 1, f"表述“{entry.get('name', '?')}”格式不对：{exc}"))
+    return result
+
+
+def load_whitelist(user_dir: Path | None) -> set[str]:
+    if user_dir is None:
+        return set()
+    path = user_check_dir(user_dir) / WHITELIST_FILE
+    if not path.is_file():
+        return set()
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
+
+
+def add_to_whitelist(user_dir: Path, word: str) -> None:
+    """Append ``word`` to the personal whitelist (raises OSError if it cannot be written)."""
+    word = word.strip()
+    if not word:
+        return
+    folder = user_check_dir(user_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / WHITELIST_FILE
+    if word in load_whitelist(user_dir):
+        return
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(word + "\n")
+
+
+def load_check_config(user_dir: Path | None = None, data_dir: Path | None = None) -> CheckConfig:
+    """Shipped tables plus the user's additions and whitelist."""
+    data_dir = data_dir or check_data_dir()
+    config = CheckConfig()
+    load_wrong_forms(data_dir / WRONG_FORMS_FILE, config.wrong_forms, config.errors)
+    config.formulations = load_formulations(data_dir / FORMULATIONS_FILE, config.errors)
+    if user_dir is not None:
+        user_table = user_check_dir(user_dir) / WRONG_FORMS_FILE
+        if user_table.is_file():
+            load_wrong_forms(user_table, config.wrong_forms, config.errors)
+        config.whitelist = load_whitelist(user_dir)
+    return config

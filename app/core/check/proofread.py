@@ -1,0 +1,59 @@
+"""校对: every proofreading rule over one text, minus what the user has whitelisted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.core.check.config import CheckConfig
+from app.core.check.findings import Finding, sort_findings
+from app.core.check.rules_numbering import check_numbering
+from app.core.check.rules_political import check_formulations
+from app.core.check.rules_punct import check_brackets, check_halfwidth, check_quotes
+from app.core.check.rules_words import (
+    check_placeholders,
+    check_repeats,
+    check_wrong_forms,
+)
+
+Rule = Callable[[str, CheckConfig], list[Finding]]
+
+RULES: dict[str, Rule] = {
+    "bracket": lambda text, config: check_brackets(text),
+    "quote": lambda text, config: check_quotes(text),
+    "halfwidth": lambda text, config: check_halfwidth(text),
+    "repeat": lambda text, config: check_repeats(text),
+    "wrong_form": check_wrong_forms,
+    "formulation": check_formulations,
+    "numbering": lambda text, config: check_numbering(text),
+    "placeholder": lambda text, config: check_placeholders(text),
+}
+
+
+def proofread(text: str, config: CheckConfig) -> list[Finding]:
+    """All proofreading findings in ``text``, sorted by position."""
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        findings.extend(rule(text, config))
+    return sort_findings(whitelisted_out(text, findings, config.whitelist))
+
+
+def whitelisted_out(text: str, findings: list[Finding], whitelist: set[str]) -> list[Finding]:
+    """Drop findings whose span lies inside an occurrence of a whitelisted word."""
+    if not whitelist:
+        return findings
+    kept = []
+    for finding in findings:
+        if finding.text in whitelist or any(_covers(text, word, finding) for word in whitelist):
+            continue
+        kept.append(finding)
+    return kept
+
+
+def _covers(text: str, word: str, finding: Finding) -> bool:
+    lo = max(0, finding.end - len(word))
+    at = text.find(word, lo, finding.start + len(word))
+    while at >= 0:
+        if at <= finding.start and finding.end <= at + len(word):
+            return True
+        at = text.find(word, at + 1, finding.start + len(word))
+    return False

@@ -1,0 +1,75 @@
+"""Numbering out of sequence: 一、 三、; （一）（二）（四）; 1. 3.; 一是 三是.
+
+Headings are recognised with the same code as the outline (``match_heading``); each level
+restarts under its parent.  Points (一是/一要…) restart in every section, and a new 一是
+may start a second list in the same section.  Only the first break of a run is reported,
+so 一、三、四、 gives one finding, not two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.check.findings import Finding, line_spans
+from app.core.structure import canonical_number, match_heading
+from app.core.text import cn_to_int, int_to_cn
+
+_CN = "一二三四五六七八九十"
+_POINT_RE = re.compile(rf"(?:^|(?<=[。；;！？!?，,：:]))[\s\u3000]*([{_CN}]{{1,3}})([是要])")
+_LEVEL_NAME = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
+
+
+def check_numbering(text: str) -> list[Finding]:
+    findings: list[Finding] = []
+    last: dict[int, int] = {}
+    for offset, line in line_spans(text):
+        stripped = line.lstrip(" \t\u3000\ufeff")
+        lead = len(line) - len(stripped)
+        heading = match_heading(stripped) if stripped else None
+        body_from = 0
+        if heading is not None:
+            level, value = heading.level, heading.value
+            expected = last.get(level, 0) + 1
+            if value != expected and last.get(level) != value - 1:
+                start = offset + lead
+                raw = stripped[:heading.head_len].rstrip(" \u3000")
+                findings.append(Finding(
+                    "numbering",
+                    f"{_LEVEL_NAME[level]}序号不连续：“{heading.number}”前应为“{canonical_number(level, expected)}”。"
+                    if value > expected else
+                    f"{_LEVEL_NAME[level]}序号重复或倒退：此处应为“{canonical_number(level, expected)}”。",
+                    start, start + len(raw), raw, _renumbered(raw, level, expected)))
+            last[level] = value
+            for deeper in [k for k in last if k > level]:  # sub-levels restart
+                del last[deeper]
+            last.pop(-1, None)  # points restart under every heading
+            last.pop(-2, None)
+            body_from = lead + heading.head_len
+        findings.extend(_check_points(line, offset, body_from, last))
+    return findings
+
+
+def _renumbered(raw: str, level: int, value: int) -> str | None:
+    """``raw`` (the number as typed) with the numeral replaced, keeping its brackets."""
+    if level in (1, 2):
+        return re.sub(rf"[{_CN}]+", int_to_cn(value), raw, count=1)
+    return re.sub(r"\d+", str(value), raw, count=1)
+
+
+def _check_points(line: str, offset: int, start: int, last: dict[int, int]) -> list[Finding]:
+    findings = []
+    for m in _POINT_RE.finditer(line, start):
+        value = cn_to_int(m.group(1))
+        if not value:
+            continue
+        key = -1 if m.group(2) == "是" else -2
+        previous = last.get(key)
+        if value != 1 and previous != value - 1:
+            expected = (previous or 0) + 1
+            marker = m.group(1) + m.group(2)
+            what = f"“{marker}”前面缺少“{int_to_cn(expected)}{m.group(2)}”" if value > expected \
+                else f"“{marker}”重复或倒退，此处应为“{int_to_cn(expected)}{m.group(2)}”"
+            findings.append(Finding("numbering", f"分项序号不连续：{what}。", offset + m.start(1),
+                                    offset + m.end(2), marker, int_to_cn(expected) + m.group(2)))
+        last[key] = value
+    return findings

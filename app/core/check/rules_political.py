@@ -1,0 +1,129 @@
+"""Fixed political formulations listed with 顿号: order, completeness, wrong members."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.check.config import CheckConfig, Formulation
+from app.core.check.findings import Finding
+
+# A clause ends at these marks; inside it, members are listed with 、 (the last one
+# perhaps after 和/及/与).
+_CLAUSE_RE = re.compile(r"[^，。；：！？,;:!?（）()\n]+")
+_LAST_JOIN_RE = re.compile(r"以及|和|及|与")
+_QUOTES = "“”‘’\"'「」 \u3000"
+
+
+@dataclass
+class _Item:
+    start: int  # offset of the item's text (quotes stripped)
+    text: str
+
+
+@dataclass
+class _Hit:
+    member: int
+    start: int
+    end: int
+    canonical: bool  # written in the canonical form
+    strong: bool  # a form of 3+ characters (短形式 like 政治 only count in longer lists)
+
+
+def _items(clause: str, base: int) -> list[_Item]:
+    items = []
+    pos = 0
+    parts = clause.split("、")
+    for k, part in enumerate(parts):
+        start = base + pos
+        pos += len(part) + 1
+        pieces = [(start, part)]
+        if k == len(parts) - 1 and k > 0:
+            m = _LAST_JOIN_RE.search(part)
+            if m:
+                pieces = [(start, part[:m.start()]), (start + m.end(), part[m.end():])]
+        for s, piece in pieces:
+            lead = len(piece) - len(piece.lstrip(_QUOTES))
+            text = piece.strip(_QUOTES)
+            if text:
+                items.append(_Item(s + lead, text))
+    return items
+
+
+def _match(item: _Item, formulation: Formulation, first: bool, last: bool) -> _Hit | None:
+    for index, forms in enumerate(formulation.members):
+        for k, form in enumerate(forms):
+            text = item.text
+            if text == form:
+                at = 0
+            elif first and text.endswith(form):
+                at = len(text) - len(form)
+            elif last and text.startswith(form):
+                at = 0
+            else:
+                continue
+            return _Hit(index, item.start + at, item.start + at + len(form), k == 0, len(form) >= 3)
+    return None
+
+
+def check_formulations(text: str, config: CheckConfig) -> list[Finding]:
+    findings: list[Finding] = []
+    for m in _CLAUSE_RE.finditer(text):
+        clause = m.group()
+        if "、" not in clause:
+            continue
+        items = _items(clause, m.start())
+        if len(items) < 2:
+            continue
+        for formulation in config.formulations:
+            findings.extend(_check_list(text, items, formulation))
+    return findings
+
+
+def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:
+    hits: list[_Hit] = []
+    hit_items: list[int] = []
+    for k, item in enumerate(items):
+        hit = _match(item, f, k == 0, k == len(items) - 1)
+        if hit is not None:
+            hits.append(hit)
+            hit_items.append(k)
+    distinct = {h.member for h in hits}
+    strong = sum(1 for h in hits if h.strong)
+    if len(distinct) < 2 or (strong < 2 and len(hits) < 3):
+        return []
+    start, end = hits[0].start, hits[-1].end
+    span = text[start:end]
+    n = len(f.members)
+    named = f.name in text[max(0, start - 12):start] or f.name in text[end:end + 12]
+    enough = len(distinct) >= min(3, n - 1) or named
+    findings = []
+    order = [h.member for h in hits]
+    if order != sorted(order) or len(order) != len(distinct):
+        suggestion = None
+        contiguous = hit_items == list(range(hit_items[0], hit_items[-1] + 1))
+        if contiguous and all(h.canonical for h in hits) and len(order) == len(distinct):
+            suggestion = "、".join(f.members[i][0] for i in sorted(order))
+        right = "、".join(m[0] for m in f.members)
+        findings.append(Finding("formulation", f"“{f.name}”的顺序应为：{right}。", start, end,
+                                span, suggestion))
+    wrong = []
+    if f.suffix:
+        wrong = [items[k] for k in range(hit_items[0], hit_items[-1] + 2)
+                 if k < len(items) and k not in hit_items and items[k].text.endswith(f.suffix)
+                 and len(items[k].text) <= len(f.suffix) + 3]
+    if wrong and enough and len(distinct) < n:
+        for item in wrong:
+            missing = "、".join(f.members[i][0] for i in range(n) if i not in distinct)
+            findings.append(Finding("formulation",
+                                    f"“{item.text}”不是“{f.name}”的内容，应为：{missing}。",
+                                    item.start, item.start + len(item.text), item.text,
+                                    missing if len(distinct) == n - 1 else None))
+    elif f.complete and enough and len(distinct) < n:
+        missing = "、".join(f.members[i][0] for i in range(n) if i not in distinct)
+        right = "、".join(m[0] for m in f.members)
+        suggestion = right if all(h.canonical for h in hits) and not findings and \
+            hit_items == list(range(hit_items[0], hit_items[-1] + 1)) else None
+        findings.append(Finding("formulation", f"“{f.name}”不完整，缺少：{missing}（应为：{right}）。",
+                                start, end, span, suggestion))
+    return findings

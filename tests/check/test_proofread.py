@@ -1,0 +1,139 @@
+"""校对 rules: each finds what it should, with the right span and fix, and stays quiet on the corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from app.core.check import add_to_whitelist, load_check_config, proofread
+from app.core.check.findings import PROOFREAD_KINDS
+from app.core.check.source import read_check_input
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_check_config()
+
+
+def kinds(text, config):
+    return [(f.kind, f.text, f.suggestion) for f in proofread(text, config)]
+
+
+def apply(text, finding):
+    return text[:finding.start] + finding.suggestion + text[finding.end:]
+
+
+def test_shipped_tables_load_cleanly(config):
+    assert not config.errors
+    assert len(config.wrong_forms) >= 300
+    assert {f.name for f in config.formulations} >= {"四个意识", "四个自信", "四个全面", "五位一体"}
+
+
+@pytest.mark.parametrize("wrong,right", [
+    ("按步就班", "按部就班"), ("再接再励", "再接再厉"), ("以身做则", "以身作则"),
+    ("官僚主题", "官僚主义"), ("两个确定", "两个确立"), ("严于律已", "严于律己"),
+])
+def test_wrong_forms(config, wrong, right):
+    text = f"我们要{wrong}，做好工作。"
+    [finding] = proofread(text, config)
+    assert finding.kind == "wrong_form" and finding.text == wrong
+    assert apply(text, finding) == f"我们要{right}，做好工作。"
+
+
+def test_wrong_form_exceptions_and_longer_correct_words(config):
+    assert kinds("把它叫做为民服务的窗口，各自已有分工，一贯切实可行。", config) == []
+
+
+def test_formulation_order_incomplete_and_wrong_member(config):
+    text = "增强政治意识、核心意识、大局意识、看齐意识。"
+    [f] = proofread(text, config)
+    assert f.kind == "formulation" and "顺序" in f.message
+    assert apply(text, f) == "增强政治意识、大局意识、核心意识、看齐意识。"
+    [f] = proofread("坚定道路自信、理论自信、制度自信。", config)
+    assert "不完整" in f.message and "文化自信" in f.message
+    [f] = proofread("坚定道路自信、理论自信、制度自信、历史自信。", config)
+    assert f.text == "历史自信" and f.suggestion == "文化自信"
+    [f] = proofread("增强政治、核心、大局、看齐意识", config)
+    assert f.kind == "formulation"
+
+
+def test_correct_formulations_are_quiet(config):
+    text = ("增强政治意识、大局意识、核心意识和看齐意识，坚定道路、理论、制度、文化自信，"
+            "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设，统筹协调、创新工作方法，"
+            "反对形式主义、官僚主义，一体推进不敢腐、不能腐、不想腐。")
+    assert kinds(text, config) == []
+
+
+def test_numbering_at_every_level(config):
+    text = "一、问题\n（一）学习\n一是甲。三是乙。\n（二）作风\n（四）能力\n三、措施\n（一）甲"
+    found = [(f.text, f.suggestion) for f in proofread(text, config)]
+    assert found == [("三是", "二是"), ("（四）", "（三）"), ("三、", "二、")]
+
+
+def test_numbering_restarts_and_new_lists_are_fine(config):
+    text = "一、问题\n（一）学习\n一是甲。二是乙。\n（二）作风\n一是丙，二是丁。一要戊。二要己。\n二、原因\n（一）甲"
+    assert kinds(text, config) == []
+
+
+def test_placeholders(config):
+    text = "按照××市、XX县和{单位}要求，【待补】，张*同志。"
+    assert [f.text for f in proofread(text, config)] == ["××", "XX", "{单位}", "【待补】", "*"]
+
+
+def test_punctuation(config):
+    text = "加强学习,提高能力;做到:实事求是(三）。另外(关于此事)说明。时间10:30，比例3.5%。"
+    found = kinds(text, config)
+    assert ("halfwidth", ",", "，") in found and ("halfwidth", ";", "；") in found
+    assert ("halfwidth", ":", "：") in found
+    assert ("bracket", "(三）", "（三）") in found
+    assert ("halfwidth", "(关于此事)", "（关于此事）") in found
+    assert len(found) == 5
+
+
+def test_unbalanced_brackets_and_quotes(config):
+    assert [f.kind for f in proofread("他说“学习不够。", config)] == ["quote"]
+    assert [f.kind for f in proofread("要求》和（一）规定）。", config)] == ["bracket", "bracket"]
+
+
+def test_repeats_but_not_reduplication(config):
+    text = "我们的的工作要认真学习学习。为了了解情况，目的的实现，常常、时时处处、认认真真，工作作风，学习习近平。"
+    assert [(f.text, f.suggestion) for f in proofread(text, config)] == [("的的", "的"),
+                                                                         ("学习学习", "学习")]
+
+
+def test_whitelist_silences_a_word(config, user_home):
+    text = "这里写着XX型号。"
+    assert proofread(text, config)
+    add_to_whitelist(user_home, "XX型号")
+    assert proofread(text, load_check_config(user_home)) == []
+
+
+def test_user_wrong_forms_extend_the_table(user_home):
+    (user_home / "check").mkdir(parents=True)
+    (user_home / "check" / "wrong_forms.tsv").write_text("# mine\n明镜子\t明镜\nbad line\n",
+                                                         encoding="utf-8")
+    config = load_check_config(user_home)
+    assert [f.suggestion for f in proofread("一面明镜子。", config)] == ["明镜"]
+    assert len(config.errors) == 1 and ":3:" in str(config.errors[0])
+
+
+# Real errors in the corpus samples, checked by hand (anything else is a false alarm).
+CORPUS_EXPECTED = {
+    "000": [("quote", "“")],  # 不断增强“脚力、眼力、脑力、笔力， — the quote is never closed
+    "001": [("placeholder", "*"), ("placeholder", "*")],  # 《中共*…的通知》, 全面推动*工作
+    "003": [("placeholder", "××"), ("wrong_form", "以致于")],  # 按照××市; 以致于 → 以至于
+}
+
+
+def test_corpus_gives_only_the_real_errors(corpus, config):
+    counts = Counter()
+    for path in corpus:
+        source = read_check_input(path)
+        findings = proofread(source.text, config)
+        for f in findings:
+            assert source.text[f.start:f.end] == f.text
+            counts[f.kind] += 1
+        assert [(f.kind, f.text) for f in findings] == CORPUS_EXPECTED[path.name[:3]], path.name
+    print("\n校对 findings on the corpus per rule:",
+          {k: counts.get(k, 0) for k in PROOFREAD_KINDS})
