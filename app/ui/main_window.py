@@ -22,6 +22,7 @@ from app.core.services import Services
 from app.core.templates import Template, new_document
 from app.ui.document import DraftDocument
 from app.ui.editor import Editor
+from app.ui.export_actions import ExportActions, export_options
 from app.ui.look import OfficialLook
 from app.ui.outline_pane import OutlinePane
 from app.ui.phrase_panel import PhrasePanel
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
                      "打开 .docx 或 .txt 文件")
         self._action(file_menu, "保存(&S)", self.save, QKeySequence.StandardKey.Save)
         self._action(file_menu, "另存为(&A)…", self.save_as, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self.export_actions = ExportActions(self)
+        self.export_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
         edit = bar.addMenu("编辑(&E)")
@@ -243,7 +247,7 @@ class MainWindow(QMainWindow):
 
         self.draft.flush()
         try:
-            write_docx(self.draft.to_document(), path)
+            write_docx(self.draft.to_document(), path, export_options(self.settings))
         except SaveError as exc:
             self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，没有丢失。")
             return False
