@@ -159,16 +159,19 @@ def setup_styles(doc, options: ExportOptions) -> None:
     footer_ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
     _define_style(styles_el, "Footer", "footer", STYLE_NORMAL, footer_ppr,
                   _rpr(options.page_number, PAGE_NUMBER_PT))
-    # Leftover character styles of the template (Heading 1 Char …) carry blue theme colours.
+    # The template's other styles (Heading 5-9, Quote, Heading 1 Char …) carry blue theme
+    # colours and theme fonts: a user applying one of them gets our fonts in black instead.
     for style in styles_el.findall(qn("w:style")):
-        if style.get(qn("w:type")) == "character":
-            rpr = style.find(qn("w:rPr"))
-            if rpr is not None:
-                for child in rpr.findall(qn("w:color")):
+        for rpr in style.iter(qn("w:rPr")):
+            for child in rpr.findall(qn("w:color")):
+                if child.get(qn("w:val")) != "000000" or child.get(qn("w:themeColor")):
                     rpr.remove(child)
-                fonts_el = rpr.find(qn("w:rFonts"))
-                if fonts_el is not None:
-                    rpr.remove(fonts_el)
+            fonts_el = rpr.find(qn("w:rFonts"))
+            if fonts_el is not None and any("heme" in a for a in fonts_el.attrib):
+                rpr.remove(fonts_el)
+        for ppr in style.iter(qn("w:pPr")):
+            for border in ppr.findall(qn("w:pBdr")):
+                ppr.remove(border)
 
 
 def setup_page(section, *, landscape: bool = False) -> None:
