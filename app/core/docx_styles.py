@@ -20,11 +20,11 @@ PAGE_NUMBER_PT = 14
 LINE_PT = 28.95  # exact line spacing: 22 lines in the 225 mm text block
 LINE_TWIPS = round(LINE_PT * 20)  # 579
 TITLE_LINE_TWIPS = 35 * 20  # 2号 titles: exact 35 pt
-# GB/T 9704 asks for 28 characters a line; 28 × 16 pt (448 pt) is wider than the 156 mm
-# line (442.2 pt).  Word gets there with a character grid (docGrid linesAndChars), which
-# LibreOffice lays out as 16 characters a line, and condensing the characters by 0.25 pt
-# makes LibreOffice drop a line-end "；" from the page.  So neither: 27 full characters a
-# line, nothing condensed, everything printed.
+# GB/T 9704: 28 characters a line.  28 × 16 pt (448 pt) is wider than the 156 mm line
+# (442.2 pt), so the text is condensed by 0.25 pt (w:spacing -5, 28 × 15.75 = 441 pt).  Word's
+# own way, a character grid (docGrid linesAndChars), comes out as 16 characters a line in
+# LibreOffice.
+CONDENSE_TWIPS = -5
 LATIN_FONT = "Times New Roman"
 
 # (style id, name shown in Word, based on, outline level, font role, size, centred, indent)
@@ -57,7 +57,7 @@ def run_fonts(east_asia: str) -> object:
               cs=LATIN_FONT, hint="eastAsia")
 
 
-def _rpr(font: str, size_pt: float, bold: bool = False):
+def _rpr(font: str, size_pt: float, bold: bool = False, condensed: bool = True):
     rpr = el("w:rPr")
     rpr.append(run_fonts(font))
     if bold:
@@ -67,6 +67,8 @@ def _rpr(font: str, size_pt: float, bold: bool = False):
         rpr.append(el("w:b", val="0"))
         rpr.append(el("w:bCs", val="0"))
     rpr.append(el("w:color", val="000000"))
+    if condensed:
+        rpr.append(el("w:spacing", val=str(CONDENSE_TWIPS)))
     rpr.append(el("w:kern", val="0"))
     rpr.append(el("w:sz", val=str(round(size_pt * 2))))
     rpr.append(el("w:szCs", val=str(round(size_pt * 2))))
@@ -81,6 +83,9 @@ def _ppr(*, line_twips: int = LINE_TWIPS, centred: bool = False, indent: bool = 
         ppr.append(el("w:keepNext"))
         ppr.append(el("w:keepLines"))
     ppr.append(el("w:widowControl", val="0"))  # every full page holds its 22 lines
+    # Punctuation may hang into the margin, as Word does by default.  Said explicitly because
+    # without it LibreOffice drops a line-end "，" or "；" from the printed page.
+    ppr.append(el("w:overflowPunct", val="1"))
     ppr.append(el("w:spacing", before="0", after="0", line=str(line_twips), lineRule="exact"))
     if indent:
         # firstLineChars is what Word and WPS use; firstLine is the fallback for others.
@@ -143,7 +148,7 @@ def setup_styles(doc, options: ExportOptions) -> None:
     _define_style(styles_el, STYLE_NORMAL, "Normal", None, _ppr(), _rpr(options.body, BODY_PT))
     _define_style(styles_el, STYLE_TITLE, "Title", STYLE_NORMAL,
                   _ppr(line_twips=TITLE_LINE_TWIPS, centred=True, indent=False),
-                  _rpr(options.title, TITLE_PT))
+                  _rpr(options.title, TITLE_PT, condensed=False))
     _define_style(styles_el, STYLE_META, STYLE_NAMES[STYLE_META], STYLE_NORMAL,
                   _ppr(centred=True, indent=False), _rpr(options.meta, BODY_PT))
     fonts = {1: options.h1, 2: options.h2, 3: options.h3, 4: options.body}
@@ -158,7 +163,7 @@ def setup_styles(doc, options: ExportOptions) -> None:
     footer_ppr.append(el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
     footer_ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
     _define_style(styles_el, "Footer", "footer", STYLE_NORMAL, footer_ppr,
-                  _rpr(options.page_number, PAGE_NUMBER_PT))
+                  _rpr(options.page_number, PAGE_NUMBER_PT, condensed=False))
     # The template's other styles (Heading 5-9, Quote, Heading 1 Char …) carry blue theme
     # colours and theme fonts: a user applying one of them gets our fonts in black instead.
     for style in styles_el.findall(qn("w:style")):

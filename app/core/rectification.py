@@ -177,6 +177,7 @@ def rectification_bytes(rows: Sequence[RectificationRow], title: str,
         cell.width = width
         _cell_paragraph(cell, text, options.h1, centred=True)
     for row, data in zip(table.rows[1:], rows):
+        row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a row stays on one page
         values = (str(data.number), data.problem, data.measure, data.owner, data.deadline)
         for index, (cell, text, width) in enumerate(zip(row.cells, values, widths)):
             cell.width = width
