@@ -26,7 +26,7 @@ from app.core.text import bigram_similarity
 from app.core.topics import TopicClassifier
 
 HEADERS = ("序号", "问题", "整改措施", "责任人", "完成时限")
-COLUMN_MM = (16, 82, 82, 22, 23)  # 225 mm: the landscape text width
+COLUMN_MM = (14, 81, 82, 22, 26)  # 225 mm: the landscape text width; 完成时限 on one line
 TABLE_PT = 14  # 4号
 TABLE_LINE_TWIPS = 24 * 20
 MIN_WORDING = 0.3  # bigram similarity that counts as "about the same thing"
