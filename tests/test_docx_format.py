@@ -6,7 +6,6 @@ import io
 import zipfile
 
 from docx import Document as open_docx
-from docx.oxml.ns import qn
 from lxml import etree
 
 from app.core.docx_io import to_docx_bytes
@@ -74,7 +73,7 @@ def test_styles_carry_the_official_fonts_sizes_and_spacing():
         fonts = rpr.find(f"{W}rFonts")
         assert fonts.get(f"{W}eastAsia") == font, style_id
         assert fonts.get(f"{W}ascii") == "Times New Roman"
-        assert not [a for a in fonts.attrib if a.endswith("Theme") or a.endswith("theme")], style_id
+        assert not [a for a in fonts.attrib if a.endswith(("Theme", "theme"))], style_id
         assert _val(rpr, f"{W}sz") == size, style_id
         assert _val(rpr, f"{W}color") == "000000", style_id
         assert _val(rpr, f"{W}lang", "eastAsia") == "zh-CN", style_id

@@ -10,4 +10,4 @@ from app.core.docx_read import DocumentReadError, read_docx
 from app.core.docx_write import MARKER, to_docx_bytes, write_docx
 from app.core.export_options import ExportOptions
 
-__all__ = ["DocumentReadError", "ExportOptions", "MARKER", "read_docx", "to_docx_bytes", "write_docx"]
+__all__ = ["MARKER", "DocumentReadError", "ExportOptions", "read_docx", "to_docx_bytes", "write_docx"]

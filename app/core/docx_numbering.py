@@ -108,7 +108,7 @@ class Numbering:
         self._started: set[str] = set()
 
     @classmethod
-    def from_document(cls, doc) -> "Numbering":
+    def from_document(cls, doc) -> Numbering:
         try:
             root = doc.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):

@@ -21,7 +21,12 @@ from docx.oxml.ns import qn
 from app.core.docx_numbering import Numbering
 from app.core.docx_write import MARKER
 from app.core.model import Document, Paragraph, Role
-from app.core.structure import canonical_number, match_heading, recognize_lines, role_for_text
+from app.core.structure import (
+    canonical_number,
+    match_heading,
+    recognize_lines,
+    role_for_text,
+)
 
 MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -107,7 +112,7 @@ def _open(path: Path):
         return open_docx(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档，可能已损坏。") from exc
-    except Exception as exc:  # lxml and zip errors of every kind  # noqa: BLE001
+    except Exception as exc:  # lxml and zip errors of every kind
         raise DocumentReadError(f"无法读取“{path.name}”：文件已损坏（{type(exc).__name__}）。") from exc
 
 
@@ -301,7 +306,7 @@ def read_docx(path: Path) -> Document:
     doc = _open(path)
     try:
         raws = raw_paragraphs(doc)
-    except Exception as exc:  # a malformed part deep inside  # noqa: BLE001
+    except Exception as exc:  # a malformed part deep inside
         raise DocumentReadError(f"无法读取“{path.name}”：文件已损坏（{type(exc).__name__}）。") from exc
     category = doc.core_properties.category or ""
     if category.startswith(MARKER + ":"):

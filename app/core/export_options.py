@@ -6,8 +6,8 @@ The window builds an ``ExportOptions`` from its settings (keys ``export/font/<ro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 FONT_ROLES = ("body", "title", "h1", "h2", "h3")
 
@@ -54,12 +54,12 @@ class ExportOptions:
         return getattr(self, role)
 
     @classmethod
-    def fallback(cls) -> "ExportOptions":
+    def fallback(cls) -> ExportOptions:
         """The fonts every Chinese Windows has (仿宋/楷体/黑体/宋体)."""
         return cls(body="仿宋", title="宋体", h1="黑体", h2="楷体", h3="仿宋", meta="楷体")
 
     @classmethod
-    def from_values(cls, fonts: Mapping[str, object], bold_lead: object = False) -> "ExportOptions":
+    def from_values(cls, fonts: Mapping[str, object], bold_lead: object = False) -> ExportOptions:
         """Options from loosely typed stored values (QSettings gives strings back).
 
         Unknown roles are ignored and empty names fall back to the defaults, so a damaged

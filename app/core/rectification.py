@@ -8,9 +8,9 @@ the user to fill in, as do 责任人 and 完成时限.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
