@@ -132,6 +132,25 @@ def test_a_file_resaved_by_libreoffice_opens_with_the_same_structure(printed):
     assert [(p.role, p.text) for p in again.paragraphs] == [(p.role, p.text) for p in original.paragraphs]
 
 
+def test_a_libreoffice_file_without_our_marker_is_recognised_by_its_styles(printed, tmp_path):
+    """The same file as LibreOffice wrote it, minus 明镜's marker: read as a foreign file."""
+    import zipfile
+
+    stripped = tmp_path / "foreign.docx"
+    with zipfile.ZipFile(printed["resaved"]) as zin, zipfile.ZipFile(stripped, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = data.replace("明镜:".encode(), b"")
+            zout.writestr(item, data)
+    original = printed["docs"]["sample"]
+    from docx import Document as open_docx
+
+    assert not (open_docx(str(stripped)).core_properties.category or "").startswith("明镜")
+    again = read_docx(stripped)
+    assert [(p.role, p.text) for p in again.paragraphs] == [(p.role, p.text) for p in original.paragraphs]
+
+
 def test_fallback_fonts_are_printed_too(tmp_path, corpus):
     path = tmp_path / "fallback.docx"
     write_docx(read_document(corpus[0]), path, ExportOptions.fallback())
