@@ -47,15 +47,17 @@ def test_saved_docx_has_heading_styles_outline_levels_and_east_asian_fonts(servi
     write_docx(read_document(corpus[0]), out)
     docx = open_docx(str(out))
     styles = {p.style.name for p in docx.paragraphs}
-    assert {"Heading 1", "Heading 2", "Normal"} <= styles
-    expected = {"Heading 1": ("0", "黑体"), "Heading 2": ("1", "楷体_GB2312")}
-    for name, (level, font) in expected.items():
+    assert {"一级标题", "二级标题", "Normal"} <= styles
+    expected = {"一级标题": ("0", "黑体", "Heading1"), "二级标题": ("1", "楷体_GB2312", "Heading2")}
+    for name, (level, font, base) in expected.items():
         element = docx.styles[name].element
+        assert element.find(qn("w:basedOn")).get(qn("w:val")) == base
         assert element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == level
         fonts = element.rPr.find(qn("w:rFonts"))
         assert fonts.get(qn("w:eastAsia")) == font
         assert fonts.get(qn("w:asciiTheme")) is None and fonts.get(qn("w:eastAsiaTheme")) is None
-        assert element.rPr.find(qn("w:color")) is None  # no blue headings
+        color = element.rPr.find(qn("w:color"))
+        assert color is None or color.get(qn("w:val")) == "000000"  # no blue headings
     normal = docx.styles["Normal"].element
     assert normal.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert normal.rPr.find(qn("w:sz")).get(qn("w:val")) == "32"
@@ -65,7 +67,7 @@ def test_saved_docx_has_heading_styles_outline_levels_and_east_asian_fonts(servi
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert [round(m.mm) for m in (section.top_margin, section.bottom_margin,
                                    section.left_margin, section.right_margin)] == [37, 35, 28, 26]
-    first_heading = next(p for p in docx.paragraphs if p.style.name == "Heading 1")
+    first_heading = next(p for p in docx.paragraphs if p.style.name == "一级标题")
     assert first_heading.text == "一、检视的问题"
 
 

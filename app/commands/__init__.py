@@ -10,4 +10,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "outline",
     "check",
     "similarity",
+    "format",
 )

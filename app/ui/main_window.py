@@ -25,6 +25,7 @@ from app.core.templates import Template, new_document
 from app.ui.check_panel import CheckPanel, read_sources, underline
 from app.ui.document import DraftDocument
 from app.ui.editor import Editor
+from app.ui.export_actions import ExportActions, export_options
 from app.ui.look import OfficialLook
 from app.ui.outline_pane import OutlinePane
 from app.ui.phrase_panel import PhrasePanel
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
                      "打开 .docx 或 .txt 文件")
         self._action(file_menu, "保存(&S)", self.save, QKeySequence.StandardKey.Save)
         self._action(file_menu, "另存为(&A)…", self.save_as, "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self.export_actions = ExportActions(self)
+        self.export_actions.add_to_menu(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
         edit = bar.addMenu("编辑(&E)")
@@ -300,7 +304,7 @@ class MainWindow(QMainWindow):
 
         self.draft.flush()
         try:
-            write_docx(self.draft.to_document(), path)
+            write_docx(self.draft.to_document(), path, export_options(self.settings))
         except SaveError as exc:
             self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，没有丢失。")
             return False

@@ -1,0 +1,203 @@
+"""整改清单: one row per problem point, with the measure that answers it.
+
+Problems are the points (一是/二是…) of the 问题 part, or its aspects when they have no
+points; measures are the points or sections of the 措施 part.  A measure is matched to a
+problem by shared topic and by wording; a problem nothing answers gets an empty cell for
+the user to fill in, as do 责任人 and 完成时限.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from app.core.docx_styles import STYLE_TITLE, el, run_fonts
+from app.core.docx_write import new_official_docx, save_bytes
+from app.core.export_options import ExportOptions
+from app.core.model import Paragraph
+from app.core.outline import Outline, OutlineNode, span_text
+from app.core.storage import atomic_write_bytes
+from app.core.text import bigram_similarity
+from app.core.topics import TopicClassifier
+
+HEADERS = ("序号", "问题", "整改措施", "责任人", "完成时限")
+COLUMN_MM = (14, 81, 82, 22, 26)  # 225 mm: the landscape text width; 完成时限 on one line
+TABLE_PT = 14  # 4号
+TABLE_LINE_TWIPS = 24 * 20
+MIN_WORDING = 0.3  # bigram similarity that counts as "about the same thing"
+
+
+@dataclass
+class Item:
+    """A problem or a measure: its short text (lead sentence), full text and topics."""
+
+    text: str
+    full: str
+    topics: tuple[str, ...]
+
+
+@dataclass
+class RectificationRow:
+    number: int
+    problem: str
+    measure: str = ""
+    owner: str = ""
+    deadline: str = ""
+
+
+def _leaves(outline: Outline, part: str) -> list[OutlineNode]:
+    """Points of ``part``, or its sections that have no points or subsections."""
+    found = []
+    for node in outline.walk():
+        if node.part != part:
+            continue
+        if node.kind == "point" or (node.level >= 2 and not node.children):
+            found.append(node)
+    return found
+
+
+def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Item:
+    full = span_text(paragraphs, node.start, node.stop).strip()
+    text = node.title.strip() or full
+    if node.kind == "point" and not text.endswith(("。", "；", "！", "？")):
+        text += "。"
+    topics = list(node.topics)
+    if classifier is not None:  # a point may be about more than its aspect says
+        topics += [t for t in classifier.classify(text) if t not in topics]
+    return Item(text, full, tuple(topics))
+
+
+def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
+                          classifier: TopicClassifier | None = None) -> tuple[list[Item], list[Item]]:
+    problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, "问题")]
+    measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, "措施")]
+    return problems, measures
+
+
+def _score(problem: Item, measure: Item) -> float:
+    wording = max(bigram_similarity(problem.text, measure.text),
+                  0.5 * bigram_similarity(problem.text, measure.full))
+    shared = bool(set(problem.topics) & set(measure.topics))
+    if not shared and wording < MIN_WORDING:
+        return 0.0
+    return (1.0 if shared else 0.0) + wording
+
+
+def match_measures(problems: Sequence[Item], measures: Sequence[Item]) -> list[int | None]:
+    """Index of the measure answering each problem (None when nothing does).
+
+    Measures already given to another problem rank a little lower, so six problems of six
+    aspects get six different measures when the text offers them.
+    """
+    used = [0] * len(measures)
+    chosen: list[int | None] = []
+    for problem in problems:
+        best, best_score = None, 0.0
+        for index, measure in enumerate(measures):
+            score = _score(problem, measure)
+            if score <= 0:
+                continue
+            score -= 0.15 * used[index]
+            if score > best_score:
+                best, best_score = index, score
+        if best is not None:
+            used[best] += 1
+        chosen.append(best)
+    return chosen
+
+
+def build_rows(outline: Outline, paragraphs: Sequence[Paragraph],
+               classifier: TopicClassifier | None = None) -> list[RectificationRow]:
+    problems, measures = problems_and_measures(outline, paragraphs, classifier)
+    matches = match_measures(problems, measures)
+    return [RectificationRow(i, p.text, measures[m].text if m is not None else "")
+            for i, (p, m) in enumerate(zip(problems, matches), 1)]
+
+
+# --- the .docx ------------------------------------------------------------------------------------
+def _cell_paragraph(cell, text: str, font: str, centred: bool) -> None:
+    p = cell.paragraphs[0]._p
+    for child in list(p):
+        p.remove(child)
+    ppr = el("w:pPr")
+    ppr.append(el("w:spacing", before="0", after="0", line=str(TABLE_LINE_TWIPS), lineRule="exact"))
+    ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
+    ppr.append(el("w:jc", val="center" if centred else "both"))
+    p.append(ppr)
+    if not text:
+        return
+    r = el("w:r")
+    rpr = el("w:rPr")
+    rpr.append(run_fonts(font))
+    rpr.append(el("w:sz", val=str(TABLE_PT * 2)))
+    rpr.append(el("w:szCs", val=str(TABLE_PT * 2)))
+    r.append(rpr)
+    t = el("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    p.append(r)
+
+
+def rectification_bytes(rows: Sequence[RectificationRow], title: str,
+                        options: ExportOptions | None = None) -> bytes:
+    options = options or ExportOptions()
+    doc = new_official_docx(options, landscape=True)
+    doc.core_properties.title = title
+    doc.core_properties.category = "明镜整改清单"
+    body = doc.element.body
+    heading = el("w:p")
+    ppr = el("w:pPr")
+    ppr.append(el("w:pStyle", val=STYLE_TITLE))
+    ppr.append(el("w:spacing", after=str(TABLE_LINE_TWIPS)))
+    heading.append(ppr)
+    run = el("w:r")
+    t = el("w:t")
+    t.text = title
+    run.append(t)
+    heading.append(run)
+    body.find(qn("w:sectPr")).addprevious(heading)
+
+    table = doc.add_table(rows=1 + len(rows), cols=len(HEADERS))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = [Mm(w) for w in COLUMN_MM]
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    header = table.rows[0]
+    trpr = header._tr.get_or_add_trPr()
+    trpr.append(el("w:tblHeader"))  # repeated at the top of every page
+    for cell, text, width in zip(header.cells, HEADERS, widths):
+        cell.width = width
+        _cell_paragraph(cell, text, options.h1, centred=True)
+    for row, data in zip(table.rows[1:], rows):
+        row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a row stays on one page
+        values = (str(data.number), data.problem, data.measure, data.owner, data.deadline)
+        for index, (cell, text, width) in enumerate(zip(row.cells, values, widths)):
+            cell.width = width
+            _cell_paragraph(cell, text, options.body, centred=index in (0, 3, 4))
+    return save_bytes(doc)
+
+
+def rectification_title(outline: Outline) -> str:
+    base = outline.title.strip()
+    for suffix in ("个人对照检查材料", "对照检查材料", "个人剖析材料", "剖析材料", "发言提纲", "材料"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    return f"{base}问题整改清单" if base else "问题整改清单"
+
+
+def write_rectification(outline: Outline, paragraphs: Sequence[Paragraph], path: Path,
+                        options: ExportOptions | None = None,
+                        classifier: TopicClassifier | None = None) -> list[RectificationRow]:
+    """Write the 整改清单 of a document to ``path`` atomically; returns its rows."""
+    rows = build_rows(outline, paragraphs, classifier)
+    atomic_write_bytes(Path(path), rectification_bytes(rows, rectification_title(outline), options))
+    return rows
