@@ -43,7 +43,7 @@ SIMILAR = 0.5  # bigram_similarity at or above this is a near-copy
 # 严肃党内政治生活 never makes a point "similar" to a long sentence that happens to use it.
 LONG_SENTENCE, SHORT_SENTENCE = 15, 8
 
-ID_RE = re.compile(r"^[a-z]+-(wt|yy|cs|kt|jw|gd)-\d{3}$")
+ID_RE = re.compile(r"^(?:[a-z]+-)?(wt|yy|cs|kt|jw|gd)-\d{3}$")  # 开头/结尾/过渡: kt-001
 ID_PART = {"wt": "问题", "yy": "原因", "cs": "措施", "kt": "开头", "jw": "结尾", "gd": "过渡"}
 HALF_WIDTH_RE = re.compile(r"[,;:()?!\"']")
 SENTENCE_SPLIT_RE = re.compile(r"[。！？\n]+")
@@ -61,7 +61,7 @@ FIXED_TERMS = tuple(sorted((
     "党中央的核心、全党的核心地位", "中央八项规定及其实施细则精神", "学思想、强党性、重实践、建新功",
     "以学铸魂、以学增智、以学正风、以学促干", "政治意识、大局意识、核心意识、看齐意识",
     "道路自信、理论自信、制度自信、文化自信", "《关于新形势下党内政治生活的若干准则》",
-    "《中国共产党章程》", "《中国共产党党内监督条例》", "《中国共产党纪律处分条例》",
+    "党的二十大精神", "党的二十届三中全会精神", "《中国共产党章程》", "《中国共产党党内监督条例》", "《中国共产党纪律处分条例》",
     "《习近平谈治国理政》", "《习近平新时代中国特色社会主义思想学习纲要》",
 ), key=len, reverse=True))
 FIXED_FORMS = (
@@ -82,7 +82,7 @@ def phrase_problems(phrase: Phrase) -> list[str]:
     problems = []
     match = ID_RE.match(phrase.id)
     if not match:
-        problems.append("id 不符合 <前缀>-<wt|yy|cs|kt|jw|gd>-NNN")
+        problems.append("id 不符合 [前缀-]<wt|yy|cs|kt|jw|gd>-NNN")
     elif ID_PART[match.group(1)] != phrase.part:
         problems.append(f"id 段“{match.group(1)}”与 part“{phrase.part}”不符")
     if phrase.part in BODY_PARTS and not phrase.topics:
