@@ -14,10 +14,20 @@ SIX = ("理论学习", "政治素质", "能力本领", "担当作为", "工作�
 def test_shipped_bank_loads_cleanly_and_covers_six_aspects_by_three_parts():
     bank = load_phrasebank(phrasebank_dir())
     assert bank.errors == []
-    cells = Counter((p.topics[0], p.part) for p in bank.phrases if p.topics)
+    body = [p for p in bank.phrases if p.part in ("问题", "原因", "措施")]
+    assert all(p.topics for p in body), "问题/原因/措施 phrases need a topic"
+    cells = Counter((p.topics[0], p.part) for p in body)
     for topic in SIX:
         for part in ("问题", "原因", "措施"):
             assert cells[(topic, part)] >= 10, (topic, part)
+
+
+def test_shipped_bank_has_topic_free_openings_that_suggest_in_the_preamble(services):
+    openings = [p for p in services.phrasebank.phrases if p.part == "开头"]
+    assert len(openings) >= 60
+    assert all(not p.topics for p in openings)
+    found = services.index.suggest("开头", [], limit=100)
+    assert {s.phrase.id for s in found} >= {p.id for p in openings[:5]}
 
 
 def test_bad_entries_are_reported_as_file_and_line(tmp_path):

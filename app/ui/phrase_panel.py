@@ -22,6 +22,9 @@ from app.ui.editor import PHRASE_MIME
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 PREVIEW_CHARS = 90
+# List every phrase of the section (a cell holds ~45-60 shipped phrases): a used phrase sinks
+# to the bottom but stays visible and marked, and the search box filters the whole cell.
+LIST_LIMIT = 300
 _USED_COLOUR = QColor("#8a8a8a")
 
 
@@ -94,7 +97,8 @@ class PhrasePanel(QWidget):
         ctx = self._context
         part = ctx.part if ctx.part in ("问题", "原因", "措施", "开头", "结尾") else "问题"
         query = f"{ctx.heading} {self._context_text}"
-        found = self.index.suggest(part, ctx.topics, query, frozenset(self._used), limit=40)
+        found = self.index.suggest(part, ctx.topics, query, frozenset(self._used),
+                                   limit=LIST_LIMIT)
         needle = self.search.text().strip()
         if needle:
             found = [s for s in found if needle in s.phrase.text]
