@@ -14,10 +14,17 @@ SIX = ("理论学习", "政治素质", "能力本领", "担当作为", "工作�
 def test_shipped_bank_loads_cleanly_and_covers_six_aspects_by_three_parts():
     bank = load_phrasebank(phrasebank_dir())
     assert bank.errors == []
-    cells = Counter((p.topics[0], p.part) for p in bank.phrases)
+    cells = Counter((p.topics[0], p.part) for p in bank.phrases if p.topics)  # 开头/结尾 may have none
     for topic in SIX:
         for part in ("问题", "原因", "措施"):
             assert cells[(topic, part)] >= 10, (topic, part)
+
+
+def test_closing_section_gets_closing_phrases_in_both_sizes(services):
+    found = services.index.suggest("结尾", [], context="恳请同志们批评指正", limit=200)
+    assert len(found) >= 60
+    assert {s.phrase.part for s in found} == {"结尾"}
+    assert {s.phrase.size for s in found} == {"要点", "句式"}
 
 
 def test_bad_entries_are_reported_as_file_and_line(tmp_path):
