@@ -7,19 +7,25 @@ from collections import Counter
 from app.core.paths import phrasebank_dir
 from app.core.phrasebank import load_phrasebank, used_phrase_ids
 from app.core.segment import Segmenter
+from app.core.topics import CANONICAL_TOPICS
 
 SIX = ("理论学习", "政治素质", "能力本领", "担当作为", "工作作风", "廉洁自律")
 
 
-def test_shipped_bank_loads_cleanly_and_covers_six_aspects_by_three_parts():
+def test_shipped_bank_loads_cleanly_and_covers_every_topic_and_part():
     bank = load_phrasebank(phrasebank_dir())
     assert bank.errors == []
     body = [p for p in bank.phrases if p.part in ("问题", "原因", "措施")]
     assert all(p.topics for p in body), "问题/原因/措施 phrases need a topic"
-    cells = Counter((p.topics[0], p.part) for p in body)
-    for topic in SIX:
+    cells = Counter((topic, p.part) for p in body for topic in p.topics)
+    for topic in CANONICAL_TOPICS:
         for part in ("问题", "原因", "措施"):
-            assert cells[(topic, part)] >= 10, (topic, part)
+            assert cells[(topic, part)] >= (40 if topic in SIX else 15), (topic, part)
+    parts = Counter(p.part for p in bank.phrases)
+    assert parts["开头"] >= 60 and parts["结尾"] >= 60 and parts["过渡"] >= 60
+    assert len(bank.phrases) >= 1000
+    sizes = Counter(p.size for p in body)
+    assert sizes["要点"] > sizes["句式"] > 0
 
 
 def test_shipped_bank_has_topic_free_openings_that_suggest_in_the_preamble(services):
@@ -28,6 +34,13 @@ def test_shipped_bank_has_topic_free_openings_that_suggest_in_the_preamble(servi
     assert all(not p.topics for p in openings)
     found = services.index.suggest("开头", [], limit=100)
     assert {s.phrase.id for s in found} >= {p.id for p in openings[:5]}
+
+
+def test_closing_section_gets_closing_phrases_in_both_sizes(services):
+    found = services.index.suggest("结尾", [], context="恳请同志们批评指正", limit=200)
+    assert len(found) >= 60
+    assert {s.phrase.part for s in found} == {"结尾"}
+    assert {s.phrase.size for s in found} == {"要点", "句式"}
 
 
 def test_bad_entries_are_reported_as_file_and_line(tmp_path):
