@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,8 @@ BODY_PT = 16
 LINE_PT = 28.95  # exact line spacing: 22 lines in the 225 mm text block
 LATIN_FONT = "Times New Roman"
 MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs
+MAX_RATIO = 200  # real .docx compress about 3-10x; bombs 1000x and more
+MAX_MEMBERS = 5000
 
 
 class DocumentReadError(Exception):
@@ -188,20 +191,43 @@ def to_docx_bytes(document: Document, fonts: FontScheme | None = None) -> bytes:
     return out.getvalue()
 
 
-def write_docx(document: Document, path: Path, fonts: FontScheme | None = None) -> None:
-    """Save ``document`` to ``path`` atomically (raises ``SaveError``)."""
-    atomic_write_bytes(Path(path), to_docx_bytes(document, fonts))
+def write_docx(document: Document, path: Path, fonts: FontScheme | None = None, *,
+               backup: bool = True) -> None:
+    """Save ``document`` to ``path`` atomically, keeping the previous version as
+    ``path.bak`` (raises ``SaveError``)."""
+    atomic_write_bytes(Path(path), to_docx_bytes(document, fonts), backup=backup)
 
 
 def _check_zip(path: Path) -> None:
+    """Refuse what Word would never write: zip bombs, and XML with a DOCTYPE (entity
+    declarations are how XXE and billion-laughs files work; python-docx's parser does not
+    resolve them either, this only turns the attempt into a clear message)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-                raise DocumentReadError(f"“{path.name}”解压后过大，可能已损坏，已拒绝打开。")
+            infos = archive.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise DocumentReadError(f"“{path.name}”包含的部件过多，可能是恶意文件，已拒绝打开。")
+            unpacked = sum(info.file_size for info in infos)
+            packed = sum(info.compress_size for info in infos)
+            if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(packed, 1) + 1024 * 1024:
+                raise DocumentReadError(f"“{path.name}”解压后过大，可能已损坏或是恶意文件，已拒绝打开。")
             if "word/document.xml" not in archive.namelist():
                 raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档（缺少正文）。")
-    except zipfile.BadZipFile as exc:
-        if path.read_bytes()[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with archive.open(info) as member:
+                        head = member.read(4096)
+                    if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+                        raise DocumentReadError(
+                            f"“{path.name}”含有外部实体引用（Word 不会生成这种内容，可能是恶意文件），"
+                            "已拒绝打开。")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
+            RuntimeError, ValueError, OSError, zlib.error) as exc:
+        if isinstance(exc, (FileNotFoundError, PermissionError)):
+            raise
+        with open(path, "rb") as handle:
+            magic = handle.read(8)
+        if magic == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise DocumentReadError(
                 f"“{path.name}”是旧版 .doc 或加密文档。请在 Word 中另存为 .docx 后再打开。"
             ) from exc

@@ -16,6 +16,9 @@ def decode_text(data: bytes) -> str:
     """Text from bytes as Chinese Windows and Linux write it (UTF-8, BOMs, GB18030)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if len(data) >= 4 and data.count(0) * 3 > len(data):  # UTF-16 saved without a BOM
+        even_zeros = data[0::2].count(0)
+        return data.decode("utf-16-be" if even_zeros > len(data) // 4 else "utf-16-le")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
