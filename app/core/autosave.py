@@ -37,7 +37,7 @@ class Snapshot:
     saved_at: float = field(default_factory=time.time)
 
     @classmethod
-    def of(cls, draft_id: str, document: Document, path: Path | None) -> "Snapshot":
+    def of(cls, draft_id: str, document: Document, path: Path | None) -> Snapshot:
         return cls(draft_id, tuple((p.role.value, p.text) for p in document.paragraphs),
                    document.template_id, str(path) if path else None)
 
@@ -70,7 +70,7 @@ class Snapshot:
         }, ensure_ascii=False).encode("utf-8")
 
     @classmethod
-    def from_json(cls, data: bytes) -> "Snapshot":
+    def from_json(cls, data: bytes) -> Snapshot:
         """Raises ``ValueError`` for anything that is not a whole snapshot."""
         raw = json.loads(data.decode("utf-8"))
         if not isinstance(raw, dict) or raw.get("version") != FORMAT_VERSION:
