@@ -12,17 +12,39 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".docx", ".txt")
 
 
+def _plausibility(text: str) -> float:
+    """Share of characters a Chinese report is made of (CJK, punctuation, ASCII text)."""
+    if not text:
+        return 0.0
+    good = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+               or "\uff00" <= c <= "\uffef" or " " <= c <= "~" or c in "\r\n\t"
+               or "\u2010" <= c <= "\u2027" or "\u3400" <= c <= "\u4dbf")
+    return good / len(text)
+
+
 def decode_text(data: bytes) -> str:
-    """Text from bytes as Chinese Windows and Linux write it (UTF-8, BOMs, GB18030)."""
+    """Text from bytes as Chinese Windows and Linux write it (UTF-8, BOMs, GB18030, and
+    UTF-16 without a BOM); raises ``UnicodeDecodeError`` when none fits."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if len(data) >= 4 and data.count(0) * 3 > len(data):  # UTF-16 saved without a BOM
-        even_zeros = data[0::2].count(0)
-        return data.decode("utf-16-be" if even_zeros > len(data) // 4 else "utf-16-le")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        failure = exc
+    candidates = []
+    encodings = ["gb18030"] + (["utf-16-le", "utf-16-be"] if len(data) % 2 == 0 else [])
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausibility(text[:20_000]), text))
+    if not candidates:
+        raise failure
+    score, text = max(candidates, key=lambda c: c[0])
+    if score < 0.5:
+        raise failure
+    return text
 
 
 def read_text_file(path: Path) -> Document:
