@@ -46,7 +46,10 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     from app.ui.crash import ExceptionGuard
     from app.ui.recovery import autosave_store, offer_recovery
 
+    from app.ui.qt_guard import guard_none_refcount
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     services = Services.load()
