@@ -67,12 +67,12 @@ class Snapshot:
             "path": self.path, "template_id": self.template_id,
             "paragraphs": [list(p) for p in self.paragraphs],
             "host": socket.gethostname(), "pid": os.getpid(),
-        }, ensure_ascii=False).encode("utf-8")
+        }, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
     @classmethod
     def from_json(cls, data: bytes) -> Snapshot:
         """Raises ``ValueError`` for anything that is not a whole snapshot."""
-        raw = json.loads(data.decode("utf-8"))
+        raw = json.loads(data.decode("utf-8", "surrogatepass"))
         if not isinstance(raw, dict) or raw.get("version") != FORMAT_VERSION:
             raise ValueError("not an autosave snapshot")
         paragraphs = raw["paragraphs"]
@@ -222,6 +222,9 @@ class Autosaver:
             self.store.write(snapshot)
         except (SaveError, OSError) as exc:
             self.last_error = str(exc)
+            return False
+        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
+            self.last_error = f"自动保存出错（{type(exc).__name__}: {exc}）"
             return False
         self.last_saved_at = snapshot.saved_at
         self.last_error = None

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
 from app.core.model import Document, Paragraph, Role
+from app.core.sanitize import xml_safe
 from app.core.storage import atomic_write_bytes
 from app.core.structure import recognize_lines, role_for_text
 
@@ -178,14 +179,14 @@ def to_docx_bytes(document: Document, fonts: FontScheme | None = None) -> bytes:
     doc = make_docx()
     _setup(doc, fonts or FontScheme())
     props = doc.core_properties
-    props.title = document.title
+    props.title = xml_safe(document.title)
     props.category = f"{MARKER}:{document.template_id or ''}"
     props.author = ""
     body = doc.element.body
     for para in list(body.iterchildren(qn("w:p"))):
         body.remove(para)
     for para in document.paragraphs:
-        doc.add_paragraph(para.text, style=_STYLE_FOR_ROLE[para.role])
+        doc.add_paragraph(xml_safe(para.text), style=_STYLE_FOR_ROLE[para.role])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

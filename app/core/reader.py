@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.core.docx_io import DocumentReadError, read_docx
 from app.core.model import Document
+from app.core.sanitize import clean_incoming
 from app.core.structure import recognize_text
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -57,7 +58,7 @@ def read_text_file(path: Path) -> Document:
         raise DocumentReadError(f"“{path.name}”不是可识别的文本文件（编码无法识别）。") from exc
     if "\x00" in text:
         raise DocumentReadError(f"“{path.name}”不是文本文件。")
-    return Document(recognize_text(text), None)
+    return Document(recognize_text(clean_incoming(text)), None)
 
 
 def read_document(path: Path) -> Document:

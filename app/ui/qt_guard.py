@@ -5,8 +5,8 @@ On Python 3.11 (where ``None`` is reference-counted; 3.12 made it immortal) the 
 falls by one per call and the interpreter aborts with "deallocating None" after a few
 thousand keystrokes.  ``pyproject.toml`` excludes that release; this guard covers any
 other build with the same fault that an installer may bring in: it measures the leak at
-start-up and, only if it is there, raises ``None``'s count out of reach (what Python 3.12
-does for every interpreter).
+start-up and, only if it is there, raises the counts of ``None``, ``True`` and ``False``
+out of reach (what Python 3.12 does for every interpreter).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def guard_none_refcount() -> bool:
         return False
     if none_refs_leaked_per_call() < 0.5:
         return False
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt is the first field
-    refcount.value += HEADROOM
+    for singleton in (None, True, False):  # (the faulty build loses bools at exit too)
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt: first field
+        refcount.value += HEADROOM
     return True
