@@ -241,12 +241,12 @@ def read_docx(path: Path) -> Document:
     _check_zip(path)
     try:
         doc = make_docx(str(path))
+        category = doc.core_properties.category or ""
+        items = [(p.style.name if p.style is not None else "", p.text) for p in doc.paragraphs]
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档，可能已损坏。") from exc
-    except Exception as exc:  # lxml and zip errors of every kind  # noqa: BLE001
+    except Exception as exc:  # lxml, zip and python-docx errors of every kind  # noqa: BLE001
         raise DocumentReadError(f"无法读取“{path.name}”：文件已损坏（{type(exc).__name__}）。") from exc
-    category = doc.core_properties.category or ""
-    items = [(p.style.name if p.style is not None else "", p.text) for p in doc.paragraphs]
     if category.startswith(MARKER + ":"):
         paragraphs = []
         for style, text in items:

@@ -165,3 +165,13 @@ def test_broken_phrase_file_lines_are_reported_and_skipped(tmp_path):
     lines_reported = sorted((e.path.rsplit("/", 1)[-1], e.line) for e in bank.errors)
     assert lines_reported == [("bank.jsonl", n) for n in (2, 3, 4, 5, 6, 7, 8)] + [("gbk.jsonl", 1)]
     assert all(e.reason for e in bank.errors)
+
+
+def test_docx_whose_body_is_not_a_document(tmp_path):
+    """Found by the fuzzer: python-docx fails late (AttributeError) on a wrong root."""
+    data = _good_docx(tmp_path)
+    xml = (b'<?xml version="1.0"?><w:body xmlns:w='
+           b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
+    path = tmp_path / "root.docx"
+    path.write_bytes(_rezip(data, {"word/document.xml": xml}))
+    assert "损坏" in _open_error(path)
