@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 BACKUP_SUFFIX = ".bak"
@@ -90,18 +91,27 @@ def _keep_backup(path: Path) -> None:
     """Keep the current ``path`` as ``path.bak`` (best effort: never blocks the save).
 
     A hard link costs nothing and survives the replace; where links are not possible
-    (FAT-formatted USB sticks) the file is copied.  Either way the ``.bak`` itself is
-    replaced atomically, so it is always a whole file too.
+    (FAT-formatted USB sticks) the file is copied.  Either way the link or copy gets a
+    fresh name (never writing into an existing file, which may share its data with the
+    target) and replaces the ``.bak`` in one step, so the ``.bak`` is always whole too.
     """
     if not path.is_file():
         return
     bak = backup_path(path)
-    tmp = path.with_name(f".{bak.name}.{os.getpid()}{TEMP_SUFFIX}")
+    try:
+        if bak.exists() and os.path.samefile(path, bak):
+            return  # an earlier save stopped between its two steps: already kept
+    except OSError:
+        pass
+    tmp = path.with_name(f".{bak.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}")
     try:
         try:
             os.link(path, tmp)
         except OSError:
-            shutil.copyfile(path, tmp)
+            with open(path, "rb") as source, open(tmp, "xb") as copy:
+                shutil.copyfileobj(source, copy)
+                copy.flush()
+                os.fsync(copy.fileno())
         os.replace(tmp, bak)
     except OSError:
         try:
