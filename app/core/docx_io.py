@@ -245,7 +245,7 @@ def read_docx(path: Path) -> Document:
         items = [(p.style.name if p.style is not None else "", p.text) for p in doc.paragraphs]
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档，可能已损坏。") from exc
-    except Exception as exc:  # lxml, zip and python-docx errors of every kind  # noqa: BLE001
+    except Exception as exc:  # lxml, zip and python-docx errors of every kind
         raise DocumentReadError(f"无法读取“{path.name}”：文件已损坏（{type(exc).__name__}）。") from exc
     if category.startswith(MARKER + ":"):
         paragraphs = []

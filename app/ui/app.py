@@ -44,9 +44,8 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     """Open the window (and any drafts a crash left behind); ``on_shown(window)`` runs
     once the window is up (used by the crash-and-recover tests)."""
     from app.ui.crash import ExceptionGuard
-    from app.ui.recovery import autosave_store, offer_recovery
-
     from app.ui.qt_guard import guard_none_refcount
+    from app.ui.recovery import autosave_store, offer_recovery
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     guard_none_refcount()

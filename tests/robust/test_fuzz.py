@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from app.core.docx_io import DocumentReadError, write_docx
 from app.core.model import Document, Paragraph, Role
-from app.core.phrasebank import load_phrasebank
 from app.core.paths import phrasebank_dir
+from app.core.phrasebank import load_phrasebank
 from app.core.reader import read_document
 from tests.conftest import CORPUS
 
