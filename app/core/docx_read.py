@@ -11,6 +11,7 @@ text boxes and tracked insertions is kept; nothing is dropped.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from app.core.structure import (
 )
 
 MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs
+MAX_RATIO = 200  # real .docx compress about 3-10x; bombs 1000x and more
+MAX_MEMBERS = 5000
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -80,15 +83,34 @@ class RawParagraph:
 
 # --- the container ----------------------------------------------------------------------------
 def check_package(path: Path) -> None:
-    """Refuse what is not a .docx before python-docx sees it, with the reason in Chinese."""
+    """Refuse what is not a .docx before python-docx sees it, with the reason in Chinese.
+
+    Also refused: zip bombs, and XML with a DOCTYPE (entity declarations are how XXE and
+    billion-laughs files work; python-docx's parser does not resolve them either, this
+    only turns the attempt into a clear message)."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            if sum(info.file_size for info in infos) > MAX_UNPACKED:
-                raise DocumentReadError(f"“{path.name}”解压后过大，可能已损坏，已拒绝打开。")
+            if len(infos) > MAX_MEMBERS:
+                raise DocumentReadError(f"“{path.name}”包含的部件过多，可能是恶意文件，已拒绝打开。")
+            unpacked = sum(info.file_size for info in infos)
+            packed = sum(info.compress_size for info in infos)
+            if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(packed, 1) + 1024 * 1024:
+                raise DocumentReadError(f"“{path.name}”解压后过大，可能已损坏或是恶意文件，已拒绝打开。")
             if "word/document.xml" not in archive.namelist():
                 raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档（缺少正文）。")
-    except zipfile.BadZipFile as exc:
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with archive.open(info) as member:
+                        head = member.read(4096).upper()
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        raise DocumentReadError(
+                            f"“{path.name}”含有外部实体引用（Word 不会生成这种内容，可能是恶意文件），"
+                            "已拒绝打开。")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
+            RuntimeError, ValueError, OSError, zlib.error) as exc:
+        if isinstance(exc, (FileNotFoundError, PermissionError)):
+            raise
         with open(path, "rb") as handle:
             data = handle.read(MAX_UNPACKED)
         if data.startswith(_CFB_MAGIC):

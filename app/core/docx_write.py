@@ -25,6 +25,7 @@ from app.core.docx_styles import (
 )
 from app.core.export_options import ExportOptions
 from app.core.model import Document, Role
+from app.core.sanitize import xml_safe
 from app.core.storage import atomic_write_bytes
 
 MARKER = "明镜"  # written to the core properties so our own files are read back exactly
@@ -123,7 +124,7 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
     options = options or ExportOptions()
     doc = new_official_docx(options)
     props = doc.core_properties
-    props.title = document.title
+    props.title = xml_safe(document.title)
     props.category = f"{MARKER}:{document.template_id or ''}"
     body = doc.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -136,10 +137,13 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
         paragraphs[head_end].text.strip() else -1
     for index, para in enumerate(paragraphs):
         bold = options.bold_lead and para.role is Role.BODY
-        sect_pr.addprevious(_paragraph(STYLE_FOR_ROLE[para.role], para.text, bold, index == gap_at))
+        text = xml_safe(para.text)  # a control character would make the save fail
+        sect_pr.addprevious(_paragraph(STYLE_FOR_ROLE[para.role], text, bold, index == gap_at))
     return save_bytes(doc)
 
 
-def write_docx(document: Document, path: Path, options: ExportOptions | None = None) -> None:
-    """Save ``document`` to ``path`` atomically (raises ``SaveError``)."""
-    atomic_write_bytes(Path(path), to_docx_bytes(document, options))
+def write_docx(document: Document, path: Path, options: ExportOptions | None = None, *,
+               backup: bool = True) -> None:
+    """Save ``document`` to ``path`` atomically, keeping the previous version as
+    ``path.bak`` (raises ``SaveError``)."""
+    atomic_write_bytes(Path(path), to_docx_bytes(document, options), backup=backup)

@@ -93,6 +93,9 @@ def load_phrasebank(*folders: Path) -> Phrasebank:
                 except json.JSONDecodeError as exc:
                     bank.errors.append(LoadError(str(path), number, f"JSON 格式错误：{exc.msg}"))
                     continue
+                except RecursionError:
+                    bank.errors.append(LoadError(str(path), number, "JSON 嵌套过深，无法读取"))
+                    continue
                 except ValueError as exc:
                     bank.errors.append(LoadError(str(path), number, str(exc)))
                     continue

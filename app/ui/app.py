@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -39,14 +40,37 @@ def create_window(services: Services, settings: QSettings, path: Path | None = N
     return window
 
 
-def run_gui(path: Path | None = None) -> int:
+def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
+    """Open the window (and any drafts a crash left behind); ``on_shown(window)`` runs
+    once the window is up (used by the crash-and-recover tests)."""
+    from app.ui.crash import ExceptionGuard
+    from app.ui.qt_guard import guard_none_refcount
+    from app.ui.recovery import autosave_store, offer_recovery
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     services = Services.load()
-    window = create_window(services, settings_for(services.user_dir), path)
+    settings = settings_for(services.user_dir)
+    windows: list = []
+
+    def new_window():
+        extra = create_window(services, settings)
+        windows.append(extra)
+        extra.show()
+        return extra
+
+    guard = ExceptionGuard(services.user_dir, lambda: list(windows), app)
+    guard.install()
+    app.aboutToQuit.connect(lambda: [w.safety.shutdown() for w in windows])
+    window = create_window(services, settings, path)
+    windows.append(window)
     window.show()
     QTimer.singleShot(0, window.start_background_loading)
+    QTimer.singleShot(0, lambda: offer_recovery(window, autosave_store(services.user_dir), new_window))
+    if on_shown is not None:
+        QTimer.singleShot(0, lambda: on_shown(window))
     if os.environ.get("MINGJING_STARTUP_PROBE"):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app, window))
     return app.exec()

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QTextEdit
 
 from app.core.model import Role
+from app.core.sanitize import clean_incoming
 from app.ui.document import DraftDocument
 
 PHRASE_MIME = "application/x-mingjing-phrase"
 PAGE_MARGIN_PX = 36
+
+
+def pasted_text(source: QMimeData) -> str:
+    """The text of a paste, formatting dropped (HTML-only sources are converted)."""
+    if source.hasText():
+        text = source.text()
+    elif source.hasHtml():
+        text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
+    else:
+        return ""
+    return clean_incoming(text)
 
 
 class Editor(QTextEdit):
@@ -59,8 +71,8 @@ class Editor(QTextEdit):
         super().keyPressEvent(event)
 
     # --- paste and drop: text only, formatting dropped -------------------------------------
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasText() or source.hasFormat(PHRASE_MIME)
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
+        return source.hasText() or source.hasHtml() or source.hasFormat(PHRASE_MIME)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         mime = QMimeData()
@@ -75,10 +87,11 @@ class Editor(QTextEdit):
             self.setTextCursor(cursor)
             self.phraseInserted.emit(phrase_id)
             return
-        if not source.hasText():
+        text = pasted_text(source)
+        if not text:
             return
         empty = self.draft.qdoc.isEmpty()
-        self.setTextCursor(self.draft.insert_text(cursor, source.text(), empty_doc=empty))
+        self.setTextCursor(self.draft.insert_text(cursor, text, empty_doc=empty))
         self.ensureCursorVisible()
 
     def insert_phrase_at_cursor(self, phrase_id: str, text: str) -> None:

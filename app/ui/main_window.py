@@ -29,6 +29,7 @@ from app.ui.export_actions import ExportActions, export_options
 from app.ui.look import OfficialLook
 from app.ui.outline_pane import OutlinePane
 from app.ui.phrase_panel import PhrasePanel
+from app.ui.safety import SafetyNet
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self._restore_geometry()
+        self.safety = SafetyNet(self)  # autosave, file lock (app/ui/safety.py)
         self.new_document(self.services.templates.get(self._last_template_id()))
 
     # --- wiring ---------------------------------------------------------------------------
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_geometry()
+        self.safety.closed()
         if self.loader is not None:
             self.loader.wait(5000)
         event.accept()
@@ -271,6 +274,8 @@ class MainWindow(QMainWindow):
         from app.core.docx_io import DocumentReadError
         from app.core.reader import read_document
 
+        if not self.safety.may_open(path):
+            return False
         try:
             document = read_document(path)
         except DocumentReadError as exc:
@@ -302,11 +307,14 @@ class MainWindow(QMainWindow):
         from app.core.docx_io import write_docx
         from app.core.storage import SaveError
 
+        if not self.safety.may_save(path):
+            return False
         self.draft.flush()
         try:
             write_docx(self.draft.to_document(), path, export_options(self.settings))
         except SaveError as exc:
-            self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，没有丢失。")
+            self.safety.save_failed()
+            self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，也已自动保存，没有丢失。")
             return False
         self.draft.set_path(path)
         self.statusBar().showMessage(f"已保存到 {path}", 5000)

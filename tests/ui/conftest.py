@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 
@@ -10,7 +12,9 @@ def window(qtbot, loaded_services, user_home, message_boxes):
     from app.ui.app import settings_for
     from app.ui.main_window import MainWindow
 
-    win = MainWindow(loaded_services, settings_for(user_home))
+    # The session's services, but this test's own user data dir (autosaves, logs).
+    services = dataclasses.replace(loaded_services, user_dir=user_home)
+    win = MainWindow(services, settings_for(user_home))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
