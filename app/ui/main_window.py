@@ -39,7 +39,7 @@ class SegmenterLoader(QThread):
         self._services = services
 
     def run(self) -> None:
-        self._services.segmenter.load()
+        self._services.load_in_background()
         self.loaded.emit()
 
 
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.draft = DraftDocument(services, self.look, self)
         self.outline_pane = OutlinePane()
         self.editor = Editor(self.draft)
-        self.phrase_panel = PhrasePanel(services.index)
+        self.phrase_panel = PhrasePanel(services)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         for pane in (self.outline_pane, self.editor, self.phrase_panel):
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
             lambda pos: self.editor.go_to(self.draft.position_of(pos)))
         self.editor.cursorPositionChanged.connect(self._context_timer.start)
         self.phrase_panel.phraseActivated.connect(self.editor.insert_phrase_at_cursor)
+        self.editor.phraseInserted.connect(self._on_phrase_inserted)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -127,8 +128,12 @@ class MainWindow(QMainWindow):
         self.count_label.setText(f"字数：{outline.total_chars}{goal}")
         self.count_label.setToolTip("字数按汉字计算，不含标点和数字")
         text = self.draft.qdoc.toPlainText()
-        self.phrase_panel.set_used(used_phrase_ids(text, self.services.phrasebank.phrases))
+        self.phrase_panel.set_used(used_phrase_ids(text, self.services.index.phrases))
         self.update_context()
+
+    def _on_phrase_inserted(self, phrase_id: str) -> None:
+        self.services.library.record_use(phrase_id)
+        self.phrase_panel.library_changed()
 
     def update_context(self) -> None:
         cursor = self.editor.textCursor()
