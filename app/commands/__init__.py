@@ -8,4 +8,7 @@ from __future__ import annotations
 
 COMMAND_MODULES: tuple[str, ...] = (
     "outline",
+    "suggest",
+    "classify",
+    "phrasebank",
 )

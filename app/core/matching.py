@@ -189,7 +189,7 @@ class PhraseIndex:
         if not context.strip():
             return []
         terms = {t: state.idf[t] for t in set(self.segmenter.tokens(context)) if t in state.idf}
-        return sorted(terms.items(), key=lambda kv: -kv[1])[:MAX_QUERY_TERMS]
+        return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_QUERY_TERMS]
 
     def suggest(
         self,
@@ -266,6 +266,23 @@ class PhraseIndex:
                 if len(result) >= limit:
                     return result
         return result
+
+    def nearest(self, text: str, limit: int = 8) -> list[tuple[float, Phrase]]:
+        """The phrases most like ``text`` anywhere in the bank, by BM25 alone (0..1)."""
+        state = self._state
+        terms = self.query_terms(text, state)
+        scores: dict[int, float] = {}
+        for cell in state.cells.values():
+            for term, idf in terms:
+                entry = cell.terms.get(term)
+                if entry is not None:
+                    for doc, w in zip(entry[0], entry[1]):
+                        scores[doc] = scores.get(doc, 0.0) + idf * w
+        # A phrase in two cells was counted twice: halve by its number of cells.
+        best = heapq.nlargest(limit, ((v / max(len(state.phrases[d].topics), 1), d)
+                                      for d, v in scores.items()))
+        top = max((v for v, _ in best), default=0.0)
+        return [(v / max(top, REL_FLOOR), state.phrases[d]) for v, d in best]
 
     # --- search -----------------------------------------------------------------------------
     def _filter(self, state: IndexState, candidates: set[int], needle: str) -> set[int]:
