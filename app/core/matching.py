@@ -100,6 +100,7 @@ class IndexState:
                     entry[1].append(w)
         self._bigrams: dict[int, set[str]] = {}
         self._initials: dict[int, str] = {}
+        self.with_jieba = False  # queries are split the way the phrases were
 
     def bigrams(self, doc: int) -> set[str]:
         grams = self._bigrams.get(doc)
@@ -130,8 +131,8 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[Phrase], segmenter: Segmenter,
                  pinyin: PinyinTable | None = None, tokens: TokenCache | None = None) -> None:
         self.segmenter = segmenter
-        self.pinyin = pinyin or PinyinTable()
-        self.tokens = tokens or TokenCache()
+        self.pinyin = pinyin if pinyin is not None else PinyinTable()
+        self.tokens = tokens if tokens is not None else TokenCache()
         self._lock = threading.Lock()
         self.complete = False  # every phrase indexed with jieba's tokens
         self._state = self._build(list(phrases))
@@ -162,6 +163,7 @@ class PhraseIndex:
                     jieba_words.update(found)
                 token_lists.append(found)
             state = IndexState(phrases, token_lists)
+            state.with_jieba = complete
             if not ready:
                 self.segmenter.fallback_vocabulary(jieba_words)
             self.complete = complete
@@ -188,7 +190,9 @@ class PhraseIndex:
         state = state or self._state
         if not context.strip():
             return []
-        terms = {t: state.idf[t] for t in set(self.segmenter.tokens(context)) if t in state.idf}
+        tokens = (self.segmenter.tokens(context) if state.with_jieba
+                  else self.segmenter.fallback_tokens(context))
+        terms = {t: state.idf[t] for t in set(tokens) if t in state.idf}
         return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_QUERY_TERMS]
 
     def suggest(

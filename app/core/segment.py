@@ -109,10 +109,11 @@ class Segmenter:
         """Content words of ``text``."""
         tokenizer = self._tokenizer
         if tokenizer is None:
-            return self._fallback_tokens(text)
+            return self.fallback_tokens(text)
         return [w for w in tokenizer.lcut(text) if w not in _STOP and not set(w) <= _PUNCT]
 
-    def _fallback_tokens(self, text: str) -> list[str]:
+    def fallback_tokens(self, text: str) -> list[str]:
+        """Longest match over the fallback vocabulary, else character bigrams."""
         chars = [c for c in text if c not in _PUNCT]
         if not self._vocab:
             return [chars[i] + chars[i + 1] for i in range(len(chars) - 1)]
