@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from app.commands._common import UsageError, fail, load_services, resolve_part, resolve_topic
+from app.commands._common import (
+    UsageError,
+    fail,
+    load_services,
+    resolve_part,
+    resolve_topic,
+)
 
 NAME = "suggest"
 HELP = "按部分、主题和上下文推荐素材"

@@ -53,8 +53,9 @@ class ImportReport:
 
     def summary(self) -> str:
         """The Chinese summary the window and the command line show."""
-        lines = [f"读取文件 {self.read}/{self.files} 个，识别要点 {self.points} 条，"
-                 f"新增素材 {self.added} 条，合并重复或近似 {self.merged} 条。"]
+        head = (f"读取文件 {self.read}/{self.files} 个，识别要点 {self.points} 条，"
+                f"新增素材 {self.added} 条，合并重复或近似 {self.merged} 条。")
+        lines = [head]
         if self.by_part:
             lines.append("新增按部分：" + "，".join(f"{p} {n} 条" for p, n in self.by_part.most_common()))
         for name, reason in self.failed:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from app.core.phrasebank import SIZES, Phrase
 from app.core.topics import CANONICAL_TOPICS, PARTS

@@ -17,8 +17,8 @@ import math
 import threading
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from app.core.phrasebank import Phrase
 from app.core.pinyin import PinyinMatcher, PinyinTable, initials_of, is_pinyin_query
@@ -32,7 +32,8 @@ FAVOURITE_BONUS = 0.4
 USAGE_BONUS_MAX = 0.3
 USED_PENALTY = 3.0  # fit + relevance + bonuses stay below 3, so used phrases sink
 NEAR_COPY = 0.7
-MAX_QUERY_TERMS = 24
+MAX_QUERY_TERMS = 16
+COMMON_SHARE = 0.4  # a term in more than this share of a cell says little there
 ALL_TOPICS = ""
 
 
@@ -99,7 +100,7 @@ class IndexState:
                     entry[0].append(doc)
                     entry[1].append(w)
         self._bigrams: dict[int, set[str]] = {}
-        self._initials: dict[int, str] = {}
+        self._readings: dict[int, tuple[str, str]] = {}
         self.with_jieba = False  # queries are split the way the phrases were
 
     def bigrams(self, doc: int) -> set[str]:
@@ -185,7 +186,8 @@ class PhraseIndex:
         return state.phrases[doc] if doc is not None else None
 
     # --- ranking ----------------------------------------------------------------------------
-    def query_terms(self, context: str, state: IndexState | None = None) -> list[tuple[str, float]]:
+    def query_terms(self, context: str, state: IndexState | None = None,
+                    cap: int = MAX_QUERY_TERMS) -> list[tuple[str, float]]:
         """The context's distinct known terms with their idf, rarest first (capped)."""
         state = state or self._state
         if not context.strip():
@@ -193,7 +195,7 @@ class PhraseIndex:
         tokens = (self.segmenter.tokens(context) if state.with_jieba
                   else self.segmenter.fallback_tokens(context))
         terms = {t: state.idf[t] for t in set(tokens) if t in state.idf}
-        return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_QUERY_TERMS]
+        return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
 
     def suggest(
         self,
@@ -218,25 +220,38 @@ class PhraseIndex:
         keys = state.cells_for(None, ()) if whole_bank else state.cells_for(part, topics)
         terms = self.query_terms(context, state)
         relevance: dict[int, float] = {}
-        candidates: set[int] = set()
         for key in keys:
             cell = state.cells[key]
-            candidates.update(cell.docs)
             local: dict[int, float] = {}
+            common = COMMON_SHARE * len(cell.docs)
             for term, idf in terms:
                 entry = cell.terms.get(term)
-                if entry is None:
+                if entry is None or (len(entry[0]) > common and len(cell.docs) > 200):
                     continue
                 for doc, w in zip(entry[0], entry[1]):
                     local[doc] = local.get(doc, 0.0) + idf * w
             relevance.update(local)
-        if query.strip():
-            candidates = self._filter(state, candidates, query.strip())
-        if not candidates:
-            return []
-        best = max((relevance.get(d, 0.0) for d in candidates), default=0.0)
-        scale = REL_WEIGHT / max(best, REL_FLOOR)
         topic_set = set(topics)
+        needle = query.strip()
+        if whole_bank or needle:
+            candidates: set[int] = set()
+            for key in keys:
+                candidates.update(state.cells[key].docs)
+            if needle:
+                candidates = self._filter(state, candidates, needle)
+            if not candidates:
+                return []
+            best = max((relevance.get(d, 0.0) for d in candidates), default=0.0)
+        else:
+            # A cursor move: score only the docs the context or the user's library touch;
+            # the rest of the section share their fit, taken in order as needed.
+            candidates = set(relevance)
+            for phrase_id in (*boosts.favourites, *boosts.usage, *used):
+                doc = state.position.get(phrase_id)
+                if doc is not None and _fit(state.phrases[doc], part, topics, topic_set) > 0.2:
+                    candidates.add(doc)
+            best = max(relevance.values(), default=0.0)
+        scale = REL_WEIGHT / max(best, REL_FLOOR)
         scored = []
         for doc in candidates:
             phrase = state.phrases[doc]
@@ -245,7 +260,29 @@ class PhraseIndex:
             score = (fit + relevance.get(doc, 0.0) * scale + boosts.bonus(phrase.id)
                      - (USED_PENALTY if is_used else 0.0))
             scored.append((score, -doc))
+        if not (whole_bank or needle):
+            scored += self._plain(state, keys, candidates, part, topics, topic_set, limit * 4)
         return self._diverse(state, scored, limit, used, boosts)
+
+    @staticmethod
+    def _plain(state, keys, skip, part, topics, topic_set, wanted) -> list[tuple[float, int]]:
+        """Up to ``wanted`` best-fitting section docs that nothing else scored."""
+        out: list[tuple[float, int]] = []
+        seen = set(skip)
+        for want_primary in (True, False):
+            for key in keys:
+                for doc in state.cells[key].docs:
+                    if doc in seen:
+                        continue
+                    phrase = state.phrases[doc]
+                    primary = not topics or (phrase.topics and phrase.topics[0] in topic_set)
+                    if primary != want_primary:
+                        continue
+                    seen.add(doc)
+                    out.append((_fit(phrase, part, topics, topic_set), -doc))
+                    if len(out) >= wanted:
+                        return out
+        return out
 
     def _diverse(self, state: IndexState, scored, limit, used, boosts) -> list[Suggestion]:
         """Best first, leaving out near-copies of phrases already in the list."""
@@ -274,7 +311,7 @@ class PhraseIndex:
     def nearest(self, text: str, limit: int = 8) -> list[tuple[float, Phrase]]:
         """The phrases most like ``text`` anywhere in the bank, by BM25 alone (0..1)."""
         state = self._state
-        terms = self.query_terms(text, state)
+        terms = self.query_terms(text, state, cap=64)
         scores: dict[int, float] = {}
         for cell in state.cells.values():
             for term, idf in terms:
@@ -306,11 +343,11 @@ class PhraseIndex:
         return {d for d in candidates if all(w in state.phrases[d].text for w in words)}
 
     def _reading(self, state: IndexState, doc: int) -> tuple[str, str]:
-        initials = state._initials.get(doc)
-        reading = self.pinyin.reading(state.phrases[doc].text)
-        if initials is None:
-            initials = state._initials[doc] = initials_of(reading)
-        return initials, reading
+        found = state._readings.get(doc)
+        if found is None:
+            reading = self.pinyin.reading(state.phrases[doc].text)
+            found = state._readings[doc] = (initials_of(reading), reading)
+        return found
 
     def prepare_pinyin(self) -> None:
         """Compute (or load from the cache) the readings of every phrase."""

@@ -70,6 +70,11 @@ class PinyinTable:
                 self._dirty = True
             return value
 
+    def put(self, text: str, reading: str) -> None:
+        """A known reading (benchmarks prime synthetic banks this way)."""
+        with self._lock:
+            self._readings[text_key(text)] = reading
+
     def prepare(self, texts) -> None:
         """Compute (or load) the readings of ``texts`` and write the cache."""
         for text in texts:

@@ -20,8 +20,8 @@ import logging
 import marshal
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from app.core.paths import resources_dir
 

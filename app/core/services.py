@@ -26,7 +26,7 @@ class Services:
     library: UserLibrary
 
     @classmethod
-    def load(cls, user_dir: Path | None = None) -> "Services":
+    def load(cls, user_dir: Path | None = None) -> Services:
         user_dir = user_dir or user_data_dir()
         templates = load_templates(templates_dir(), user_dir / "templates")
         if not templates.templates:
