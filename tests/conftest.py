@@ -73,8 +73,8 @@ def services(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def loaded_services(services):
-    """Services with jieba's dictionary loaded (about a second, once per run)."""
-    services.segmenter.load()
+    """Services with jieba's dictionary loaded and the index rebuilt with it (once per run)."""
+    services.load_in_background()
     return services
 
 

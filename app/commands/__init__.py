@@ -11,4 +11,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "check",
     "similarity",
     "format",
+    "suggest",
+    "classify",
+    "phrasebank",
 )

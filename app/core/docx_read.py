@@ -328,9 +328,9 @@ def read_docx(path: Path) -> Document:
     doc = _open(path)
     try:
         raws = raw_paragraphs(doc)
-    except Exception as exc:  # a malformed part deep inside
+        category = doc.core_properties.category or ""
+    except Exception as exc:  # a malformed part deep inside (document or core properties)
         raise DocumentReadError(f"无法读取“{path.name}”：文件已损坏（{type(exc).__name__}）。") from exc
-    category = doc.core_properties.category or ""
     if category.startswith(MARKER + ":"):
         paragraphs = []
         for raw in raws:

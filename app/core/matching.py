@@ -1,23 +1,40 @@
 """Ranking phrases for the cursor's section: fit to (part, topics), then relevance.
 
-Relevance is TF-IDF cosine between the phrase and the current paragraph and heading,
-over the segmenter's tokens.  Phrases already in the draft are pushed down and marked,
-and near-copies of a phrase already listed are left out, so the list stays varied.
+Relevance is BM25 between the phrase and the current paragraph and heading, over the
+segmenter's tokens, from an inverted index split into cells by (part, topic): a cursor
+move scores only the postings of the query's terms inside the section's cells, never the
+whole bank.  Favourites and usage counts lift a phrase; phrases already in the draft
+sink and are marked; near-copies of a phrase already listed are left out.
+
+The index is immutable once built (``IndexState``); ``PhraseIndex.rebuild`` makes a new
+one (on a worker thread in the window) and swaps it in with one assignment.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
+import threading
+from array import array
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from app.core.phrasebank import Phrase
-from app.core.segment import Segmenter
-from app.core.text import bigram_similarity
+from app.core.pinyin import PinyinMatcher, PinyinTable, initials_of, is_pinyin_query
+from app.core.segment import Segmenter, TokenCache
+from app.core.text import char_bigrams
 
-USED_PENALTY = 2.0  # fit + relevance never exceed 2, so used phrases sink below unused ones
+K1, B = 1.4, 0.6
+REL_WEIGHT = 1.5
+REL_FLOOR = 4.0  # a weak match stays weak: relevance = bm25 / max(best bm25, floor)
+FAVOURITE_BONUS = 0.4
+USAGE_BONUS_MAX = 0.3
+USED_PENALTY = 3.0  # fit + relevance + bonuses stay below 3, so used phrases sink
 NEAR_COPY = 0.7
+MAX_QUERY_TERMS = 16
+COMMON_SHARE = 0.4  # a term in more than this share of a cell says little there
+ALL_TOPICS = ""
 
 
 @dataclass(frozen=True)
@@ -25,72 +42,332 @@ class Suggestion:
     phrase: Phrase
     score: float
     used: bool
+    favourite: bool = False
 
 
-class PhraseIndex:
-    """Token vectors of the phrases, rebuilt when the segmenter becomes ready."""
+@dataclass(frozen=True)
+class Boosts:
+    """What the user's library adds to the ranking."""
 
-    def __init__(self, phrases: Iterable[Phrase], segmenter: Segmenter) -> None:
-        self.phrases = list(phrases)
-        self.segmenter = segmenter
-        self._built_with_jieba: bool | None = None
-        self._vectors: list[dict[str, float]] = []
-        self._idf: dict[str, float] = {}
+    favourites: frozenset[str] = frozenset()
+    usage: Mapping[str, int] = field(default_factory=dict)
 
-    def _ensure(self) -> None:
-        if self._built_with_jieba == self.segmenter.ready:
-            return
-        self._built_with_jieba = self.segmenter.ready
-        counts = [Counter(self.segmenter.tokens(p.text)) for p in self.phrases]
+    def bonus(self, phrase_id: str) -> float:
+        value = FAVOURITE_BONUS if phrase_id in self.favourites else 0.0
+        count = self.usage.get(phrase_id, 0)
+        if count:
+            value += min(USAGE_BONUS_MAX, 0.1 * math.log2(1 + count))
+        return value
+
+
+class _Postings:
+    """term → (doc ids, BM25 weights without idf) for one cell."""
+
+    __slots__ = ("docs", "terms")
+
+    def __init__(self) -> None:
+        self.docs: list[int] = []
+        self.terms: dict[str, tuple[array, array]] = {}
+
+
+class IndexState:
+    """An immutable snapshot: phrases, their tokens, cells and postings."""
+
+    def __init__(self, phrases: list[Phrase], tokens: list[list[str]]) -> None:
+        self.phrases = phrases
+        self.position = {p.id: i for i, p in enumerate(phrases)}
+        n = max(len(phrases), 1)
+        counts = [Counter(t) for t in tokens]
+        lengths = [sum(c.values()) for c in counts]
+        avg = (sum(lengths) / n) or 1.0
         df: Counter[str] = Counter()
         for c in counts:
             df.update(c.keys())
-        n = max(len(counts), 1)
-        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        self._vectors = [self._weigh(c) for c in counts]
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.cells: dict[tuple[str, str], _Postings] = {}
+        for doc, (phrase, c) in enumerate(zip(phrases, counts)):
+            norm = K1 * (1 - B + B * lengths[doc] / avg)
+            weights = {t: k * (K1 + 1) / (k + norm) for t, k in c.items()}
+            for topic in phrase.topics or (ALL_TOPICS,):
+                cell = self.cells.get((phrase.part, topic))
+                if cell is None:
+                    cell = self.cells[(phrase.part, topic)] = _Postings()
+                cell.docs.append(doc)
+                for term, w in weights.items():
+                    entry = cell.terms.get(term)
+                    if entry is None:
+                        entry = cell.terms[term] = (array("i"), array("f"))
+                    entry[0].append(doc)
+                    entry[1].append(w)
+        self._bigrams: dict[int, set[str]] = {}
+        self._readings: dict[int, tuple[str, str]] = {}
+        self.with_jieba = False  # queries are split the way the phrases were
 
-    def _weigh(self, counts: Counter[str]) -> dict[str, float]:
-        vec = {t: (1 + math.log(k)) * self._idf.get(t, math.log(1 + len(self.phrases)))
-               for t, k in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
+    def bigrams(self, doc: int) -> set[str]:
+        grams = self._bigrams.get(doc)
+        if grams is None:
+            grams = self._bigrams[doc] = char_bigrams(self.phrases[doc].text)
+        return grams
+
+    def cells_for(self, part: str | None, topics: Iterable[str]) -> list[tuple[str, str]]:
+        topics = [t for t in topics if t]
+        keys = []
+        for key in self.cells:
+            if part is not None and key[0] != part:
+                continue
+            if topics and key[1] not in topics:
+                continue
+            keys.append(key)
+        return keys
+
+
+class PhraseIndex:
+    """The phrases the panel ranks: shipped plus the user's own, rebuilt on change.
+
+    Tokens of phrase texts come from jieba and are kept in a ``TokenCache`` (saved in
+    the user's cache dir), so a later start ranks with jieba's words before jieba itself
+    has loaded: until then queries are split by longest match over the index's words.
+    """
+
+    def __init__(self, phrases: Iterable[Phrase], segmenter: Segmenter,
+                 pinyin: PinyinTable | None = None, tokens: TokenCache | None = None) -> None:
+        self.segmenter = segmenter
+        self.pinyin = pinyin if pinyin is not None else PinyinTable()
+        self.tokens = tokens if tokens is not None else TokenCache()
+        self._lock = threading.Lock()
+        self.complete = False  # every phrase indexed with jieba's tokens
+        self._state = self._build(list(phrases))
+
+    # --- building ---------------------------------------------------------------------------
+    @property
+    def phrases(self) -> list[Phrase]:
+        return self._state.phrases
+
+    @property
+    def state(self) -> IndexState:
+        return self._state
+
+    def _build(self, phrases: list[Phrase]) -> IndexState:
+        with self._lock:
+            ready = self.segmenter.ready
+            token_lists = []
+            jieba_words: set[str] = set()
+            complete = True
+            for phrase in phrases:
+                found = self.tokens.get(phrase.text)
+                if found is None and ready:
+                    found = self.tokens.put(phrase.text, self.segmenter.tokens(phrase.text))
+                if found is None:
+                    complete = False
+                    found = self.segmenter.tokens(phrase.text)
+                else:
+                    jieba_words.update(found)
+                token_lists.append(found)
+            state = IndexState(phrases, token_lists)
+            state.with_jieba = complete
+            if not ready:
+                self.segmenter.fallback_vocabulary(jieba_words)
+            self.complete = complete
+            return state
+
+    def rebuild(self, phrases: Iterable[Phrase] | None = None) -> None:
+        """Re-index (new phrases, or the segmenter became ready); safe on a worker thread."""
+        self._state = self._build(list(self.phrases if phrases is None else phrases))
+
+    def after_segmenter_loaded(self) -> None:
+        """Re-index what was indexed without jieba, and keep the tokens for next time."""
+        if not self.complete:
+            self.rebuild()
+        self.tokens.save()
+
+    def by_id(self, phrase_id: str) -> Phrase | None:
+        state = self._state
+        doc = state.position.get(phrase_id)
+        return state.phrases[doc] if doc is not None else None
+
+    # --- ranking ----------------------------------------------------------------------------
+    def query_terms(self, context: str, state: IndexState | None = None,
+                    cap: int = MAX_QUERY_TERMS) -> list[tuple[str, float]]:
+        """The context's distinct known terms with their idf, rarest first (capped)."""
+        state = state or self._state
+        if not context.strip():
+            return []
+        tokens = (self.segmenter.tokens(context) if state.with_jieba
+                  else self.segmenter.fallback_tokens(context))
+        terms = {t: state.idf[t] for t in set(tokens) if t in state.idf}
+        return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
 
     def suggest(
         self,
-        part: str,
+        part: str | None,
         topics: Iterable[str] = (),
         context: str = "",
         used: frozenset[str] | set[str] = frozenset(),
         limit: int = 30,
+        query: str = "",
+        whole_bank: bool = False,
+        boosts: Boosts | None = None,
     ) -> list[Suggestion]:
-        self._ensure()
-        topics = list(topics)
-        query = self._weigh(Counter(self.segmenter.tokens(context))) if context.strip() else {}
-        scored: list[tuple[float, int, Suggestion]] = []
-        for i, phrase in enumerate(self.phrases):
-            if phrase.part != part:
-                continue
-            if topics:
-                if phrase.topics and phrase.topics[0] in topics:
-                    fit = 1.0
-                elif set(phrase.topics) & set(topics):
-                    fit = 0.6
-                else:
+        """Best phrases for a section (``part``, ``topics``) and the text around the cursor.
+
+        ``query`` (the search box) keeps only phrases containing its words, or matching it
+        as pinyin initials / full pinyin; ``whole_bank`` searches every section and ranks
+        the section's own phrases first.
+        """
+        state = self._state
+        boosts = boosts or Boosts()
+        topics = [t for t in topics if t]
+        keys = state.cells_for(None, ()) if whole_bank else state.cells_for(part, topics)
+        terms = self.query_terms(context, state)
+        relevance: dict[int, float] = {}
+        for key in keys:
+            cell = state.cells[key]
+            local: dict[int, float] = {}
+            common = COMMON_SHARE * len(cell.docs)
+            for term, idf in terms:
+                entry = cell.terms.get(term)
+                if entry is None or (len(entry[0]) > common and len(cell.docs) > 200):
                     continue
-            else:
-                fit = 0.5
-            vec = self._vectors[i]
-            relevance = sum(w * vec.get(t, 0.0) for t, w in query.items())
+                for doc, w in zip(entry[0], entry[1]):
+                    local[doc] = local.get(doc, 0.0) + idf * w
+            relevance.update(local)
+        topic_set = set(topics)
+        needle = query.strip()
+        if whole_bank or needle:
+            candidates: set[int] = set()
+            for key in keys:
+                candidates.update(state.cells[key].docs)
+            if needle:
+                candidates = self._filter(state, candidates, needle)
+            if not candidates:
+                return []
+            best = max((relevance.get(d, 0.0) for d in candidates), default=0.0)
+        else:
+            # A cursor move: score only the docs the context or the user's library touch;
+            # the rest of the section share their fit, taken in order as needed.
+            candidates = set(relevance)
+            for phrase_id in (*boosts.favourites, *boosts.usage, *used):
+                doc = state.position.get(phrase_id)
+                if doc is not None and _fit(state.phrases[doc], part, topics, topic_set) > 0.2:
+                    candidates.add(doc)
+            best = max(relevance.values(), default=0.0)
+        scale = REL_WEIGHT / max(best, REL_FLOOR)
+        scored = []
+        for doc in candidates:
+            phrase = state.phrases[doc]
+            fit = _fit(phrase, part, topics, topic_set)
             is_used = phrase.id in used
-            score = fit + relevance - (USED_PENALTY if is_used else 0.0)
-            scored.append((-score, i, Suggestion(phrase, round(score, 4), is_used)))
-        scored.sort(key=lambda s: (s[0], s[1]))
+            score = (fit + relevance.get(doc, 0.0) * scale + boosts.bonus(phrase.id)
+                     - (USED_PENALTY if is_used else 0.0))
+            scored.append((score, -doc))
+        if not (whole_bank or needle):
+            scored += self._plain(state, keys, candidates, part, topics, topic_set, limit * 4)
+        return self._diverse(state, scored, limit, used, boosts)
+
+    @staticmethod
+    def _plain(state, keys, skip, part, topics, topic_set, wanted) -> list[tuple[float, int]]:
+        """Up to ``wanted`` best-fitting section docs that nothing else scored."""
+        out: list[tuple[float, int]] = []
+        seen = set(skip)
+        for want_primary in (True, False):
+            for key in keys:
+                for doc in state.cells[key].docs:
+                    if doc in seen:
+                        continue
+                    phrase = state.phrases[doc]
+                    primary = not topics or (phrase.topics and phrase.topics[0] in topic_set)
+                    if primary != want_primary:
+                        continue
+                    seen.add(doc)
+                    out.append((_fit(phrase, part, topics, topic_set), -doc))
+                    if len(out) >= wanted:
+                        return out
+        return out
+
+    def _diverse(self, state: IndexState, scored, limit, used, boosts) -> list[Suggestion]:
+        """Best first, leaving out near-copies of phrases already in the list."""
+        ranked = heapq.nlargest(limit * 4, scored) if len(scored) > limit * 8 else sorted(
+            scored, reverse=True)
         result: list[Suggestion] = []
-        for _, _, suggestion in scored:
-            text = suggestion.phrase.text
-            if any(bigram_similarity(text, s.phrase.text) > NEAR_COPY for s in result):
-                continue
-            result.append(suggestion)
-            if len(result) >= limit:
-                break
+        kept: list[set[str]] = []
+        for pass_ranked in (ranked, None):
+            if pass_ranked is None:
+                if len(result) >= limit or len(ranked) == len(scored):
+                    break
+                pass_ranked = sorted(scored, reverse=True)[len(ranked):]
+            for score, neg_doc in pass_ranked:
+                doc = -neg_doc
+                grams = state.bigrams(doc)
+                if any(_overlap(grams, other) > NEAR_COPY for other in kept):
+                    continue
+                phrase = state.phrases[doc]
+                result.append(Suggestion(phrase, round(score, 4), phrase.id in used,
+                                         phrase.id in boosts.favourites))
+                kept.append(grams)
+                if len(result) >= limit:
+                    return result
         return result
+
+    def nearest(self, text: str, limit: int = 8) -> list[tuple[float, Phrase]]:
+        """The phrases most like ``text`` anywhere in the bank, by BM25 alone (0..1)."""
+        state = self._state
+        terms = self.query_terms(text, state, cap=64)
+        scores: dict[int, float] = {}
+        for cell in state.cells.values():
+            for term, idf in terms:
+                entry = cell.terms.get(term)
+                if entry is not None:
+                    for doc, w in zip(entry[0], entry[1]):
+                        scores[doc] = scores.get(doc, 0.0) + idf * w
+        # A phrase in two cells was counted twice: halve by its number of cells.
+        best = heapq.nlargest(limit, ((v / max(len(state.phrases[d].topics), 1), d)
+                                      for d, v in scores.items()))
+        top = max((v for v, _ in best), default=0.0)
+        return [(v / max(top, REL_FLOOR), state.phrases[d]) for v, d in best]
+
+    # --- search -----------------------------------------------------------------------------
+    def _filter(self, state: IndexState, candidates: set[int], needle: str) -> set[int]:
+        if is_pinyin_query(needle):
+            matcher = PinyinMatcher(needle)
+            keep = set()
+            for doc in candidates:
+                initials, reading = self._reading(state, doc)
+                if matcher.matches(initials, reading):
+                    keep.add(doc)
+            words = needle.split()
+            # Latin words typed as such (e.g. "AI") still match the text itself.
+            keep.update(d for d in candidates
+                        if all(w.lower() in state.phrases[d].text.lower() for w in words))
+            return keep
+        words = needle.split()
+        return {d for d in candidates if all(w in state.phrases[d].text for w in words)}
+
+    def _reading(self, state: IndexState, doc: int) -> tuple[str, str]:
+        found = state._readings.get(doc)
+        if found is None:
+            reading = self.pinyin.reading(state.phrases[doc].text)
+            found = state._readings[doc] = (initials_of(reading), reading)
+        return found
+
+    def prepare_pinyin(self) -> None:
+        """Compute (or load from the cache) the readings of every phrase."""
+        self.pinyin.prepare(p.text for p in self._state.phrases)
+
+
+def _fit(phrase: Phrase, part: str | None, topics: list[str], topic_set: set[str]) -> float:
+    """How well a phrase's tags fit the section: 1 for its main topic, less for a side one."""
+    if part is not None and phrase.part != part:
+        return 0.0
+    if not topics:
+        return 0.5 if part is not None else 0.0
+    if phrase.topics and phrase.topics[0] in topic_set:
+        return 1.0
+    if topic_set.intersection(phrase.topics):
+        return 0.6
+    return 0.2
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))

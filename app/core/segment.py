@@ -1,20 +1,39 @@
 """Word segmentation with jieba and the domain's user dictionary.
 
-jieba's dictionary takes most of a second to load, so the window never waits for it:
-``Segmenter.tokens`` falls back to character bigrams until ``load()`` (run on a worker
-thread by the UI) has finished.
+jieba's own loader unmarshals its ~500k-entry prefix dictionary in one call, which holds
+the GIL for 200–270 ms on a 2-core office PC: a window that loads it on a worker thread
+still freezes that long.  So the segmenter keeps its own cache of the prefix dictionary
+in the user's cache dir, written as slices of ``SLICE`` entries, and loads it slice by
+slice, yielding the GIL between slices (worst UI stall measured ~15–20 ms; see
+tests/perf).  The first run builds the dictionary with jieba's pure-Python builder, which
+yields the GIL by itself, and writes the cache.
+
+Until ``load()`` has finished, ``tokens`` falls back to a longest-match over a
+vocabulary handed in by the index (``fallback_vocabulary``), else character bigrams.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import marshal
 import threading
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from app.core.paths import resources_dir
 
 _STOP = set("的了和与及在是对把被为以于并且而或也都还更就")
-_PUNCT = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()[]\"' \t\n\u3000")
+_PUNCT = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()[]{}\"' \t\n\u3000")
+SLICE = 10_000
+_CACHE_MAGIC = b"MJPFD1"
+
+
+def _dict_fingerprint(dict_file: Path) -> str:
+    stat = dict_file.stat()
+    return hashlib.sha1(f"{dict_file}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
 
 
 class Segmenter:
@@ -23,32 +42,195 @@ class Segmenter:
         self._cache_dir = cache_dir
         self._tokenizer = None
         self._lock = threading.Lock()
+        self._vocab: frozenset[str] = frozenset()
+        self._vocab_max = 0
+        self.load_seconds: float | None = None
 
     @property
     def ready(self) -> bool:
         return self._tokenizer is not None
 
-    def load(self) -> None:
-        """Load jieba's dictionary (blocking; safe to call from a worker thread)."""
+    @property
+    def user_dict(self) -> Path:
+        return self._user_dict
+
+    # --- loading --------------------------------------------------------------------------
+    def load(self, pause: Callable[[], None] = lambda: time.sleep(0)) -> None:
+        """Load jieba's dictionary (blocking; meant for a worker thread).
+
+        ``pause`` runs between slices; the default yields the GIL to the UI thread.
+        """
         with self._lock:
             if self._tokenizer is not None:
                 return
+            started = time.perf_counter()
             import jieba
 
             logging.getLogger("jieba").setLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
-            if self._cache_dir is not None:
-                self._cache_dir.mkdir(parents=True, exist_ok=True)
-                tokenizer.tmp_dir = str(self._cache_dir)
-            tokenizer.initialize()
+            freq, total = self._load_prefix_dict(tokenizer, pause)
+            tokenizer.FREQ, tokenizer.total = freq, total
+            tokenizer.initialized = True
             if self._user_dict.is_file():
                 tokenizer.load_userdict(str(self._user_dict))
             self._tokenizer = tokenizer
+            self.load_seconds = time.perf_counter() - started
+
+    def _cache_file(self, dict_file: Path) -> Path | None:
+        if self._cache_dir is None:
+            return None
+        return self._cache_dir / f"jieba-prefix-{_dict_fingerprint(dict_file)}.bin"
+
+    def _load_prefix_dict(self, tokenizer, pause) -> tuple[dict[str, int], int]:
+        dict_file = _dict_path(tokenizer)
+        cache = self._cache_file(dict_file)
+        if cache is not None and cache.is_file():
+            try:
+                return _read_sliced(cache, pause)
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # a damaged cache is rebuilt below
+        with open(dict_file, "rb") as handle:
+            freq, total = tokenizer.gen_pfdict(handle)
+        if cache is not None:
+            try:
+                _write_sliced(cache, freq, total)
+            except OSError:
+                pass  # read-only or full disk: next start builds again
+        return freq, total
+
+    # --- tokens -----------------------------------------------------------------------------
+    def fallback_vocabulary(self, words: Iterable[str]) -> None:
+        """Words for the longest-match fallback used until jieba is loaded."""
+        vocab = frozenset(w for w in words if len(w) > 1)
+        self._vocab = vocab
+        self._vocab_max = min(max((len(w) for w in vocab), default=0), 12)
 
     def tokens(self, text: str) -> list[str]:
-        """Content words of ``text`` (character bigrams until jieba is loaded)."""
+        """Content words of ``text``."""
         tokenizer = self._tokenizer
         if tokenizer is None:
-            chars = [c for c in text if c not in _PUNCT]
-            return [chars[i] + chars[i + 1] for i in range(len(chars) - 1)]
+            return self.fallback_tokens(text)
         return [w for w in tokenizer.lcut(text) if w not in _STOP and not set(w) <= _PUNCT]
+
+    def fallback_tokens(self, text: str) -> list[str]:
+        """Longest match over the fallback vocabulary, else character bigrams."""
+        chars = [c for c in text if c not in _PUNCT]
+        if not self._vocab:
+            return [chars[i] + chars[i + 1] for i in range(len(chars) - 1)]
+        joined = "".join(chars)
+        out: list[str] = []
+        i = 0
+        while i < len(joined):
+            for size in range(min(self._vocab_max, len(joined) - i), 1, -1):
+                word = joined[i:i + size]
+                if word in self._vocab:
+                    out.append(word)
+                    i += size
+                    break
+            else:
+                if joined[i] not in _STOP:
+                    out.append(joined[i])
+                i += 1
+        return out
+
+
+def _dict_path(tokenizer) -> Path:
+    """jieba's main dictionary file (without jieba's pkg_resources lookup, slow to import)."""
+    import jieba
+
+    if tokenizer.dictionary == jieba.DEFAULT_DICT:
+        return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+    return Path(tokenizer.dictionary)
+
+
+def _write_sliced(path: Path, freq: dict[str, int], total: int) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    items = list(freq.items())
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as out:
+        out.write(_CACHE_MAGIC)
+        out.write(total.to_bytes(8, "little"))
+        for start in range(0, len(items), SLICE):
+            blob = marshal.dumps(dict(items[start:start + SLICE]))
+            out.write(len(blob).to_bytes(4, "little"))
+            out.write(blob)
+    tmp.replace(path)
+
+
+def _read_sliced(path: Path, pause: Callable[[], None]) -> tuple[dict[str, int], int]:
+    data = path.read_bytes()
+    if not data.startswith(_CACHE_MAGIC):
+        raise ValueError("not a prefix-dictionary cache")
+    pos = len(_CACHE_MAGIC)
+    total = int.from_bytes(data[pos:pos + 8], "little")
+    pos += 8
+    freq: dict[str, int] = {}
+    while pos < len(data):
+        size = int.from_bytes(data[pos:pos + 4], "little")
+        pos += 4
+        if pos + size > len(data):
+            raise ValueError("truncated cache")
+        freq.update(marshal.loads(data[pos:pos + size]))
+        pos += size
+        pause()
+    if not freq or total <= 0:
+        raise ValueError("empty cache")
+    return freq, total
+
+
+class TokenCache:
+    """jieba tokens of phrase texts, saved in the user's cache dir between runs.
+
+    Keyed by a hash of the text and tagged with the user dictionary's hash, so editing
+    the dictionary invalidates it.
+    """
+
+    def __init__(self, cache_dir: Path | None = None, user_dict: Path | None = None) -> None:
+        self._path = cache_dir / "tokens-v1.json" if cache_dir is not None else None
+        tag = user_dict.read_bytes() if user_dict is not None and user_dict.is_file() else b""
+        self._tag = hashlib.sha1(tag).hexdigest()[:16]
+        self._tokens: dict[str, list[str]] = {}
+        self._dirty = False
+        self._lock = threading.Lock()
+        self._load()
+
+    @staticmethod
+    def key(text: str) -> str:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+    def _load(self) -> None:
+        if self._path is None:
+            return
+        try:
+            data = json.loads(self._path.read_text(encoding="utf-8"))
+            if data.get("tag") == self._tag and isinstance(data.get("tokens"), dict):
+                self._tokens = {k: v.split(" ") if v else [] for k, v in data["tokens"].items()}
+        except (OSError, ValueError, AttributeError):
+            pass  # first run or a damaged cache: rebuilt
+
+    def get(self, text: str) -> list[str] | None:
+        return self._tokens.get(self.key(text))
+
+    def put(self, text: str, tokens: list[str]) -> list[str]:
+        tokens = [t for t in tokens if t.strip() and " " not in t]
+        with self._lock:
+            self._tokens[self.key(text)] = tokens
+            self._dirty = True
+        return tokens
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def save(self) -> None:
+        if self._path is None or not self._dirty:
+            return
+        with self._lock:
+            data = {"tag": self._tag, "tokens": {k: " ".join(v) for k, v in self._tokens.items()}}
+            self._dirty = False
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self._path.with_suffix(".tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self._path)
+        except OSError:
+            pass  # an optimisation only

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.matching import PhraseIndex
+from app.core.library import UserLibrary, open_library
+from app.core.matching import Boosts, PhraseIndex
 from app.core.paths import phrasebank_dir, templates_dir, user_data_dir
-from app.core.phrasebank import Phrasebank, load_phrasebank
-from app.core.segment import Segmenter
+from app.core.phrasebank import Phrase, Phrasebank, load_phrasebank
+from app.core.pinyin import PinyinTable
+from app.core.segment import Segmenter, TokenCache
 from app.core.templates import TemplateLibrary, load_templates
 from app.core.topics import TopicClassifier
 
@@ -21,6 +23,7 @@ class Services:
     phrasebank: Phrasebank
     segmenter: Segmenter
     index: PhraseIndex
+    library: UserLibrary
 
     @classmethod
     def load(cls, user_dir: Path | None = None) -> Services:
@@ -29,6 +32,25 @@ class Services:
         if not templates.templates:
             raise RuntimeError("没有可用的模板：resources/templates 缺失或全部损坏。")
         bank = load_phrasebank(phrasebank_dir())
-        segmenter = Segmenter(cache_dir=user_dir / "cache")
-        return cls(user_dir, templates, TopicClassifier.load(), bank, segmenter,
-                   PhraseIndex(bank.phrases, segmenter))
+        cache = user_dir / "cache"
+        segmenter = Segmenter(cache_dir=cache)
+        library = open_library(user_dir)
+        index = PhraseIndex(bank.phrases + library.phrases(), segmenter, PinyinTable(cache),
+                            TokenCache(cache, segmenter.user_dict))
+        return cls(user_dir, templates, TopicClassifier.load(), bank, segmenter, index, library)
+
+    def all_phrases(self) -> list[Phrase]:
+        return self.phrasebank.phrases + self.library.phrases()
+
+    def reindex(self) -> None:
+        """After the user's library changed."""
+        self.index.rebuild(self.all_phrases())
+
+    def boosts(self) -> Boosts:
+        return Boosts(self.library.favourites(), self.library.usage())
+
+    def load_in_background(self) -> None:
+        """Worker-thread start-up work: jieba, re-index if needed, pinyin readings."""
+        self.segmenter.load()
+        self.index.after_segmenter_loaded()
+        self.index.prepare_pinyin()

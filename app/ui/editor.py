@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QTextEdit
 
 from app.core.model import Role
 from app.core.sanitize import clean_incoming
+from app.core.phrasebank import FIELD_RE
 from app.ui.document import DraftDocument
 
 PHRASE_MIME = "application/x-mingjing-phrase"
@@ -29,6 +30,7 @@ class Editor(QTextEdit):
     """A QTextEdit that pastes plain text, inserts phrases and wraps at 28 characters."""
 
     phraseInserted = Signal(str)  # phrase id
+    addToLibraryRequested = Signal(str)  # selected text
 
     def __init__(self, draft: DraftDocument, parent=None) -> None:
         super().__init__(parent)
@@ -60,6 +62,11 @@ class Editor(QTextEdit):
     # --- typing ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_Tab and plain and self.select_field(forward=True):
+            return
+        if event.key() == Qt.Key.Key_Backtab and self.select_field(forward=False):
+            return
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not cursor.hasSelection() and cursor.atBlockEnd()
                 and self.draft.role_of(cursor.block()) in (Role.TITLE, Role.META)):
@@ -69,6 +76,17 @@ class Editor(QTextEdit):
             self.setTextCursor(cursor)
             return
         super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
+        action = menu.addAction("加入素材库…")
+        action.setEnabled(bool(selected))
+        action.setStatusTip("把选中的文字加入“我的素材”")
+        action.triggered.connect(lambda: self.addToLibraryRequested.emit(selected))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # --- paste and drop: text only, formatting dropped -------------------------------------
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
@@ -83,8 +101,7 @@ class Editor(QTextEdit):
         cursor = self.textCursor()
         if source.hasFormat(PHRASE_MIME):
             phrase_id = bytes(source.data(PHRASE_MIME)).decode("utf-8")
-            cursor = self.draft.insert_phrase(cursor, source.text())
-            self.setTextCursor(cursor)
+            self._insert_phrase(cursor, source.text())
             self.phraseInserted.emit(phrase_id)
             return
         text = pasted_text(source)
@@ -95,10 +112,56 @@ class Editor(QTextEdit):
         self.ensureCursorVisible()
 
     def insert_phrase_at_cursor(self, phrase_id: str, text: str) -> None:
-        cursor = self.draft.insert_phrase(self.textCursor(), text)
-        self.setTextCursor(cursor)
+        self._insert_phrase(self.textCursor(), text)
         self.setFocus()
         self.phraseInserted.emit(phrase_id)
+
+    # --- phrase fields: {单位} selected on insert, Tab / Shift+Tab to the next ---------------
+    def _insert_phrase(self, cursor: QTextCursor, text: str) -> None:
+        if cursor.hasSelection() and FIELD_RE.fullmatch(cursor.selectedText()):
+            # A field still waiting to be filled is not where the next phrase goes.
+            cursor = QTextCursor(cursor)
+            cursor.clearSelection()
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        before = self.draft.qdoc.characterCount()
+        cursor = self.draft.insert_phrase(cursor, text)
+        end = cursor.position()
+        start = end - (self.draft.qdoc.characterCount() - before)
+        self.setTextCursor(cursor)
+        fields = self._fields_between(start, end)
+        if fields:
+            self._select(*fields[0])
+        self.ensureCursorVisible()
+
+    def _fields_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) document positions of the {字段} placeholders in [start, end)."""
+        cursor = QTextCursor(self.draft.qdoc)
+        cursor.setPosition(max(start, 0))
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        text = cursor.selectedText()
+        return [(start + m.start(), start + m.end()) for m in FIELD_RE.finditer(text)]
+
+    def _select(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.draft.qdoc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def select_field(self, forward: bool = True) -> bool:
+        """Select the next (or previous) field of the current paragraph; False if it has none."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        fields = self._fields_between(block.position(), block.position() + block.length() - 1)
+        if not fields:
+            return False
+        if forward:
+            after = cursor.selectionEnd()
+            target = next((f for f in fields if f[0] >= after), fields[0])
+        else:
+            before = cursor.selectionStart()
+            target = next((f for f in reversed(fields) if f[1] <= before), fields[-1])
+        self._select(*target)
+        return True
 
     def go_to(self, position: int) -> None:
         """Move the cursor to ``position`` and scroll it near the top of the pane."""

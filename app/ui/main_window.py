@@ -45,7 +45,7 @@ class SegmenterLoader(QThread):
         self._services = services
 
     def run(self) -> None:
-        self._services.segmenter.load()
+        self._services.load_in_background()
         self.loaded.emit()
 
 
@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.draft = DraftDocument(services, self.look, self)
         self.outline_pane = OutlinePane()
         self.editor = Editor(self.draft)
-        self.phrase_panel = PhrasePanel(services.index)
+        self.phrase_panel = PhrasePanel(services)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         for pane in (self.outline_pane, self.editor, self.phrase_panel):
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._usage_timer.timeout.connect(self.update_usage)
         self.loader: SegmenterLoader | None = None
         self._build_check_panel()
+        self._import_worker = None
         self._build_menus()
         self._connect()
         self._restore_geometry()
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
         pane.addPointRequested.connect(lambda node: self._restructure(draft.add_point, node))
         self.editor.cursorPositionChanged.connect(self._context_timer.start)
         self.phrase_panel.phraseActivated.connect(self.editor.insert_phrase_at_cursor)
+        self.editor.phraseInserted.connect(self._on_phrase_inserted)
+        self.editor.addToLibraryRequested.connect(self.add_to_library)
+        self.phrase_panel.manageRequested.connect(self.manage_library)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -139,6 +143,10 @@ class MainWindow(QMainWindow):
                      "错别字、政治表述、序号、标点、占位符")
         self._action(check, "结构检查(&S)", lambda: self.show_check("structure"))
         self._action(check, "雷同比对(&D)…", self.choose_similarity_sources)
+        material = bar.addMenu("素材(&M)")
+        self._action(material, "导入素材(&I)…", self.import_dialog,
+                     tip="从往年的 .docx/.txt 材料中提取要点，加入“我的素材”")
+        self._action(material, "管理素材库(&M)…", self.manage_library, tip="编辑或删除“我的素材”")
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于明镜(&A)", self.show_about)
 
@@ -181,7 +189,11 @@ class MainWindow(QMainWindow):
 
     def update_usage(self) -> None:
         text = self.draft.qdoc.toPlainText()
-        self.phrase_panel.set_used(used_phrase_ids(text, self.services.phrasebank.phrases))
+        self.phrase_panel.set_used(used_phrase_ids(text, self.services.index.phrases))
+
+    def _on_phrase_inserted(self, phrase_id: str) -> None:
+        self.services.library.record_use(phrase_id)
+        self.phrase_panel.library_changed()
 
     def update_context(self) -> None:
         cursor = self.editor.textCursor()
@@ -204,9 +216,66 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {self.draft.display_name}[*]")
         self.setWindowModified(self.draft.qdoc.isModified())
 
+    # --- the user's library ------------------------------------------------------------------
+    def _library_changed(self) -> None:
+        self.services.reindex()
+        self.phrase_panel.library_changed()
+
+    def add_to_library(self, text: str) -> bool:
+        from app.ui.library_dialogs import PhraseEditDialog
+
+        context = self.draft.context_at(self.editor.textCursor())
+        part = context.part if context.part in ("问题", "原因", "措施", "结尾") else "问题"
+        dialog = PhraseEditDialog("加入素材库", text, part, context.topics, self)
+        if dialog.exec() != PhraseEditDialog.DialogCode.Accepted:
+            return False
+        self.services.library.add(*dialog.values())
+        self._library_changed()
+        self.statusBar().showMessage("已加入“我的素材”。", 5000)
+        return True
+
+    def manage_library(self) -> None:
+        from app.ui.library_dialogs import ManageLibraryDialog
+
+        dialog = ManageLibraryDialog(self.services.library, self)
+        dialog.changed.connect(self._library_changed)
+        dialog.exec()
+
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "导入素材：选择往年材料（可多选）", str(Path.home()),
+                                                "文稿 (*.docx *.txt)")
+        if not files:
+            folder = QFileDialog.getExistingDirectory(self, "或选择一个存放往年材料的文件夹",
+                                                      str(Path.home()))
+            files = [folder] if folder else []
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]):
+        from app.ui.library_dialogs import run_import
+
+        worker = run_import(self, self.services, paths)
+        worker.finished.connect(lambda: self._import_finished(worker))
+        self._import_worker = worker
+        return worker
+
+    def _import_finished(self, worker) -> None:
+        self.phrase_panel.library_changed()
+        if worker.error:
+            self.warn("导入素材", worker.error)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, "导入素材", worker.report.summary(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.exec()
+
+    def show_library_notice(self) -> None:
+        if self.services.library.notice:
+            self.warn("素材库", self.services.library.notice)
+
     # --- start-up and shut-down ---------------------------------------------------------
     def start_background_loading(self) -> None:
         """Load the segmenter after the window is on screen; suggestions re-rank when done."""
+        QTimer.singleShot(0, self.show_library_notice)
         if self.loader is None and not self.services.segmenter.ready:
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self.phrase_panel.refresh)
@@ -237,6 +306,10 @@ class MainWindow(QMainWindow):
         self.safety.closed()
         if self.loader is not None:
             self.loader.wait(5000)
+        worker = self._import_worker
+        if worker is not None:
+            worker.cancelled = True
+            worker.wait(10000)
         event.accept()
 
     # --- files ------------------------------------------------------------------------------

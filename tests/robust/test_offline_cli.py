@@ -26,6 +26,9 @@ SAMPLE_ARGS: dict[str, list[list[str]]] = {
     "outline": [["{corpus}"], ["{corpus}", "--json"]],
     "check": [["{corpus}"], ["{corpus}", "--json"]],
     "similarity": [["{corpus}", "{corpus_dir}", "--json"]],
+    "suggest": [["--part", "问题", "--topic", "理论学习", "--context", "学习不够深入", "--json"]],
+    "classify": [["理论学习不够系统，满足于读原文、记笔记。", "--json"]],
+    "phrasebank": [["stats", "--json"], ["import", "{corpus}", "--json"]],
     "format": [["{corpus}", "-o", "{tmp}/out.docx"], ["{corpus}", "--rectification", "-o", "{tmp}/list.docx"]],
 }
 

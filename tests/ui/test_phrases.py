@@ -1,0 +1,232 @@
+"""Phrase panel and the user's library in the real window: fields, Tab, search, favourites."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.core.phrasebank import Phrase
+from app.ui.phrase_panel import ID_ROLE, STAR
+from tests.ui.test_window import _block_cursor, _listed_ids, _put_cursor, _settle
+
+FIELD_TEXT = "在{单位}分管的{具体工作}中，对{问题}抓得不够紧。"
+
+
+def _insert_with_fields(qtbot, window):
+    _put_cursor(qtbot, window, "（五）工作作风方面")
+    window.editor.insert_phrase_at_cursor("x", FIELD_TEXT)
+    return window.editor
+
+
+def test_inserting_a_phrase_selects_its_first_field(qtbot, window):
+    editor = _insert_with_fields(qtbot, window)
+    assert editor.textCursor().selectedText() == "{单位}"
+    qtbot.keyClicks(editor, "ABC")  # typing replaces the field
+    assert "在ABC分管的{具体工作}" in editor.textCursor().block().text()
+
+
+def test_tab_moves_through_the_fields_and_shift_tab_back(qtbot, window):
+    editor = _insert_with_fields(qtbot, window)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "{具体工作}"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "{问题}"
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectedText() == "{具体工作}"
+    block_text = editor.textCursor().block().text()
+    assert "\t" not in block_text  # Tab did not type a tab while fields remained
+
+
+def test_tab_behaves_normally_when_no_field_remains(qtbot, window):
+    editor = _insert_with_fields(qtbot, window)
+    for value in ("某局", "项目", "质量"):
+        qtbot.keyClicks(editor, "X")
+        editor.textCursor().insertText(value)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    text = editor.textCursor().block().text()
+    assert "{" not in text and "\t" in text
+
+
+def test_dropped_phrase_with_fields_selects_the_first(qtbot, window):
+    from PySide6.QtCore import QMimeData
+
+    from app.ui.editor import PHRASE_MIME
+
+    _put_cursor(qtbot, window, "（三）能力本领方面")
+    mime = QMimeData()
+    mime.setText("对{职务}岗位要求学得不深。")
+    mime.setData(PHRASE_MIME, b"drop-1")
+    window.editor.insertFromMimeData(mime)
+    assert window.editor.textCursor().selectedText() == "{职务}"
+
+
+def test_search_box_finds_by_pinyin_initials_within_the_section(qtbot, window):
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    panel = window.phrase_panel
+    before = _listed_ids(window)
+    panel.search.setText("llxx")
+    found = _listed_ids(window)
+    assert found and len(found) <= len(before)
+    assert all("理论学习" in window.services.index.by_id(i).text for i in found[:3])
+    assert "搜索“llxx”" in panel.status.text()
+    panel.search.setText("")
+    assert _listed_ids(window) == before
+
+
+def test_whole_bank_toggle_searches_every_section(qtbot, window):
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    panel = window.phrase_panel
+    panel.search.setText("lianjie")
+    in_section = _listed_ids(window)
+    panel.whole_bank.setChecked(True)
+    everywhere = _listed_ids(window)
+    assert len(everywhere) > len(in_section)
+    parts = {window.services.index.by_id(i).part for i in everywhere}
+    assert len(parts) > 1
+    assert all("廉洁" in window.services.index.by_id(i).text or "连接" in window.services.index.by_id(i).text
+               or "联结" in window.services.index.by_id(i).text for i in everywhere)
+
+
+def test_favourite_star_lifts_the_phrase_and_persists(qtbot, window):
+    _put_cursor(qtbot, window, "（六）廉洁自律方面")
+    panel = window.phrase_panel
+    last = panel.list.count() - 1
+    target = panel.list.item(last).data(ID_ROLE)
+    panel.list.setCurrentRow(last)
+    assert panel.star.isEnabled() and panel.star.text().startswith("☆")
+    qtbot.mouseClick(panel.star, Qt.MouseButton.LeftButton)
+    ids = _listed_ids(window)
+    assert ids.index(target) < last
+    item = panel.list.item(ids.index(target))
+    assert item.text().startswith(STAR)
+    assert panel.star.text().startswith(STAR)
+    assert target in window.services.library.favourites()
+    panel.toggle_favourite(target)
+    assert target not in window.services.library.favourites()
+
+
+def test_inserting_counts_usage(qtbot, window):
+    _put_cursor(qtbot, window, "（二）政治素质方面")
+    item = window.phrase_panel.list.item(0)
+    phrase_id = item.data(ID_ROLE)
+    window.phrase_panel._on_double_click(item)
+    assert window.services.library.usage().get(phrase_id) == 1
+
+
+def test_add_selection_to_library_prefills_part_and_topics(qtbot, window, monkeypatch):
+    from app.ui import library_dialogs
+
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["values"] = dialog.values()
+        dialog.part.setCurrentText("原因")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec", fake_exec)
+    _put_cursor(qtbot, window, "（五）工作作风方面")
+    body = _block_cursor(window, "（五）工作作风方面").block().next()
+    cursor = QTextCursor(body)
+    cursor.insertText("调查研究浮在面上，解剖麻雀的功夫下得不够。")
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    _settle(qtbot, window)
+    assert window.add_to_library(cursor.selectedText())
+    text, part, topics = seen["values"]
+    assert text.startswith("调查研究浮在面上") and part == "问题" and topics == ("工作作风",)
+    mine = window.services.library.phrases()
+    assert [(p.part, p.topics) for p in mine] == [("原因", ("工作作风",))]
+    assert window.services.index.by_id(mine[0].id) is not None  # ranked from now on
+
+
+def test_manage_dialog_edits_and_deletes(qtbot, window, message_boxes, monkeypatch):
+    from app.ui.library_dialogs import ManageLibraryDialog, PhraseEditDialog
+
+    lib = window.services.library
+    first = lib.add("第一条我的素材，内容写得足够长一些。", "问题", ["理论学习"])
+    lib.add("第二条我的素材，也写得足够长一些。", "措施", ["工作作风"])
+    dialog = ManageLibraryDialog(lib, window)
+    qtbot.addWidget(dialog)
+    changes = []
+    dialog.changed.connect(lambda: changes.append(1))
+    assert dialog.table.rowCount() == 2
+    dialog.filter.setText("第二条")
+    assert dialog.table.rowCount() == 1
+    dialog.filter.setText("")
+
+    def edit(dlg):
+        dlg.text.setPlainText("第一条改过的素材，内容写得足够长。")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PhraseEditDialog, "exec", edit)
+    dialog.table.setCurrentCell(0, 0)
+    dialog.edit_selected()
+    assert lib.get(first.id).text.startswith("第一条改过的")
+    message_boxes.answer("删除")
+    dialog.table.setCurrentCell(0, 0)
+    dialog.delete_selected()
+    assert [p.text[:3] for p in lib.phrases()] == ["第二条"]
+    assert len(changes) == 2
+
+
+def test_edit_dialog_refuses_empty_text(qtbot, message_boxes):
+    from app.ui.library_dialogs import PhraseEditDialog
+
+    dialog = PhraseEditDialog("加入素材库", "  ", "问题", ())
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert message_boxes and "不能为空" in message_boxes[-1]["text"]
+
+
+def test_import_runs_in_the_background_and_sums_up(qtbot, window, corpus, message_boxes):
+    worker = window.import_paths(list(corpus))
+    qtbot.waitUntil(lambda: worker.isFinished() and bool(message_boxes), timeout=60000)
+    summary = message_boxes[-1]["text"]
+    assert "新增素材" in summary and worker.report.added > 30
+    mine = window.services.library.phrases()
+    assert len(mine) == worker.report.added
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    window.phrase_panel.whole_bank.setChecked(True)
+    window.phrase_panel.search.setText(mine[0].text[2:8])
+    assert mine[0].id in _listed_ids(window)
+
+
+def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home, message_boxes):
+    from app.core.library import UserLibrary
+    from app.ui.app import settings_for
+    from app.ui.main_window import MainWindow
+
+    user_home.mkdir(parents=True, exist_ok=True)
+    (user_home / "lib.sqlite3").write_bytes(b"garbage" * 500)
+    original = loaded_services.library
+    loaded_services.library = UserLibrary(user_home / "lib.sqlite3")
+    try:
+        win = MainWindow(loaded_services, settings_for(user_home))
+        qtbot.addWidget(win)
+        win.show_library_notice()
+        assert message_boxes and "已损坏" in message_boxes[-1]["text"]
+        assert list(user_home.glob("素材库-损坏-*.db"))
+    finally:
+        loaded_services.library = original
+        win.draft.qdoc.setModified(False)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_library(loaded_services, tmp_path):
+    """Each test here gets an empty user library (the services are shared by the session)."""
+    from app.core.library import open_library
+
+    original = loaded_services.library
+    loaded_services.library = open_library(tmp_path / "lib")
+    loaded_services.reindex()
+    yield
+    loaded_services.library.close()
+    loaded_services.library = original
+    loaded_services.reindex()
+
+
+def test_unused_imports_guard():
+    assert QApplication and Phrase
