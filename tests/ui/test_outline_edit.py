@@ -153,3 +153,29 @@ def test_typing_in_a_heading_updates_its_row_in_place(qtbot, draft_window):
     ime_type(win.editor, "突出问题")
     qtbot.waitUntil(lambda: (1, "（二）政治素质方面突出问题") in pane.labels(), timeout=2000)
     assert pane.model_.itemFromIndex(pane.index_for_label("（二）政治素质方面突出问题")) is item_before
+
+
+def test_new_asks_for_the_template_and_remembers_it(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.ui.main_window import MainWindow
+
+    offered = []
+
+    def choose(parent, title, label, items, current, editable):
+        offered.append((list(items), current))
+        return "巡视整改专题民主生活会", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    window.choose_template_and_new()
+    assert offered[0][0][offered[0][1]] == "2023年度主题教育专题民主生活会（六个方面）"
+    labels = [label for _, label in window.outline_pane.labels()]
+    assert "（四）落实意识形态工作责任制" in labels
+    assert window.draft.paragraphs()[0].text == window.services.templates.get("xunshi-zhenggai").title
+    # the next time (also in a new window) the last choice is offered first and used by default
+    window.choose_template_and_new()
+    assert offered[1][0][offered[1][1]] == "巡视整改专题民主生活会"
+    second = MainWindow(window.services, window.settings)
+    qtbot.addWidget(second)
+    assert second.draft.template.id == "xunshi-zhenggai"
+    second.draft.qdoc.setModified(False)
