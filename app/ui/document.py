@@ -119,6 +119,30 @@ class DraftDocument(QObject):
         self.refresh_outline()
         self.fileChanged.emit()
 
+    def restyle(self) -> None:
+        """Show the text in the look's current formats (after the editor font size changed).
+
+        The block formats (indents in pixels) are rewritten without a separate undo step and
+        without changing whether the draft counts as modified.
+        """
+        self.flush()
+        modified = self.qdoc.isModified()
+        had_history = self.qdoc.isUndoAvailable() or self.qdoc.isRedoAvailable()
+        self.qdoc.setDefaultFont(self.look.body_font())
+        cursor = QTextCursor(self.qdoc)
+        if self.qdoc.isUndoAvailable():
+            cursor.joinPreviousEditBlock()
+        else:
+            cursor.beginEditBlock()
+        for block in self.blocks():
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(self.look.block_format(self.role_of(block)))
+        cursor.endEditBlock()
+        if not had_history:
+            self.qdoc.clearUndoRedoStacks()
+        self.qdoc.setModified(modified)
+        self._highlighter.rehighlight()
+
     def set_path(self, path: Path) -> None:
         self.path = path
         self.qdoc.setModified(False)

@@ -47,9 +47,13 @@ class OfficialLook:
     """Formats for each role at a given zoom (1.0 = true size)."""
 
     def __init__(self, zoom: float = 1.0) -> None:
-        self.zoom = zoom
         families = set(QFontDatabase.families())
         self._title_has_own_font = any(f in families for f in XIAOBIAOSONG[:3])
+        self.set_zoom(zoom)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Rebuild every format for ``zoom`` (the 设置 editor font size / 16 pt)."""
+        self.zoom = zoom
         self._char = {role: self._make_char(role) for role in Role}
         self._block = {role: self._make_block(role) for role in Role}
 
