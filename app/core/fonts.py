@@ -58,15 +58,19 @@ class InstalledFonts:
 
 @dataclass(frozen=True)
 class MissingFont:
-    role: str  # FONT_ROLES entry
+    roles: tuple[str, ...]  # FONT_ROLES entries that use this font
     font: str  # the name the export writes
     fallback: str | None  # the w:altName Word/WPS will use instead (None: no fallback)
     fallback_installed: bool
-    suggestion: str | None  # an installed choice for this role, for 设置
+    suggestions: tuple[tuple[str, str], ...]  # (role, an installed choice for it), for 设置
+
+    @property
+    def role(self) -> str:
+        return self.roles[0]
 
     @property
     def label(self) -> str:
-        return ROLE_LABELS.get(self.role, self.role)
+        return "、".join(ROLE_LABELS.get(r, r) for r in self.roles)
 
     def describe(self) -> str:
         if self.fallback:
@@ -84,7 +88,7 @@ class FontReport:
         return not self.missing
 
     def missing_names(self) -> list[str]:
-        return list(dict.fromkeys(m.font for m in self.missing))
+        return [m.font for m in self.missing]
 
     def summary(self) -> str:
         """One line for the status bar."""
@@ -103,25 +107,27 @@ class FontReport:
 
     def suggested_fonts(self) -> dict[str, str]:
         """role -> an installed font to use instead, where there is one."""
-        return {m.role: m.suggestion for m in self.missing if m.suggestion}
+        return {role: name for m in self.missing for role, name in m.suggestions}
 
 
 def check_fonts(installed: InstalledFonts, options: ExportOptions | None = None) -> FontReport:
-    """Which of the fonts ``options`` names (by role) this PC lacks."""
+    """Which of the fonts ``options`` names (by role) this PC lacks, one entry per font."""
     options = options or ExportOptions()
-    seen: set[tuple[str, str]] = set()
-    missing: list[MissingFont] = []
+    roles_of: dict[str, list[str]] = {}
     for role in ROLE_ORDER:
         font = options.font(role)
-        if installed.has(font) or (role, font) in seen:
-            continue
-        seen.add((role, font))
-        if role == "h3" and any(m.font == font for m in missing):
-            continue  # 三级标题 in the body font: already said
+        if not installed.has(font):
+            roles_of.setdefault(font, []).append(role)
+    missing = []
+    for font, roles in roles_of.items():
         fallback = FONT_FALLBACK.get(font)
-        suggestion = next((c for c in FONT_CHOICES.get(role, ()) if installed.has(c)), None)
-        missing.append(MissingFont(role, font, fallback,
-                                   bool(fallback and installed.has(fallback)), suggestion))
+        suggestions = []
+        for role in roles:
+            choice = next((c for c in FONT_CHOICES.get(role, ()) if installed.has(c)), None)
+            if choice:
+                suggestions.append((role, choice))
+        missing.append(MissingFont(tuple(roles), font, fallback,
+                                   bool(fallback and installed.has(fallback)), tuple(suggestions)))
     return FontReport(tuple(missing))
 
 

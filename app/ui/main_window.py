@@ -453,10 +453,14 @@ class MainWindow(QMainWindow):
     def show_settings(self):
         from app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.services.templates, self.services.user_dir,
-                                parent=self)
-        dialog.applied.connect(self.apply_settings_everywhere)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog = self._dialogs.get("settings")
+        if dialog is None:  # one at a time; made afresh so it shows the current settings
+            dialog = SettingsDialog(self.settings, self.services.templates, self.services.user_dir,
+                                    parent=self)
+            dialog.applied.connect(self.apply_settings_everywhere)
+            dialog.finished.connect(lambda _: self._dialogs.pop("settings", None))
+            dialog.finished.connect(dialog.deleteLater)
+            self._dialogs["settings"] = dialog
         dialog.open()  # window-modal, but nothing waits for it
         return dialog
 
