@@ -30,8 +30,17 @@ def should_welcome(window) -> bool:
     settings = window.settings
     if str(settings.value(SHOWN_KEY, "")).lower() in ("1", "true"):
         return False
-    draft = window.draft
-    return draft.path is None and not draft.qdoc.isModified()
+    return untouched_new_draft(window.draft)
+
+
+def untouched_new_draft(draft) -> bool:
+    """The window shows just what 新建 made: no file, no edits, nothing imported."""
+    from app.core.templates import new_document
+
+    if draft.path is not None or draft.qdoc.isModified() or draft.template is None:
+        return False
+    fresh = [(p.role, p.text) for p in new_document(draft.template).paragraphs]
+    return [(p.role, p.text) for p in draft.paragraphs()] == fresh
 
 
 def maybe_show_welcome(window, fonts: FontReport | None = None) -> WelcomeOverlay | None:
