@@ -42,8 +42,8 @@ def create_window(services: Services, settings: QSettings, path: Path | None = N
 
 
 def configure_high_dpi() -> None:
-    """Sharp on 125 %/150 % screens: Qt 6 scales by the exact factor (no rounding to 1 or 2).
-    It is Qt 6's default; set here so a QT_* environment setting cannot round it."""
+    """Sharp on 125 %/150 % screens: Qt 6 scales by the exact factor, not rounded to 1 or 2.
+    (Qt 6's default, stated here; ``QT_SCALE_FACTOR_ROUNDING_POLICY`` still overrides it.)"""
     if QApplication.instance() is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

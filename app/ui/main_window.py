@@ -310,7 +310,8 @@ class MainWindow(QMainWindow):
             self.resize(1360, 860)
         state = self.settings.value("window/state")
         if state is not None:
-            self.restoreState(state)  # the 检查 pane's place and size
+            self.restoreState(state)  # the 检查 pane's place and size; it opens with a check
+            self.check_dock.hide()
         sizes = self.settings.value("window/splitter")
         try:
             sizes = [int(s) for s in sizes] if isinstance(sizes, list) else []
@@ -476,8 +477,8 @@ class MainWindow(QMainWindow):
         """What can change without a restart: editor font size, autosave interval, font hint."""
         zoom = editor_zoom(self.settings)
         if abs(zoom - self.look.zoom) > 1e-6:
-            self.look.set_zoom(zoom)
-            self.draft.restyle()
+            if not self.draft.restyle(zoom):
+                self.statusBar().showMessage("编辑区字号已更改；段首缩进在下次新建或打开文稿时随之调整。", 8000)
             self.editor.fit_page()
         self.safety.autosave.set_interval_s(autosave_interval_s(self.settings))
         self.refresh_font_hint()

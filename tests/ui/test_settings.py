@@ -8,6 +8,7 @@ import pytest
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core.fonts import InstalledFonts
@@ -193,3 +194,25 @@ def test_damaged_settings_fall_back_to_defaults(qtbot, window):
     window.settings.setValue("autosave/interval_s", "-3")
     assert preferences.editor_font_pt(window.settings) == 16
     assert preferences.autosave_interval_s(window.settings) == 1
+
+
+def test_font_size_change_after_typing_keeps_the_undo_history(qtbot, window, windows_fonts):
+    from tests.ui.test_window import _put_cursor
+
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    window.editor.textCursor().insertText("改动")
+    window.draft.flush()
+    assert window.draft.qdoc.isModified()
+    dialog = _open_settings(qtbot, window)
+    dialog.font_pt.setValue(18)
+    _ok(dialog)
+    assert window.look.char_format(Role.BODY).fontPointSize() == 18
+    assert window.draft.qdoc.isModified()
+    window.undo_action.trigger()  # the user's own edit, not an invisible format step
+    assert "（一）理论学习方面改动" not in window.draft.qdoc.toPlainText()
+    assert "（一）理论学习方面" in window.draft.qdoc.toPlainText()
+    # the indents follow with the next document
+    window.new_document()
+    heading = next(b for b in window.draft.blocks() if window.draft.role_of(b) is Role.H2)
+    char_px = QFontMetricsF(window.look.body_font()).horizontalAdvance("字")
+    assert heading.blockFormat().textIndent() == pytest.approx(2 * char_px)
