@@ -195,3 +195,19 @@ def test_about_names_version_licence_and_offline(window, message_boxes):
     assert __version__ in text
     assert "MIT" in text
     assert "完全离线，不连接网络" in text
+
+
+def test_ctrl_f_and_ctrl_h_work_from_the_editor(qtbot, window):
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window._dialogs.get("find")
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.replace_edit.isVisible()
+    dialog.hide()
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible() and dialog.replace_edit.isVisible()
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F1)
+    assert window._dialogs["help"].isVisible()
