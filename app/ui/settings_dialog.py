@@ -131,6 +131,8 @@ class SettingsDialog(QDialog):
         current = self.templates.get(prefs.start_template_id(self.settings))
         if current is not None:
             self.template.setCurrentIndex(max(0, self.template.findData(current.id)))
+        self._shown_template = self.template.currentData()
+        self.template.setToolTip("新开的窗口使用的模板；未设置时沿用上次新建时选的模板。")
         form.addRow("默认模板：", self.template)
         return group
 
@@ -191,7 +193,9 @@ class SettingsDialog(QDialog):
         s.setValue("export/bold_lead", self.bold_lead.isChecked())
         s.setValue(prefs.FONT_PT_KEY, self.font_pt.value())
         s.setValue(INTERVAL_KEY, self.interval.value())
-        s.setValue(prefs.DEFAULT_TEMPLATE_KEY, self.template.currentData())
+        # Only a real choice pins the default; otherwise new windows keep following 新建's last pick.
+        if self.template.currentData() != self._shown_template or s.contains(prefs.DEFAULT_TEMPLATE_KEY):
+            s.setValue(prefs.DEFAULT_TEMPLATE_KEY, self.template.currentData())
         s.sync()
         super().accept()
         self.applied.emit()

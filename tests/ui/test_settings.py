@@ -180,6 +180,17 @@ def test_the_user_data_folder_is_shown_and_opened(qtbot, window, windows_fonts, 
     dialog.reject()
 
 
+def test_ok_without_touching_the_template_keeps_following_the_last_pick(qtbot, window,
+                                                                        windows_fonts):
+    dialog = _open_settings(qtbot, window)
+    _ok(dialog)
+    assert window.settings.value(preferences.DEFAULT_TEMPLATE_KEY) is None
+    other = next(t for t in window.services.templates.templates
+                 if t.id != window.services.templates.default().id)
+    window.new_document(other)  # what 新建 does
+    assert preferences.start_template_id(window.settings) == other.id
+
+
 def test_cancel_changes_nothing(qtbot, window, windows_fonts):
     dialog = _open_settings(qtbot, window)
     dialog.font_pt.setValue(30)
