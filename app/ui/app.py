@@ -7,7 +7,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
@@ -40,13 +41,33 @@ def create_window(services: Services, settings: QSettings, path: Path | None = N
     return window
 
 
+def configure_high_dpi() -> None:
+    """Sharp on 125 %/150 % screens: Qt 6 scales by the exact factor, not rounded to 1 or 2.
+    (Qt 6's default, stated here; ``QT_SCALE_FACTOR_ROUNDING_POLICY`` still overrides it.)"""
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+
+
+def start_up(window, store, new_window: Callable) -> None:
+    """Crash recovery first; the first-run welcome only over an untouched new draft."""
+    from app.ui.preferences import font_report
+    from app.ui.recovery import offer_recovery
+    from app.ui.welcome import maybe_show_welcome, should_welcome
+
+    offer_recovery(window, store, new_window)
+    if should_welcome(window) and not any(store.folder.glob("*.json")):
+        maybe_show_welcome(window, font_report(window.settings))
+
+
 def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     """Open the window (and any drafts a crash left behind); ``on_shown(window)`` runs
     once the window is up (used by the crash-and-recover tests)."""
     from app.ui.crash import ExceptionGuard
     from app.ui.qt_guard import guard_none_refcount
-    from app.ui.recovery import autosave_store, offer_recovery
+    from app.ui.recovery import autosave_store
 
+    configure_high_dpi()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     guard_none_refcount()
     app.setApplicationName(APP_NAME)
@@ -68,7 +89,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     windows.append(window)
     window.show()
     QTimer.singleShot(0, window.start_background_loading)
-    QTimer.singleShot(0, lambda: offer_recovery(window, autosave_store(services.user_dir), new_window))
+    QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
     if os.environ.get("MINGJING_STARTUP_PROBE"):

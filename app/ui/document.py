@@ -99,6 +99,7 @@ class DraftDocument(QObject):
     # --- loading ----------------------------------------------------------------------
     def load(self, document: Document, path: Path | None = None) -> None:
         """Replace the content (not undoable) and mark it unmodified."""
+        self.look.sync_blocks()
         self.qdoc.blockSignals(True)
         self.qdoc.clear()
         cursor = QTextCursor(self.qdoc)
@@ -118,6 +119,31 @@ class DraftDocument(QObject):
         self.template = resolve_template(document, self.services.templates)
         self.refresh_outline()
         self.fileChanged.emit()
+
+    def restyle(self, zoom: float) -> bool:
+        """Show the text at a new editor font size (设置).  The characters change at once.
+
+        Block formats (first-line indents in pixels) can only be rewritten through the undo
+        stack; with no history they are rewritten now and the stack is cleared again, else
+        they follow at the next 新建/打开 (returns False) so Ctrl+Z still undoes the user's
+        last edit.  Whether the draft counts as modified never changes.
+        """
+        self.flush()
+        now = not (self.qdoc.isUndoAvailable() or self.qdoc.isRedoAvailable())
+        self.look.set_zoom(zoom, blocks=now)
+        self.qdoc.setDefaultFont(self.look.body_font())
+        if now:
+            modified = self.qdoc.isModified()
+            cursor = QTextCursor(self.qdoc)
+            cursor.beginEditBlock()
+            for block in self.blocks():
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(self.look.block_format(self.role_of(block)))
+            cursor.endEditBlock()
+            self.qdoc.clearUndoRedoStacks()
+            self.qdoc.setModified(modified)
+        self._highlighter.rehighlight()
+        return now
 
     def set_path(self, path: Path) -> None:
         self.path = path

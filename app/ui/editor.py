@@ -41,9 +41,8 @@ class Editor(QTextEdit):
         self.setObjectName("editor")
         self.setAccessibleName("正文编辑区")
         draft.qdoc.setDocumentMargin(PAGE_MARGIN_PX)
-        self._page_width = int(draft.look.line_width_px() + 2 * PAGE_MARGIN_PX + 4)
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
-        self.setLineWrapColumnOrWidth(self._page_width)
+        self.fit_page()
         outer = self.palette()
         outer.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.lightGray)
         self.setPalette(outer)
@@ -53,8 +52,17 @@ class Editor(QTextEdit):
         self.viewport().setPalette(page)
 
     # --- page layout: centre a page-wide column in the pane -------------------------------
+    def fit_page(self) -> None:
+        """Wrap at 28 characters of the look's body font (again after a font size change)."""
+        self._page_width = int(self.draft.look.line_width_px() + 2 * PAGE_MARGIN_PX + 4)
+        self.setLineWrapColumnOrWidth(self._page_width)
+        self._centre_page()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._centre_page()
+
+    def _centre_page(self) -> None:
         spare = self.width() - self._page_width - self.verticalScrollBar().sizeHint().width()
         side = max(0, spare // 2)
         self.setViewportMargins(side, 0, side, 0)

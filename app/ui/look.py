@@ -47,11 +47,27 @@ class OfficialLook:
     """Formats for each role at a given zoom (1.0 = true size)."""
 
     def __init__(self, zoom: float = 1.0) -> None:
-        self.zoom = zoom
         families = set(QFontDatabase.families())
         self._title_has_own_font = any(f in families for f in XIAOBIAOSONG[:3])
+        self.set_zoom(zoom)
+
+    def set_zoom(self, zoom: float, blocks: bool = True) -> None:
+        """Rebuild the formats for ``zoom`` (the 设置 editor font size / 16 pt).
+
+        With ``blocks=False`` only the character formats change now; the block formats
+        (first-line indent in pixels) follow when the next document is loaded, so that a
+        draft with undo history gets no invisible undo step.
+        """
+        self.zoom = zoom
         self._char = {role: self._make_char(role) for role in Role}
-        self._block = {role: self._make_block(role) for role in Role}
+        if blocks:
+            self._block = {role: self._make_block(role) for role in Role}
+            self.block_zoom = zoom
+
+    def sync_blocks(self) -> None:
+        """Bring the block formats up to the current zoom (before loading a document)."""
+        if self.block_zoom != self.zoom:
+            self.set_zoom(self.zoom)
 
     def body_font(self) -> QFont:
         return self._char[Role.BODY].font()

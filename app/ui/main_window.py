@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from app import APP_NAME, __version__
+from app import APP_NAME
 from app.core.outline import Outline
 from app.core.phrasebank import used_phrase_ids
 from app.core.restructure import RestructureError
@@ -29,7 +29,10 @@ from app.ui.export_actions import ExportActions, export_options
 from app.ui.look import OfficialLook
 from app.ui.outline_pane import OutlinePane
 from app.ui.phrase_panel import PhrasePanel
+from app.ui.preferences import autosave_interval_s, editor_zoom, font_report, start_template_id
+from app.ui.recent import RecentMenu, remember
 from app.ui.safety import SafetyNet
+from app.ui.settings_dialog import FontHint
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
@@ -54,7 +57,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services = services
         self.settings = settings
-        self.look = OfficialLook()
+        self.look = OfficialLook(editor_zoom(settings))
         self.draft = DraftDocument(services, self.look, self)
         self.outline_pane = OutlinePane()
         self.editor = Editor(self.draft)
@@ -70,6 +73,10 @@ class MainWindow(QMainWindow):
         # Both permanent (right side), so temporary messages on the left never cover them.
         self.statusBar().addPermanentWidget(self.section_label)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.font_hint = FontHint()
+        self.font_hint.clicked.connect(self.show_settings)
+        self.statusBar().insertPermanentWidget(0, self.font_hint)
+        self._dialogs: dict[str, object] = {}  # non-modal helpers, made on first use
         self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_DELAY_MS)
         self._context_timer.timeout.connect(self.update_context)
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
@@ -81,7 +88,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_geometry()
         self.safety = SafetyNet(self)  # autosave, file lock (app/ui/safety.py)
-        self.new_document(self.services.templates.get(self._last_template_id()))
+        self.new_document(self.services.templates.get(start_template_id(self.settings)))
 
     # --- wiring ---------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -103,7 +110,9 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, (list, tuple)):
+            action.setShortcuts([QKeySequence(s) for s in shortcut])
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -118,11 +127,17 @@ class MainWindow(QMainWindow):
                      "按模板新建一份对照检查材料")
         self._action(file_menu, "打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open,
                      "打开 .docx 或 .txt 文件")
+        self.recent = RecentMenu(file_menu, self.settings,
+                                 lambda path: self.maybe_save() and self.open_path(path), self.warn)
+        file_menu.addSeparator()
         self._action(file_menu, "保存(&S)", self.save, QKeySequence.StandardKey.Save)
-        self._action(file_menu, "另存为(&A)…", self.save_as, "Ctrl+Shift+S")
+        self._action(file_menu, "另存为(&A)…", self.save_as, ["Ctrl+Shift+S", "F12"])
         file_menu.addSeparator()
         self.export_actions = ExportActions(self)
         self.export_actions.add_to_menu(file_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "设置(&T)…", self.show_settings, None,
+                     "导出字体、自动保存、编辑区字号、默认模板、用户数据文件夹")
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
         edit = bar.addMenu("编辑(&E)")
@@ -138,6 +153,9 @@ class MainWindow(QMainWindow):
         self._action(edit, "复制(&C)", e.copy, QKeySequence.StandardKey.Copy)
         self._action(edit, "粘贴(&P)", e.paste, QKeySequence.StandardKey.Paste)
         self._action(edit, "全选(&L)", e.selectAll, QKeySequence.StandardKey.SelectAll)
+        edit.addSeparator()
+        self._action(edit, "查找(&F)…", lambda: self.show_find(False), "Ctrl+F")
+        self._action(edit, "替换(&E)…", lambda: self.show_find(True), "Ctrl+H")
         check = bar.addMenu("检查(&C)")
         self._action(check, "校对(&P)", lambda: self.show_check("proofread"), "F7",
                      "错别字、政治表述、序号、标点、占位符")
@@ -148,6 +166,8 @@ class MainWindow(QMainWindow):
                      tip="从往年的 .docx/.txt 材料中提取要点，加入“我的素材”")
         self._action(material, "管理素材库(&M)…", self.manage_library, tip="编辑或删除“我的素材”")
         help_menu = bar.addMenu("帮助(&H)")
+        self._action(help_menu, "使用说明(&H)", self.show_help, "F1",
+                     "如何开始、使用素材、检查和导出")
         self._action(help_menu, "关于明镜(&A)", self.show_about)
 
     def _build_check_panel(self) -> None:
@@ -276,6 +296,7 @@ class MainWindow(QMainWindow):
     def start_background_loading(self) -> None:
         """Load the segmenter after the window is on screen; suggestions re-rank when done."""
         QTimer.singleShot(0, self.show_library_notice)
+        QTimer.singleShot(0, self.refresh_font_hint)
         if self.loader is None and not self.services.segmenter.ready:
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self.phrase_panel.refresh)
@@ -287,14 +308,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)  # the 检查 pane's place and size; it opens with a check
+            self.check_dock.hide()
         sizes = self.settings.value("window/splitter")
-        if sizes:
-            self.splitter.setSizes([int(s) for s in sizes])
-        else:
-            self.splitter.setSizes([270, 760, 330])
+        try:
+            sizes = [int(s) for s in sizes] if isinstance(sizes, list) else []
+        except (TypeError, ValueError):
+            sizes = []
+        self.splitter.setSizes(sizes if len(sizes) == 3 and any(sizes) else [270, 760, 330])
 
     def _save_geometry(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.sizes())
         self.settings.sync()
 
@@ -356,6 +383,7 @@ class MainWindow(QMainWindow):
             return False
         saved_as_ours = path.suffix.lower() == ".docx"
         self.draft.load(document, path if saved_as_ours else None)
+        remember(self.settings, path)
         if not saved_as_ours:
             self.statusBar().showMessage(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)
         self.editor.go_to(0)
@@ -390,6 +418,7 @@ class MainWindow(QMainWindow):
             self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，也已自动保存，没有丢失。")
             return False
         self.draft.set_path(path)
+        remember(self.settings, path)
         self.statusBar().showMessage(f"已保存到 {path}", 5000)
         return True
 
@@ -415,9 +444,64 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.exec()
 
+    # --- 设置, 帮助, 查找 (app/ui/settings_dialog.py, help.py, find_replace.py) ------------
+    def _dialog(self, name: str, make):
+        dialog = self._dialogs.get(name)
+        if dialog is None:
+            dialog = self._dialogs[name] = make()
+        return dialog
+
+    def show_settings(self):
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = self._dialogs.get("settings")
+        if dialog is None:  # one at a time; made afresh so it shows the current settings
+            dialog = SettingsDialog(self.settings, self.services.templates, self.services.user_dir,
+                                    parent=self)
+            dialog.applied.connect(self.apply_settings_everywhere)
+            dialog.finished.connect(lambda _: self._dialogs.pop("settings", None))
+            dialog.finished.connect(dialog.deleteLater)
+            self._dialogs["settings"] = dialog
+        dialog.open()  # window-modal, but nothing waits for it
+        return dialog
+
+    def apply_settings_everywhere(self) -> None:
+        """Every open 明镜 window shares the settings; show the new ones in all of them."""
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.apply_settings()
+
+    def apply_settings(self) -> None:
+        """What can change without a restart: editor font size, autosave interval, font hint."""
+        zoom = editor_zoom(self.settings)
+        if abs(zoom - self.look.zoom) > 1e-6:
+            if not self.draft.restyle(zoom):
+                self.statusBar().showMessage("编辑区字号已更改；段首缩进在下次新建或打开文稿时随之调整。", 8000)
+            self.editor.fit_page()
+        self.safety.autosave.set_interval_s(autosave_interval_s(self.settings))
+        self.refresh_font_hint()
+
+    def refresh_font_hint(self) -> None:
+        self.font_hint.show_report(font_report(self.settings))
+
+    def show_find(self, replace: bool = False):
+        from app.ui.find_replace import FindReplaceDialog
+
+        dialog = self._dialog("find", lambda: FindReplaceDialog(self.editor, self))
+        dialog.show_for(replace)
+        return dialog
+
+    def show_help(self):
+        from app.ui.help import HelpDialog
+
+        dialog = self._dialog("help", lambda: HelpDialog(self))
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, "关于明镜",
-            f"<b>明镜</b> {__version__}<br>对照检查材料写作助手。<br>"
-            "完全离线运行，不连接任何网络。",
-        )
+        from app.ui.help import about_box
+
+        about_box(self).exec()

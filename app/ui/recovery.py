@@ -67,6 +67,10 @@ class AutosaveController(QObject):
         app.focusChanged.connect(self._on_focus)
         app.applicationStateChanged.connect(self._on_app_state)
 
+    def set_interval_s(self, seconds: int) -> None:
+        """A new 自动保存间隔 from 设置 (the running countdown keeps its start)."""
+        self._timer.setInterval(max(1, min(seconds, 600)) * 1000)
+
     @property
     def draft_id(self) -> str:
         return self.autosaver.draft_id

@@ -1,0 +1,63 @@
+"""The settings the user chooses in 设置, read from the window's QSettings with safe defaults.
+
+Every window gets the one QSettings of the process (``app.ui.app.settings_for``); nothing here
+is global.  Keys: ``export/font/<role>``, ``export/bold_lead`` (export_actions),
+``autosave/interval_s`` (recovery), ``editor/font_pt``, ``template/default``,
+``welcome/shown``, ``recent/files``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase
+
+from app.core.autosave import DEFAULT_INTERVAL_S
+from app.core.fonts import FontReport, InstalledFonts, check_fonts
+from app.ui.export_actions import export_options
+from app.ui.look import BODY_PT
+from app.ui.recovery import INTERVAL_KEY
+
+FONT_PT_KEY = "editor/font_pt"
+DEFAULT_TEMPLATE_KEY = "template/default"
+LAST_TEMPLATE_KEY = "template/last"
+MIN_FONT_PT, MAX_FONT_PT = 10, 32
+MIN_INTERVAL_S, MAX_INTERVAL_S = 1, 600
+
+
+def _int(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
+    try:
+        value = int(float(settings.value(key, default)))
+    except (TypeError, ValueError):
+        value = default
+    return max(low, min(value, high))
+
+
+def editor_font_pt(settings: QSettings) -> int:
+    """The body text size on screen (三号 = 16 pt by default); headings scale with it."""
+    return _int(settings, FONT_PT_KEY, int(BODY_PT), MIN_FONT_PT, MAX_FONT_PT)
+
+
+def editor_zoom(settings: QSettings) -> float:
+    return editor_font_pt(settings) / BODY_PT
+
+
+def autosave_interval_s(settings: QSettings) -> int:
+    return _int(settings, INTERVAL_KEY, DEFAULT_INTERVAL_S, MIN_INTERVAL_S, MAX_INTERVAL_S)
+
+
+def start_template_id(settings: QSettings) -> str | None:
+    """The template a new window starts with: the one chosen in 设置, else the last used."""
+    for key in (DEFAULT_TEMPLATE_KEY, LAST_TEMPLATE_KEY):
+        value = settings.value(key)
+        if value:
+            return str(value)
+    return None
+
+
+def installed_fonts() -> InstalledFonts:
+    return InstalledFonts(QFontDatabase.families())
+
+
+def font_report(settings: QSettings, installed: InstalledFonts | None = None) -> FontReport:
+    """Which of the fonts the export will name are missing on this PC."""
+    return check_fonts(installed or installed_fonts(), export_options(settings))
