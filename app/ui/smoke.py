@@ -40,12 +40,17 @@ class SmokeTest(QObject):
         self.started = started
         self.figures: dict[str, object] = {}
         self._steps = [self._wait_shown, self._wait_loaded, self._write_sample, self._export]
+        window.warn = self._warned  # a warning box would wait for a click: fail instead
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
 
     def _ms(self) -> int:
         return round((time.perf_counter() - self.started) * 1000)
+
+    @staticmethod
+    def _warned(title: str, text: str) -> None:
+        raise RuntimeError(f"{title}: {text}")
 
     def _tick(self) -> None:
         try:
@@ -93,6 +98,7 @@ class SmokeTest(QObject):
         phrase = found[0].phrase
         editor.insert_phrase_at_cursor(phrase.id, phrase.text)
         self.figures["inserted_phrase"] = phrase.id
+        self.figures["sample_paragraph"] = editor.textCursor().block().text()
         return True
 
     def _export(self) -> bool:
