@@ -95,6 +95,29 @@ def test_smoke_mode_without_a_user_folder_leaves_no_trace(tmp_path):
     assert not list(tmp_path.glob("mingjing-smoke-*")), "the throw-away user folder is left"
 
 
+# --- the built app's input-method hook ------------------------------------------------------
+@pytest.mark.parametrize(("session", "expected"), [
+    ({"QT_IM_MODULE": "fcitx"}, ("ibus", "1")),
+    ({"QT_IM_MODULE": "fcitx5"}, ("ibus", "1")),
+    ({"XMODIFIERS": "@im=fcitx"}, ("ibus", "1")),
+    ({"QT_IM_MODULE": "ibus"}, ("ibus", None)),
+    ({"XMODIFIERS": "@im=ibus"}, (None, None)),
+    ({"QT_IM_MODULE": "fcitx", "MINGJING_KEEP_IM": "1"}, ("fcitx", None)),
+])
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux run-time hook")
+def test_fcitx_sessions_type_through_the_bundled_ibus_plugin(session, expected, monkeypatch):
+    import runpy
+
+    for name in ("QT_IM_MODULE", "XMODIFIERS", "MINGJING_KEEP_IM"):
+        monkeypatch.delenv(name, raising=False)  # loading the hook runs it on os.environ
+
+    hook = runpy.run_path(str(ROOT / "packaging" / "rthooks" / "linux_input_method.py"),
+                          run_name="hook")
+    env = dict(session)
+    hook["_use_ibus_portal_for_fcitx"](env)
+    assert (env.get("QT_IM_MODULE"), env.get("IBUS_USE_PORTAL")) == expected
+
+
 # --- the icon -------------------------------------------------------------------------------
 def test_icon_pngs_and_ico_hold_every_size():
     from PySide6.QtGui import QImage
