@@ -42,7 +42,8 @@ def problems_in(bundle: Path) -> list[str]:
     root = contents_dir(bundle)
     required = REQUIRED + (WINDOWS_REQUIRED if sys.platform == "win32" else LINUX_REQUIRED)
     found = [f"缺少 {pattern}" for pattern in required if not any(root.glob(pattern))]
-    found += [f"不应打包 {p.relative_to(root)}" for pattern in FORBIDDEN for p in root.glob(pattern)]
+    found += [f"不应打包 {path.relative_to(root)}"
+              for pattern in FORBIDDEN for path in root.glob(pattern)]
     executable = bundle / ("mingjing.exe" if sys.platform == "win32" else "mingjing")
     if not executable.is_file():
         found.append(f"缺少 {executable.name}")

@@ -44,10 +44,12 @@ def _check_export(path: Path, figures: dict) -> None:
     styles = {p.text: p.style.name for p in paragraphs}
     assert styles.get("一、检视的问题") == "一级标题"
     assert styles.get("（一）理论学习方面") == "二级标题"
+    from app.ui.smoke import SAMPLE_SENTENCE
+
     body = [p.text for p in paragraphs if p.style.name == "Normal" and p.text]
     assert figures["sample_paragraph"] in body
-    assert body[0].startswith("学习党的创新理论还不够系统深入")
-    assert len(figures["sample_paragraph"]) > len("学习党的创新理论还不够系统深入，学用结合有差距。")
+    assert body[0].startswith(SAMPLE_SENTENCE)  # under （一）, the first aspect
+    assert len(figures["sample_paragraph"]) > len(SAMPLE_SENTENCE)  # and the phrase after it
 
 
 # --- smoke mode, from the source tree -------------------------------------------------------
@@ -267,9 +269,10 @@ def test_built_linux_folder_starts_offline_and_exports(tmp_path, capsys):
     times = [_startup_ms(command, env) for _ in range(5)]
     with capsys.disabled():
         built = f"built in {build_seconds:.0f} s" if build_seconds else "cached build"
+        isolated = "unshare " + " ".join(prefix[1:]) if prefix else "not isolated"
+        traced = "socket calls traced" if trace.is_file() else "socket calls not traced (no strace)"
         print(f"\n[bench] built Linux folder: {size['size_mb']} MB, {size['files']} files "
-              f"({built}); network: {'unshare ' + ' '.join(prefix[1:]) if prefix else 'not isolated'}, "
-              f"{'socket calls traced' if trace.is_file() else 'socket calls not traced (no strace)'}"
+              f"({built}); network: {isolated}, {traced}"
               f"\n[bench] built app start-up to window shown: median "
               f"{statistics.median(times):.0f} ms (runs: {', '.join(f'{t:.0f}' for t in times)})"
               f"\n[bench] built app smoke: window {figures['window_shown_ms']} ms, jieba ready "
