@@ -23,6 +23,8 @@ def _command(name: str) -> ModuleType:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mingjing", description="明镜：对照检查材料写作助手")
     parser.add_argument("--version", action="version", version=f"明镜 {__version__}")
+    parser.add_argument("--smoke-test", metavar="OUT.docx", type=Path,
+                        help="自检：打开窗口，等素材和分词词典加载完毕，把示例文稿导出到 OUT.docx 后退出")
     sub = parser.add_subparsers(dest="command")
     for name in COMMAND_MODULES:
         module = _command(name)
@@ -37,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(Path(argv[0]) if argv else None)
     args = _parser().parse_args(argv)
+    if args.smoke_test:
+        from app.ui.smoke import run_smoke
+
+        return run_smoke(args.smoke_test)
     if args.command:
         return _command(args.command).run(args)
     _parser().print_help()

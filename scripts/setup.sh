@@ -11,6 +11,8 @@ DEBS=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   # Chinese fonts, and a virtual screen for machines without one
   fonts-noto-cjk fonts-arphic-ukai xvfb xauth
+  # The packaged-build test: traces the built app's socket calls (tests/test_packaging.py)
+  strace
   # A real Word client for the export tests: .docx -> PDF, and tools to read the PDF
   libreoffice-writer-nogui poppler-utils
 )
@@ -52,6 +54,6 @@ want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "==> 安装 Python 依赖"
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,build]"
   echo "$want" > "$stamp"
 fi

@@ -7,10 +7,17 @@ from pathlib import Path
 
 
 def install_root() -> Path:
-    """The folder that holds ``resources/`` and ``phrasebank/``."""
+    """The folder that holds ``resources/`` and ``phrasebank/``.
+
+    From source: the repository root.  In the one-folder build (packaging/mingjing.spec):
+    PyInstaller's ``sys._MEIPASS``, i.e. ``mingjing/_internal`` beside the executable, or the
+    executable's own folder in a build without a contents directory.
+    """
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
     return Path(__file__).resolve().parents[2]
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.core.services import Services
+from app.ui.icon import set_app_icon
 
 
 def settings_for(user_dir: Path) -> QSettings:
@@ -72,6 +73,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    set_app_icon(app)
     services = Services.load()
     settings = settings_for(services.user_dir)
     windows: list = []
