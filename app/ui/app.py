@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -42,6 +42,18 @@ def create_window(services: Services, settings: QSettings, path: Path | None = N
     return window
 
 
+def install_translations(app: QApplication) -> bool:
+    """Qt's own texts in Chinese: the OK/Cancel buttons, file dialogs, the editor's
+    right-click menu (撤销/剪切/粘贴). Without this they stay English. Returns whether the
+    catalogue was found (PySide6 ships ``qtbase_zh_CN.qm``; the frozen build keeps it)."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+                           "qtbase", "_", folder):
+        return False
+    return app.installTranslator(translator)
+
+
 def configure_high_dpi() -> None:
     """Sharp on 125 %/150 % screens: Qt 6 scales by the exact factor, not rounded to 1 or 2.
     (Qt 6's default, stated here; ``QT_SCALE_FACTOR_ROUNDING_POLICY`` still overrides it.)"""
@@ -74,6 +86,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     set_app_icon(app)
+    install_translations(app)
     services = Services.load()
     settings = settings_for(services.user_dir)
     windows: list = []
