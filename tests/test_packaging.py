@@ -68,6 +68,7 @@ def test_smoke_mode_exports_a_draft_with_a_suggested_phrase(tmp_path):
     figures = _smoke_line(result.stdout)
     assert figures["phrases"] > 500 and figures["phrasebank_errors"] == 0
     assert figures["suggestions"] > 0 and figures["inserted_phrase"]
+    assert "取消" in figures["qt_cancel_text"]
     assert figures["window_shown_ms"] <= figures["segmenter_ready_ms"] <= figures["total_ms"]
     _check_export(out, figures)
 
@@ -262,6 +263,7 @@ def test_built_linux_folder_starts_offline_and_exports(tmp_path, capsys):
     figures = _smoke_line(result.stdout)
     assert figures["phrases"] > 500 and figures["phrasebank_errors"] == 0
     assert figures["suggestions"] > 0
+    assert "取消" in figures["qt_cancel_text"]  # Qt's own catalogue is in the bundle and found
     _check_export(out, figures)
 
     command = [*prefix, str(bundle / "mingjing")]

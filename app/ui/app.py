@@ -109,7 +109,9 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         QTimer.singleShot(0, lambda: on_shown(window))
     if os.environ.get("MINGJING_STARTUP_PROBE"):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app, window))
-    return app.exec()
+    code = app.exec()
+    settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)
+    return code
 
 
 def _report_shown_and_quit(app: QApplication, window, waited_ms: int = 0) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.core.model import Role
 
@@ -72,6 +72,8 @@ class SmokeTest(QObject):
             raise RuntimeError(f"no shipped phrases loaded ({len(bank.errors)} errors)")
         self.figures["phrases"] = len(bank.phrases)
         self.figures["phrasebank_errors"] = len(bank.errors)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.figures["qt_cancel_text"] = box.button(QDialogButtonBox.StandardButton.Cancel).text()
         return True
 
     def _wait_loaded(self) -> bool:
