@@ -67,7 +67,7 @@ def _match(item: _Item, formulation: Formulation, first: bool, last: bool) -> _H
 
 
 def check_formulations(text: str, config: CheckConfig) -> list[Finding]:
-    findings: list[Finding] = []
+    findings: list[Finding] = check_sequences(text, config)
     for m in _CLAUSE_RE.finditer(text):
         clause = m.group()
         if "、" not in clause:
@@ -126,4 +126,21 @@ def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:
             hit_items == list(range(hit_items[0], hit_items[-1] + 1)) else None
         findings.append(Finding("formulation", f"“{f.name}”不完整，缺少：{missing}（应为：{right}）。",
                                 start, end, span, suggestion))
+    return findings
+
+
+def check_sequences(text: str, config: CheckConfig) -> list[Finding]:
+    """Statements written out in full whose parts come in the wrong order (两个维护)."""
+    findings = []
+    for seq in config.sequences:
+        for k in range(1, len(seq.parts)):
+            for later in re.finditer(seq.parts[k], text):
+                window = text[later.end():later.end() + seq.window]
+                earlier = re.search(seq.parts[k - 1], window)
+                if earlier is None or "\n" in window[:earlier.start()]:
+                    continue
+                start, end = later.start(), later.end() + earlier.end()
+                right = "，".join(seq.labels)
+                findings.append(Finding("formulation", f"“{seq.name}”的顺序应为：{right}。",
+                                        start, end, text[start:end], None))
     return findings

@@ -25,10 +25,15 @@ def check_wrong_forms(text: str, config: CheckConfig) -> list[Finding]:
             i += 1
             continue
         end = i + len(hit.wrong)
-        findings.append(Finding("wrong_form", f"“{hit.wrong}”应为“{hit.right}”。", i, end,
-                                hit.wrong, hit.right))
+        findings.append(Finding("wrong_form", f"“{_inner(hit.wrong)}”应为“{_inner(hit.right)}”。",
+                                i, end, hit.wrong, hit.right))
         i = end
     return findings
+
+
+def _inner(text: str) -> str:
+    """Quotes inside a quoted form become single quotes (“增强‘四个自信’”)."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def _in_exception(text: str, i: int, form) -> bool:
