@@ -113,6 +113,10 @@ def test_no_template_defaults_are_left_over():
     assert "word/stylesWithEffects.xml" not in parts and "docProps/thumbnail.jpeg" not in parts
     document_xml = parts["word/document.xml"].decode()
     assert "Theme" not in document_xml
+    core = parts["docProps/core.xml"].decode()  # the template's 2013 dates are not ours
+    assert "2013-" not in core
+    import datetime
+    assert f"<dcterms:created xsi:type=\"dcterms:W3CDTF\">{datetime.date.today().year}" in core
 
 
 def test_footer_page_numbers_odd_right_even_left_with_odd_even_setting():
@@ -136,6 +140,9 @@ def test_footer_page_numbers_odd_right_even_left_with_odd_even_setting():
         assert "PAGE" in "".join(t.text for t in p.iter(f"{W}instrText"))
     footer_style = _style(etree.fromstring(parts["word/styles.xml"]), "Footer")
     assert _val(footer_style, f"{W}rPr/{W}rFonts", "eastAsia") == "宋体"
+    # 半角宋体阿拉伯数字: the digits are in the Latin slot, which must be 宋体 as well
+    assert _val(footer_style, f"{W}rPr/{W}rFonts", "ascii") == "宋体"
+    assert _val(footer_style, f"{W}rPr/{W}rFonts", "hAnsi") == "宋体"
     assert _val(footer_style, f"{W}rPr/{W}sz") == "28"
 
 

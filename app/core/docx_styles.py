@@ -51,15 +51,16 @@ def el(tag: str, **attrs: str):
     return element
 
 
-def run_fonts(east_asia: str) -> object:
+def run_fonts(east_asia: str, latin: str = LATIN_FONT) -> object:
     """rFonts with the Chinese name in the East Asian slot and no theme attributes."""
-    return el("w:rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT, eastAsia=east_asia,
-              cs=LATIN_FONT, hint="eastAsia")
+    return el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin,
+              hint="eastAsia")
 
 
-def _rpr(font: str, size_pt: float, bold: bool = False, condensed: bool = True):
+def _rpr(font: str, size_pt: float, bold: bool = False, condensed: bool = True,
+         latin: str = LATIN_FONT):
     rpr = el("w:rPr")
-    rpr.append(run_fonts(font))
+    rpr.append(run_fonts(font, latin))
     if bold:
         rpr.append(el("w:b"))
         rpr.append(el("w:bCs"))
@@ -163,7 +164,9 @@ def setup_styles(doc, options: ExportOptions) -> None:
     footer_ppr.append(el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
     footer_ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
     _define_style(styles_el, "Footer", "footer", STYLE_NORMAL, footer_ppr,
-                  _rpr(options.page_number, PAGE_NUMBER_PT, condensed=False))
+                  # GB/T 9704 7.5: 4号半角宋体阿拉伯数字 — the digits too, not Times New Roman.
+                  _rpr(options.page_number, PAGE_NUMBER_PT, condensed=False,
+                       latin=options.page_number))
     # The template's other styles (Heading 5-9, Quote, Heading 1 Char …) carry blue theme
     # colours and theme fonts: a user applying one of them gets our fonts in black instead.
     for style in styles_el.findall(qn("w:style")):
