@@ -122,6 +122,21 @@ def test_formulation_order_incomplete_and_wrong_member(config):
     assert f.kind == "formulation"
 
 
+@pytest.mark.parametrize("text,fixed", [
+    ("增强“政治意识”、“核心意识”、“大局意识”、“看齐意识”。",
+     "增强“政治意识”、“大局意识”、“核心意识”、“看齐意识”。"),
+    ("反对形式主义、享乐主义、官僚主义和奢靡之风。", "反对形式主义、官僚主义、享乐主义和奢靡之风。"),
+    ("坚定“道路自信”、“理论自信”、“文化自信”。", "坚定“道路自信”、“理论自信”、“制度自信”、“文化自信”。"),
+    ("增强政治意识、大局意识和看齐意识。", "增强政治意识、大局意识、核心意识和看齐意识。"),
+    # quoted terms side by side, without 顿号
+    ("坚定“道路自信”“理论自信”“制度自信”。", "坚定“道路自信”“理论自信”“制度自信”“文化自信”。"),
+    ("增强“政治意识”“核心意识”“大局意识”“看齐意识”。", "增强“政治意识”“大局意识”“核心意识”“看齐意识”。"),
+])
+def test_formulation_fixes_keep_the_quotes_and_the_last_join(config, text, fixed):
+    [f] = proofread(text, config)
+    assert apply(text, f) == fixed
+
+
 def test_correct_formulations_are_quiet(config):
     text = ("增强政治意识、大局意识、核心意识和看齐意识，坚定道路、理论、制度、文化自信，"
             "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设，统筹协调、创新工作方法，"
@@ -164,6 +179,14 @@ def test_repeats_but_not_reduplication(config):
     text = "我们的的工作要认真学习学习。为了了解情况，目的的实现，常常、时时处处、认认真真，工作作风，学习习近平。"
     assert [(f.text, f.suggestion) for f in proofread(text, config)] == [("的的", "的"),
                                                                          ("学习学习", "学习")]
+
+
+def test_one_by_one_repeats_and_words_starting_with_the_doubled_character(config):
+    text = "一级一级传导压力，一代一代传下去，一户一户走访，一件一件抓落实，在在线平台上学习。"
+    assert kinds(text, config) == []
+    # from our own phrasebank: a quoted excuse, and 对“对党忠诚”的理解
+    text = "有时以“按程序办”“再研究研究”回应，对对党忠诚的内涵理解不够全面。"
+    assert kinds(text, config) == []
 
 
 def test_whitelist_silences_a_word(config, user_home):
