@@ -197,3 +197,49 @@ def test_corpus_exports_have_text_in_order(corpus):
         document = etree.fromstring(_parts(to_docx_bytes(original))["word/document.xml"])
         texts = ["".join(t.text for t in p.iter(f"{W}t")) for p in document.iter(f"{W}p")]
         assert texts == [p.text for p in original.paragraphs], path.name
+
+
+def _body_ppr(data: bytes) -> list[tuple[str, str, str | None, str | None]]:
+    document = etree.fromstring(_parts(data)["word/document.xml"])
+    rows = []
+    for p in document.iter(f"{W}p"):
+        text = "".join(t.text for t in p.iter(f"{W}t"))
+        rows.append((text, _val(p, f"{W}pPr/{W}pStyle"), _val(p, f"{W}pPr/{W}ind", "right"),
+                     _val(p, f"{W}pPr/{W}spacing", "before")))
+    return rows
+
+
+def test_signature_and_date_at_the_end_are_set_right_as_gbt_9704_says():
+    closing = [Paragraph(Role.BODY, "张三"), Paragraph(Role.BODY, "2024年1月10日")]
+    data = to_docx_bytes(Document(SAMPLE.paragraphs + closing, "zhuti_2023"))
+    *_, last_body, name, date = _body_ppr(data)
+    assert last_body[1] == "Normal"
+    # the date (6.5 characters wide: digits are half) is the longer line: 右空二字, and its
+    # first character two characters right of the signature's: that is 2 + 6.5 + 2 - 2 in.
+    assert date == ("2024年1月10日", "MingjingSign", "640", None)
+    assert name == ("张三", "MingjingSign", str(int(8.5 * 320)), "579")  # 正文下空一行
+    styles = etree.fromstring(_parts(data)["word/styles.xml"])
+    assert _val(_style(styles, "MingjingSign"), f"{W}pPr/{W}jc") == "right"
+    assert _val(_style(styles, "MingjingSign"), f"{W}pPr/{W}ind", "firstLineChars") == "0"
+    # a date alone: 右空四字
+    data = to_docx_bytes(Document(SAMPLE.paragraphs + closing[1:], "zhuti_2023"))
+    assert _body_ppr(data)[-1] == ("2024年1月10日", "MingjingSign", "1280", "579")
+    # a long signature line: 右空二字, the date two characters further in
+    long_name = [Paragraph(Role.BODY, "中共××市委员会组织部"), Paragraph(Role.BODY, "2024年1月10日")]
+    data = to_docx_bytes(Document(SAMPLE.paragraphs + long_name, "zhuti_2023"))
+    assert [row[2] for row in _body_ppr(data)[-2:]] == ["640", str(int((2 + 11 - 2 - 6.5) * 320))]
+
+
+def test_closing_lines_round_trip_and_the_date_under_the_title_stays_centred(tmp_path):
+    from app.core.docx_io import read_docx, write_docx
+
+    doc = Document(SAMPLE.paragraphs + [Paragraph(Role.BODY, "张三"),
+                                        Paragraph(Role.BODY, "2024年1月10日")], "zhuti_2023")
+    path = tmp_path / "a.docx"
+    write_docx(doc, path)
+    assert read_docx(path) == doc
+    rows = _body_ppr(to_docx_bytes(SAMPLE))
+    assert rows[2][:2] == ("2024年1月10日", "MingjingMeta")  # META: centred under the title
+    # a body that merely ends with a short sentence is not a signature
+    plain = Document(SAMPLE.paragraphs + [Paragraph(Role.BODY, "特此报告。")], "zhuti_2023")
+    assert "MingjingSign" not in _parts(to_docx_bytes(plain))["word/document.xml"].decode()

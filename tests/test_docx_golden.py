@@ -22,7 +22,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # The styles and parts that carry the official format (the template's other 150 styles are
 # only cleaned of colours and theme fonts, which test_docx_format checks).
 OUR_STYLES = ("Normal", "Title", "MingjingMeta", "Heading1", "Heading2", "Heading3", "Heading4",
-              "MingjingH1", "MingjingH2", "MingjingH3", "MingjingH4", "Footer")
+              "MingjingH1", "MingjingH2", "MingjingH3", "MingjingH4", "MingjingSign", "Footer")
 
 
 def normalised_document_xml(data: bytes) -> str:

@@ -33,9 +33,11 @@ LATIN_FONT = "Times New Roman"
 STYLE_NORMAL = "Normal"
 STYLE_TITLE = "Title"
 STYLE_META = "MingjingMeta"
+STYLE_SIGN = "MingjingSign"  # the signature and date at the end (署名、成文日期)
 STYLE_H = {1: "MingjingH1", 2: "MingjingH2", 3: "MingjingH3", 4: "MingjingH4"}
 STYLE_NAMES = {
     STYLE_META: "署名日期",
+    STYLE_SIGN: "落款",
     STYLE_H[1]: "一级标题",
     STYLE_H[2]: "二级标题",
     STYLE_H[3]: "三级标题",
@@ -152,6 +154,14 @@ def setup_styles(doc, options: ExportOptions) -> None:
                   _rpr(options.title, TITLE_PT, condensed=False))
     _define_style(styles_el, STYLE_META, STYLE_NAMES[STYLE_META], STYLE_NORMAL,
                   _ppr(centred=True, indent=False), _rpr(options.meta, BODY_PT))
+    sign_ppr = _ppr(indent=False)
+    sign_ppr.find(qn("w:jc")).set(qn("w:val"), "right")
+    # No extra space between 年/月/日 and the digits, so the line is as wide as counted.
+    spacing = sign_ppr.find(qn("w:spacing"))
+    spacing.addnext(el("w:autoSpaceDN", val="0"))
+    spacing.addnext(el("w:autoSpaceDE", val="0"))
+    _define_style(styles_el, STYLE_SIGN, STYLE_NAMES[STYLE_SIGN], STYLE_NORMAL, sign_ppr,
+                  _rpr(options.body, BODY_PT))
     fonts = {1: options.h1, 2: options.h2, 3: options.h3, 4: options.body}
     for level in (1, 2, 3, 4):
         builtin = f"Heading{level}"
