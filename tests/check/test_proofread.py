@@ -133,7 +133,7 @@ def test_formulation_order_incomplete_and_wrong_member(config):
     ("增强“政治意识”“核心意识”“大局意识”“看齐意识”。", "增强“政治意识”“大局意识”“核心意识”“看齐意识”。"),
 ])
 def test_formulation_fixes_keep_the_quotes_and_the_last_join(config, text, fixed):
-    [f] = proofread(text, config)
+    [f] = [f for f in proofread(text, config) if f.kind == "formulation"]
     assert apply(text, f) == fixed
 
 
@@ -168,6 +168,16 @@ def test_punctuation(config):
     assert ("bracket", "(三）", "（三）") in found
     assert ("halfwidth", "(关于此事)", "（关于此事）") in found
     assert len(found) == 5
+
+
+def test_no_pause_mark_between_quoted_or_titled_items(config):
+    text = "学习《中国共产党章程》、《中国共产党纪律处分条例》，挖掘“金点子”、“微创意”。"
+    found = proofread(text, config)
+    assert [(f.kind, f.text) for f in found] == [("pause", "》、《"), ("pause", "”、“")]
+    for f in reversed(found):
+        text = apply(text, f)
+    assert text == "学习《中国共产党章程》《中国共产党纪律处分条例》，挖掘“金点子”“微创意”。"
+    assert kinds("增强“四个意识”、坚定“四个自信”，学习《党章》和《准则》。", config) == []
 
 
 def test_unbalanced_brackets_and_quotes(config):
@@ -208,7 +218,9 @@ def test_user_wrong_forms_extend_the_table(user_home):
 # Real errors in the corpus samples, checked by hand (anything else is a false alarm).
 CORPUS_EXPECTED = {
     "000": [("quote", "“")],  # 不断增强“脚力、眼力、脑力、笔力， — the quote is never closed
-    "001": [("placeholder", "*"), ("placeholder", "*")],  # 《中共*…的通知》, 全面推动*工作
+    # 《中共*…的通知》; “金点子”、“微创意” and 《中国共产党章程》、《…监督条例》《…准则》 (the
+    # same sentence lists the next title without 顿号); 全面推动*工作
+    "001": [("placeholder", "*"), ("pause", "”、“"), ("pause", "》、《"), ("placeholder", "*")],
     # 按照××市; 方面做的还不够 → 做得; 以致于 → 以至于
     "003": [("placeholder", "××"), ("wrong_form", "做的还不够"), ("wrong_form", "以致于")],
 }
