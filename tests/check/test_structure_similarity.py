@@ -42,7 +42,9 @@ def test_missing_aspects_unanswered_problems_length_and_examples(structure):
     # the study problem is answered by the study measure; the political one is not
     [unanswered] = by_kind["structure_measure"]
     assert unanswered.text.startswith("一是政治站位不够高")
-    assert any("全文" in f.message and "少于" in f.message for f in by_kind["structure_length"])
+    [whole] = [f for f in by_kind["structure_length"] if "全文" in f.message]
+    assert "少于" in whole.message
+    assert whole.start == 0 and whole.text == DRAFT.splitlines()[0]  # shown on the title
     [vague] = by_kind["structure_example"]  # the first point has dates and a count
     assert vague.text.startswith("一是政治站位")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
-from app.core.model import Paragraph
+from app.core.model import Paragraph, Role
 from app.core.outline import Outline, OutlineNode, build_outline, span_text
 from app.core.templates import Template
 from app.core.text import bigram_similarity, count_cjk
@@ -67,7 +67,13 @@ def check_structure(paragraphs: Sequence[Paragraph], text: str, classifier: Topi
     findings += _aspects(outline, template, at)
     problems, measures = _units(outline, paragraphs, classifier)
     findings += _measures(problems, measures, at)
-    findings += _lengths(outline, template, at)
+    title = next((i for i, p in enumerate(paragraphs) if p.role is Role.TITLE and p.text), None)
+    whole = None  # the whole text's length is reported on its title
+    if title is not None and title < len(offsets):
+        start = text.find(paragraphs[title].text, offsets[title])
+        if start >= 0:
+            whole = (start, start + len(paragraphs[title].text), paragraphs[title].text)
+    findings += _lengths(outline, template, at, whole)
     findings += _examples(problems, at)
     return sort_findings(findings)
 
@@ -173,12 +179,13 @@ def _measures(problems: list[_Unit], measures: list[_Unit], at) -> list[Finding]
     return findings
 
 
-def _lengths(outline: Outline, template: Template | None, at) -> list[Finding]:
+def _lengths(outline: Outline, template: Template | None, at,
+             whole: tuple[int, int, str] | None = None) -> list[Finding]:
     low, high = template.target_chars if template else (3000, 6000)
     total = outline.total_chars
     findings = []
     first = outline.sections[0] if outline.sections else None
-    where = at(first) if first else (0, 0, "")
+    where = whole or (at(first) if first else (0, 0, ""))
     if total < low:
         findings.append(Finding("structure_length", f"全文 {total} 字，少于建议的 {low}–{high} 字。", *where))
     elif total > high:
