@@ -209,3 +209,15 @@ def test_corrupt_document_xml(tmp_path):
             zout.writestr(item, b"<w:document><broken" if item.filename == "word/document.xml" else data)
     with pytest.raises(DocumentReadError, match="损坏"):
         read_document(bad)
+
+
+def test_a_title_broken_into_two_lines_is_one_title(tmp_path):
+    doc = new_docx()
+    title = doc.add_paragraph("2023年度主题教育专题", style="Title")
+    title.add_run().add_break()
+    title.add_run("民主生活会个人对照检查材料")
+    doc.add_paragraph("一、存在的问题")
+    doc.add_paragraph("学习不够系统。")
+    assert _roles(_save(doc, tmp_path)) == [
+        (Role.TITLE, "2023年度主题教育专题民主生活会个人对照检查材料"),
+        (Role.H1, "一、存在的问题"), (Role.BODY, "学习不够系统。")]

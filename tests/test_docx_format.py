@@ -243,3 +243,29 @@ def test_closing_lines_round_trip_and_the_date_under_the_title_stays_centred(tmp
     # a body that merely ends with a short sentence is not a signature
     plain = Document(SAMPLE.paragraphs + [Paragraph(Role.BODY, "特此报告。")], "zhuti_2023")
     assert "MingjingSign" not in _parts(to_docx_bytes(plain))["word/document.xml"].decode()
+
+
+def test_a_long_title_is_broken_into_a_trapezoid_at_a_word_boundary():
+    from app.core.docx_title import title_lines
+
+    assert title_lines("2023年第一批主题教育专题民主生活会个人剖析材料") == [
+        "2023年第一批主题教育", "专题民主生活会个人剖析材料"]  # not "……个人" / "剖析材料"
+    assert title_lines("中共××市委员会组织部领导班子2023年度民主生活会对照检查材料") == [
+        "中共××市委员会组织部领导班子", "2023年度民主生活会对照检查材料"]
+    assert title_lines("巡视整改专题民主生活会个人对照检查材料") == [
+        "巡视整改专题民主生活会个人对照检查材料"]  # 19 characters fit on one line
+    for title in ("2023年第一批主题教育专题民主生活会个人剖析材料", "党纪学习教育专题组织生活会个人对照检查材料"):
+        upper, lower = title_lines(title)
+        assert len(upper) <= len(lower) and "".join((upper, lower)) == title
+    # in the file: one title paragraph with a line break, read back as the same one line
+    document = etree.fromstring(_parts(to_docx_bytes(SAMPLE))["word/document.xml"])
+    first = document.find(f".//{W}p")
+    assert [t.text for t in first.iter(f"{W}t")] == ["2023年度主题教育专题", "民主生活会个人对照检查材料"]
+    assert len(first.findall(f".//{W}br")) == 1
+
+
+def test_a_broken_title_round_trips(tmp_path):
+    from app.core.docx_io import read_docx, write_docx
+
+    write_docx(SAMPLE, tmp_path / "a.docx")
+    assert read_docx(tmp_path / "a.docx") == SAMPLE

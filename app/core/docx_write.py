@@ -26,6 +26,7 @@ from app.core.docx_styles import (
     setup_settings,
     setup_styles,
 )
+from app.core.docx_title import title_lines
 from app.core.export_options import ExportOptions
 from app.core.model import Document, Role
 from app.core.sanitize import xml_safe
@@ -200,6 +201,8 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
                                            space_before=index == first_closing and blank_before,
                                            right_indent=closing[index]))
             continue
+        if para.role is Role.TITLE:  # a long title: two balanced lines (a line break)
+            text = "\n".join(title_lines(text))
         bold = options.bold_lead and para.role is Role.BODY
         sect_pr.addprevious(_paragraph(STYLE_FOR_ROLE[para.role], text, bold, index == gap_at))
     return save_bytes(doc)
