@@ -113,6 +113,10 @@ def test_no_template_defaults_are_left_over():
     assert "word/stylesWithEffects.xml" not in parts and "docProps/thumbnail.jpeg" not in parts
     document_xml = parts["word/document.xml"].decode()
     assert "Theme" not in document_xml
+    fonts = parts["word/fontTable.xml"].decode()  # Japanese Word's fonts of the template
+    assert "ＭＳ" not in fonts and "Calibri" not in fonts and "仿宋_GB2312" in fonts
+    app_xml = parts["docProps/app.xml"].decode()
+    assert "Macintosh" not in app_xml and "Normal.dotm" not in app_xml
     core = parts["docProps/core.xml"].decode()  # the template's 2013 dates are not ours
     assert "2013-" not in core
     import datetime

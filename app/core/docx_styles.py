@@ -7,6 +7,8 @@ replaced, so nothing of the template shows through in Word, WPS or LibreOffice.
 
 from __future__ import annotations
 
+import re
+
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -287,6 +289,9 @@ def setup_font_table(doc, options: ExportOptions) -> None:
     if part is None:
         return
     root = part.element
+    for font in root.findall(qn("w:font")):
+        if font.get(qn("w:name")) in _LEFTOVER_FONTS:
+            root.remove(font)
     existing = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
     for name in options.used_fonts():
         if name in existing:
@@ -327,3 +332,14 @@ def drop_template_leftovers(doc) -> None:
     for rel_id, rel in list(doc.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             del doc.part.rels[rel_id]
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml" and hasattr(part, "_blob"):
+            # The template claims to be "Microsoft Macintosh Word" 14 from Normal.dotm.
+            blob = part._blob.decode("utf-8")
+            blob = re.sub(r"<Application>[^<]*</Application>", "<Application>明镜</Application>", blob)
+            blob = re.sub(r"<Template>[^<]*</Template>", "<Template/>", blob)
+            part._blob = blob.encode("utf-8")
+
+
+# Fonts the template declares for Japanese Word (ＭＳ 明朝 …) and its unused Latin themes.
+_LEFTOVER_FONTS = {"ＭＳ 明朝", "ＭＳ ゴシック", "Cambria", "Calibri", "Courier"}
