@@ -137,6 +137,22 @@ def test_formulation_fixes_keep_the_quotes_and_the_last_join(config, text, fixed
     assert apply(text, f) == fixed
 
 
+def test_a_complete_list_running_on_into_the_sentence_is_complete(config):
+    # from corpus 003: the last member runs on (以学促干的丰富内涵和实践要求)
+    text = ("深入学习领悟以学铸魂、以学增智、以学正风、以学促干的丰富内涵和实践要求，"
+            "增强政治意识、大局意识、核心意识、看齐意识的自觉性和坚定性。")
+    assert kinds(text, config) == []
+
+
+def test_more_standard_lists(config):
+    [f] = proofread("聚焦学思想、重实践、强党性、建新功总要求。", config)
+    assert f.suggestion == "学思想、强党性、重实践、建新功"
+    [f] = proofread("做到以学铸魂、以学增智、以学促干。", config)
+    assert "以学正风" in f.message
+    [f] = proofread("务必谦虚谨慎、艰苦奋斗，务必不忘初心、牢记使命，务必敢于斗争、善于斗争。", config)
+    assert "“三个务必”的顺序" in f.message
+
+
 def test_correct_formulations_are_quiet(config):
     text = ("增强政治意识、大局意识、核心意识和看齐意识，坚定道路、理论、制度、文化自信，"
             "统筹推进经济建设、政治建设、文化建设、社会建设、生态文明建设，统筹协调、创新工作方法，"

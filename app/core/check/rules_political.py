@@ -19,6 +19,7 @@ _QUOTES = "“”‘’\"'「」 \u3000"
 class _Item:
     start: int  # offset of the item's text (quotes stripped)
     text: str
+    tail: bool = False  # from the list's last part: may run on (看齐意识的自觉性和……)
 
 
 @dataclass
@@ -57,7 +58,7 @@ def _items(clause: str, base: int) -> list[_Item]:
             lead = len(piece) - len(piece.lstrip(_QUOTES))
             text = piece.strip(_QUOTES)
             if text:
-                items.append(_Item(s + lead, text))
+                items.append(_Item(s + lead, text, k == len(parts) - 1 and k > 0))
     return items
 
 
@@ -95,7 +96,7 @@ def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:
     hits: list[_Hit] = []
     hit_items: list[int] = []
     for k, item in enumerate(items):
-        hit = _match(item, f, k == 0, k == len(items) - 1)
+        hit = _match(item, f, k == 0, k == len(items) - 1 or item.tail)
         if hit is not None:
             hits.append(hit)
             hit_items.append(k)
