@@ -146,14 +146,18 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def answer_scores(problems: list[_Unit], measures: list[_Unit]) -> list[tuple[float, bool, int]]:
     """For each problem: (best wording similarity, topics shared, index of that measure)."""
-    vectors = _bigram_vectors([u.text for u in problems] + [u.text for u in measures])
-    pv, mv = vectors[:len(problems)], vectors[len(problems):]
+    n = len(problems)
+    # A point's lead sentence (一是狠抓落实的力度不够) is compared too: its long body dilutes
+    # the few words a short measure sentence shares with it (驰而不息转作风抓落实).
+    vectors = _bigram_vectors([u.text for u in problems] + [u.node.title for u in problems]
+                              + [u.text for u in measures])
+    pv, tv, mv = vectors[:n], vectors[n:2 * n], vectors[2 * n:]
     result = []
-    for p, vec in zip(problems, pv):
+    for p, vec, tvec in zip(problems, pv, tv):
         best = (0.0, False, -1)
         for k, (m, mvec) in enumerate(zip(measures, mv)):
             shared = bool(p.topics & m.topics)
-            score = _cosine(vec, mvec)
+            score = max(_cosine(vec, mvec), _cosine(tvec, mvec))
             answered = score >= WORDING_ALONE or (shared and score >= WORDING_WITH_TOPIC)
             key = (answered, score)
             if key > ((best[0] >= WORDING_ALONE or (best[1] and best[0] >= WORDING_WITH_TOPIC)), best[0]):
