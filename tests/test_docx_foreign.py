@@ -209,3 +209,34 @@ def test_corrupt_document_xml(tmp_path):
             zout.writestr(item, b"<w:document><broken" if item.filename == "word/document.xml" else data)
     with pytest.raises(DocumentReadError, match="损坏"):
         read_document(bad)
+
+
+def test_a_title_broken_into_two_lines_is_one_title(tmp_path):
+    doc = new_docx()
+    title = doc.add_paragraph("2023年度主题教育专题", style="Title")
+    title.add_run().add_break()
+    title.add_run("民主生活会个人对照检查材料")
+    doc.add_paragraph("一、存在的问题")
+    doc.add_paragraph("学习不够系统。")
+    assert _roles(_save(doc, tmp_path)) == [
+        (Role.TITLE, "2023年度主题教育专题民主生活会个人对照检查材料"),
+        (Role.H1, "一、存在的问题"), (Role.BODY, "学习不够系统。")]
+
+
+def test_wps_style_ids_and_chinese_style_names(tmp_path):
+    """WPS writes w:styleId="2" named 标题 1 instead of Word's Heading1 / heading 1."""
+    from docx.oxml.ns import qn
+
+    doc = new_docx()
+    for builtin, style_id, name in (("Heading 1", "2", "标题 1"), ("Heading 2", "3", "标题 2")):
+        style = doc.styles[builtin].element
+        style.set(qn("w:styleId"), style_id)
+        style.find(qn("w:name")).set(qn("w:val"), name)
+    doc.add_paragraph("张三同志对照检查材料", style="Title")
+    doc.add_paragraph("存在的问题").style = doc.styles["标题 1"]
+    doc.add_paragraph("理论学习方面").style = doc.styles["标题 2"]
+    doc.add_paragraph("学习不深。")
+    doc.add_paragraph("整改措施").style = doc.styles["标题 1"]
+    assert _roles(_save(doc, tmp_path)) == [
+        (Role.TITLE, "张三同志对照检查材料"), (Role.H1, "一、存在的问题"),
+        (Role.H2, "（一）理论学习方面"), (Role.BODY, "学习不深。"), (Role.H1, "二、整改措施")]

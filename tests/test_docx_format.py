@@ -113,6 +113,14 @@ def test_no_template_defaults_are_left_over():
     assert "word/stylesWithEffects.xml" not in parts and "docProps/thumbnail.jpeg" not in parts
     document_xml = parts["word/document.xml"].decode()
     assert "Theme" not in document_xml
+    fonts = parts["word/fontTable.xml"].decode()  # Japanese Word's fonts of the template
+    assert "ＭＳ" not in fonts and "Calibri" not in fonts and "仿宋_GB2312" in fonts
+    app_xml = parts["docProps/app.xml"].decode()
+    assert "Macintosh" not in app_xml and "Normal.dotm" not in app_xml
+    core = parts["docProps/core.xml"].decode()  # the template's 2013 dates are not ours
+    assert "2013-" not in core
+    import datetime
+    assert f"<dcterms:created xsi:type=\"dcterms:W3CDTF\">{datetime.date.today().year}" in core
 
 
 def test_footer_page_numbers_odd_right_even_left_with_odd_even_setting():
@@ -136,6 +144,9 @@ def test_footer_page_numbers_odd_right_even_left_with_odd_even_setting():
         assert "PAGE" in "".join(t.text for t in p.iter(f"{W}instrText"))
     footer_style = _style(etree.fromstring(parts["word/styles.xml"]), "Footer")
     assert _val(footer_style, f"{W}rPr/{W}rFonts", "eastAsia") == "宋体"
+    # 半角宋体阿拉伯数字: the digits are in the Latin slot, which must be 宋体 as well
+    assert _val(footer_style, f"{W}rPr/{W}rFonts", "ascii") == "宋体"
+    assert _val(footer_style, f"{W}rPr/{W}rFonts", "hAnsi") == "宋体"
     assert _val(footer_style, f"{W}rPr/{W}sz") == "28"
 
 
@@ -190,3 +201,75 @@ def test_corpus_exports_have_text_in_order(corpus):
         document = etree.fromstring(_parts(to_docx_bytes(original))["word/document.xml"])
         texts = ["".join(t.text for t in p.iter(f"{W}t")) for p in document.iter(f"{W}p")]
         assert texts == [p.text for p in original.paragraphs], path.name
+
+
+def _body_ppr(data: bytes) -> list[tuple[str, str, str | None, str | None]]:
+    document = etree.fromstring(_parts(data)["word/document.xml"])
+    rows = []
+    for p in document.iter(f"{W}p"):
+        text = "".join(t.text for t in p.iter(f"{W}t"))
+        rows.append((text, _val(p, f"{W}pPr/{W}pStyle"), _val(p, f"{W}pPr/{W}ind", "right"),
+                     _val(p, f"{W}pPr/{W}spacing", "before")))
+    return rows
+
+
+def test_signature_and_date_at_the_end_are_set_right_as_gbt_9704_says():
+    closing = [Paragraph(Role.BODY, "张三"), Paragraph(Role.BODY, "2024年1月10日")]
+    data = to_docx_bytes(Document(SAMPLE.paragraphs + closing, "zhuti_2023"))
+    *_, last_body, name, date = _body_ppr(data)
+    assert last_body[1] == "Normal"
+    # the date (6.5 characters wide: digits are half) is the longer line: 右空二字, and its
+    # first character two characters right of the signature's: that is 2 + 6.5 + 2 - 2 in.
+    assert date == ("2024年1月10日", "MingjingSign", "640", None)
+    assert name == ("张三", "MingjingSign", str(int(8.5 * 320)), "579")  # 正文下空一行
+    styles = etree.fromstring(_parts(data)["word/styles.xml"])
+    assert _val(_style(styles, "MingjingSign"), f"{W}pPr/{W}jc") == "right"
+    assert _val(_style(styles, "MingjingSign"), f"{W}pPr/{W}ind", "firstLineChars") == "0"
+    # a date alone: 右空四字
+    data = to_docx_bytes(Document(SAMPLE.paragraphs + closing[1:], "zhuti_2023"))
+    assert _body_ppr(data)[-1] == ("2024年1月10日", "MingjingSign", "1280", "579")
+    # a long signature line: 右空二字, the date two characters further in
+    long_name = [Paragraph(Role.BODY, "中共××市委员会组织部"), Paragraph(Role.BODY, "2024年1月10日")]
+    data = to_docx_bytes(Document(SAMPLE.paragraphs + long_name, "zhuti_2023"))
+    assert [row[2] for row in _body_ppr(data)[-2:]] == ["640", str(int((2 + 11 - 2 - 6.5) * 320))]
+
+
+def test_closing_lines_round_trip_and_the_date_under_the_title_stays_centred(tmp_path):
+    from app.core.docx_io import read_docx, write_docx
+
+    doc = Document(SAMPLE.paragraphs + [Paragraph(Role.BODY, "张三"),
+                                        Paragraph(Role.BODY, "2024年1月10日")], "zhuti_2023")
+    path = tmp_path / "a.docx"
+    write_docx(doc, path)
+    assert read_docx(path) == doc
+    rows = _body_ppr(to_docx_bytes(SAMPLE))
+    assert rows[2][:2] == ("2024年1月10日", "MingjingMeta")  # META: centred under the title
+    # a body that merely ends with a short sentence is not a signature
+    plain = Document(SAMPLE.paragraphs + [Paragraph(Role.BODY, "特此报告。")], "zhuti_2023")
+    assert "MingjingSign" not in _parts(to_docx_bytes(plain))["word/document.xml"].decode()
+
+
+def test_a_long_title_is_broken_into_a_trapezoid_at_a_word_boundary():
+    from app.core.docx_title import title_lines
+
+    assert title_lines("2023年第一批主题教育专题民主生活会个人剖析材料") == [
+        "2023年第一批主题教育", "专题民主生活会个人剖析材料"]  # not "……个人" / "剖析材料"
+    assert title_lines("中共××市委员会组织部领导班子2023年度民主生活会对照检查材料") == [
+        "中共××市委员会组织部领导班子", "2023年度民主生活会对照检查材料"]
+    assert title_lines("巡视整改专题民主生活会个人对照检查材料") == [
+        "巡视整改专题民主生活会个人对照检查材料"]  # 19 characters fit on one line
+    for title in ("2023年第一批主题教育专题民主生活会个人剖析材料", "党纪学习教育专题组织生活会个人对照检查材料"):
+        upper, lower = title_lines(title)
+        assert len(upper) <= len(lower) and "".join((upper, lower)) == title
+    # in the file: one title paragraph with a line break, read back as the same one line
+    document = etree.fromstring(_parts(to_docx_bytes(SAMPLE))["word/document.xml"])
+    first = document.find(f".//{W}p")
+    assert [t.text for t in first.iter(f"{W}t")] == ["2023年度主题教育专题", "民主生活会个人对照检查材料"]
+    assert len(first.findall(f".//{W}br")) == 1
+
+
+def test_a_broken_title_round_trips(tmp_path):
+    from app.core.docx_io import read_docx, write_docx
+
+    write_docx(SAMPLE, tmp_path / "a.docx")
+    assert read_docx(tmp_path / "a.docx") == SAMPLE

@@ -17,6 +17,12 @@ from app.core.docx_io import to_docx_bytes
 from app.core.reader import read_document
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "001_document.xml"
+GOLDEN_STYLES = Path(__file__).parent / "data" / "golden" / "001_styles.xml"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The styles and parts that carry the official format (the template's other 150 styles are
+# only cleaned of colours and theme fonts, which test_docx_format checks).
+OUR_STYLES = ("Normal", "Title", "MingjingMeta", "Heading1", "Heading2", "Heading3", "Heading4",
+              "MingjingH1", "MingjingH2", "MingjingH3", "MingjingH4", "MingjingSign", "Footer")
 
 
 def normalised_document_xml(data: bytes) -> str:
@@ -27,6 +33,32 @@ def normalised_document_xml(data: bytes) -> str:
             del element.attrib[name]
     etree.indent(root, space="  ")
     return etree.tostring(root, encoding="unicode") + "\n"
+
+
+def normalised_format_xml(data: bytes) -> str:
+    """docDefaults and our styles, both footers and the odd/even and language settings."""
+    out = etree.Element("golden")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+        out.append(styles.find(f"{W}docDefaults"))
+        by_id = {s.get(f"{W}styleId"): s for s in styles.findall(f"{W}style")}
+        for style_id in OUR_STYLES:
+            out.append(by_id[style_id])
+        for name in ("word/footer1.xml", "word/footer2.xml"):
+            out.append(etree.fromstring(archive.read(name)).find(f"{W}p"))
+        settings = etree.fromstring(archive.read("word/settings.xml"))
+        for tag in ("evenAndOddHeaders", "themeFontLang"):
+            out.append(settings.find(f"{W}{tag}"))
+    etree.indent(out, space="  ")
+    return etree.tostring(out, encoding="unicode") + "\n"
+
+
+def test_styles_footers_and_settings_match_the_golden_file(corpus):
+    sample = next(p for p in corpus if p.name.startswith("001_"))
+    actual = normalised_format_xml(to_docx_bytes(read_document(sample)))
+    if os.environ.get("MINGJING_UPDATE_GOLDEN"):
+        GOLDEN_STYLES.write_text(actual, encoding="utf-8")
+    assert actual == GOLDEN_STYLES.read_text(encoding="utf-8")
 
 
 def test_document_xml_matches_the_golden_file(corpus):

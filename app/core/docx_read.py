@@ -301,6 +301,9 @@ def foreign_lines(raws: list[RawParagraph]) -> tuple[list[str], str | None]:
     counters = [0, 0, 0, 0]
     lines: list[str] = []
     for raw in raws:
+        if raw is title:  # a title broken into lines (Shift+Enter) is still one title
+            lines.append(raw.text.replace("\n", ""))
+            continue
         for piece in raw.text.split("\n"):
             text = piece.strip(" \t\u3000\xa0")
             if raw is title or not text:
@@ -319,7 +322,7 @@ def foreign_lines(raws: list[RawParagraph]) -> tuple[list[str], str | None]:
                 counters[match.level - 1] = match.value
                 counters[match.level:] = [0] * (4 - match.level)
             lines.append(text)
-    return lines, title.text.strip() if title else None
+    return lines, title.text.replace("\n", "").strip() if title else None
 
 
 def read_docx(path: Path) -> Document:
@@ -335,9 +338,12 @@ def read_docx(path: Path) -> Document:
         paragraphs = []
         for raw in raws:
             role = _OWN_ROLES.get(raw.style_id.lower()) or _OWN_ROLES.get(raw.style_name.lower())
-            if role not in (Role.TITLE, Role.META):
-                role = role_for_text(raw.text)
-            paragraphs.append(Paragraph(role, raw.text))
+            text = raw.text
+            if role is Role.TITLE:  # the line break of a long title (docx_title) is layout
+                text = text.replace("\n", "")
+            elif role is not Role.META:
+                role = role_for_text(text)
+            paragraphs.append(Paragraph(role, text))
         return Document(paragraphs, category.split(":", 1)[1] or None)
     lines, title = foreign_lines(raws)
     paragraphs = recognize_lines(lines)

@@ -7,6 +7,8 @@ replaced, so nothing of the template shows through in Word, WPS or LibreOffice.
 
 from __future__ import annotations
 
+import re
+
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -33,9 +35,11 @@ LATIN_FONT = "Times New Roman"
 STYLE_NORMAL = "Normal"
 STYLE_TITLE = "Title"
 STYLE_META = "MingjingMeta"
+STYLE_SIGN = "MingjingSign"  # the signature and date at the end (署名、成文日期)
 STYLE_H = {1: "MingjingH1", 2: "MingjingH2", 3: "MingjingH3", 4: "MingjingH4"}
 STYLE_NAMES = {
     STYLE_META: "署名日期",
+    STYLE_SIGN: "落款",
     STYLE_H[1]: "一级标题",
     STYLE_H[2]: "二级标题",
     STYLE_H[3]: "三级标题",
@@ -51,15 +55,16 @@ def el(tag: str, **attrs: str):
     return element
 
 
-def run_fonts(east_asia: str) -> object:
+def run_fonts(east_asia: str, latin: str = LATIN_FONT) -> object:
     """rFonts with the Chinese name in the East Asian slot and no theme attributes."""
-    return el("w:rFonts", ascii=LATIN_FONT, hAnsi=LATIN_FONT, eastAsia=east_asia,
-              cs=LATIN_FONT, hint="eastAsia")
+    return el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin,
+              hint="eastAsia")
 
 
-def _rpr(font: str, size_pt: float, bold: bool = False, condensed: bool = True):
+def _rpr(font: str, size_pt: float, bold: bool = False, condensed: bool = True,
+         latin: str = LATIN_FONT):
     rpr = el("w:rPr")
-    rpr.append(run_fonts(font))
+    rpr.append(run_fonts(font, latin))
     if bold:
         rpr.append(el("w:b"))
         rpr.append(el("w:bCs"))
@@ -151,6 +156,14 @@ def setup_styles(doc, options: ExportOptions) -> None:
                   _rpr(options.title, TITLE_PT, condensed=False))
     _define_style(styles_el, STYLE_META, STYLE_NAMES[STYLE_META], STYLE_NORMAL,
                   _ppr(centred=True, indent=False), _rpr(options.meta, BODY_PT))
+    sign_ppr = _ppr(indent=False)
+    sign_ppr.find(qn("w:jc")).set(qn("w:val"), "right")
+    # No extra space between 年/月/日 and the digits, so the line is as wide as counted.
+    spacing = sign_ppr.find(qn("w:spacing"))
+    spacing.addnext(el("w:autoSpaceDN", val="0"))
+    spacing.addnext(el("w:autoSpaceDE", val="0"))
+    _define_style(styles_el, STYLE_SIGN, STYLE_NAMES[STYLE_SIGN], STYLE_NORMAL, sign_ppr,
+                  _rpr(options.body, BODY_PT))
     fonts = {1: options.h1, 2: options.h2, 3: options.h3, 4: options.body}
     for level in (1, 2, 3, 4):
         builtin = f"Heading{level}"
@@ -163,7 +176,9 @@ def setup_styles(doc, options: ExportOptions) -> None:
     footer_ppr.append(el("w:spacing", before="0", after="0", line="240", lineRule="auto"))
     footer_ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
     _define_style(styles_el, "Footer", "footer", STYLE_NORMAL, footer_ppr,
-                  _rpr(options.page_number, PAGE_NUMBER_PT, condensed=False))
+                  # GB/T 9704 7.5: 4号半角宋体阿拉伯数字 — the digits too, not Times New Roman.
+                  _rpr(options.page_number, PAGE_NUMBER_PT, condensed=False,
+                       latin=options.page_number))
     # The template's other styles (Heading 5-9, Quote, Heading 1 Char …) carry blue theme
     # colours and theme fonts: a user applying one of them gets our fonts in black instead.
     for style in styles_el.findall(qn("w:style")):
@@ -274,6 +289,9 @@ def setup_font_table(doc, options: ExportOptions) -> None:
     if part is None:
         return
     root = part.element
+    for font in root.findall(qn("w:font")):
+        if font.get(qn("w:name")) in _LEFTOVER_FONTS:
+            root.remove(font)
     existing = {f.get(qn("w:name")) for f in root.findall(qn("w:font"))}
     for name in options.used_fonts():
         if name in existing:
@@ -314,3 +332,14 @@ def drop_template_leftovers(doc) -> None:
     for rel_id, rel in list(doc.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             del doc.part.rels[rel_id]
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml" and hasattr(part, "_blob"):
+            # The template claims to be "Microsoft Macintosh Word" 14 from Normal.dotm.
+            blob = part._blob.decode("utf-8")
+            blob = re.sub(r"<Application>[^<]*</Application>", "<Application>明镜</Application>", blob)
+            blob = re.sub(r"<Template>[^<]*</Template>", "<Template/>", blob)
+            part._blob = blob.encode("utf-8")
+
+
+# Fonts the template declares for Japanese Word (ＭＳ 明朝 …) and its unused Latin themes.
+_LEFTOVER_FONTS = {"ＭＳ 明朝", "ＭＳ ゴシック", "Cambria", "Calibri", "Courier"}

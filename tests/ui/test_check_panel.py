@@ -106,3 +106,18 @@ def test_similarity_against_chosen_drafts(window, tmp_path, monkeypatch, corpus)
     assert panel.shown and all(s.finding.kind == "similarity" for s in panel.shown)
     assert "同事.txt" in panel.list.item(0).text()
     assert "同事.txt" in panel.summary.text()
+
+
+def test_a_mouse_click_on_a_finding_selects_its_span_in_the_editor(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    _load(window, "学习不够。", TEXT)
+    _menu_action(window, "检查", "校对").trigger()
+    panel = window.check_panel
+    row = [s.finding.kind for s in panel.shown].index("placeholder")
+    rect = panel.list.visualItemRect(panel.list.item(row))
+    QTest.mouseClick(panel.list.viewport(), Qt.LeftButton, pos=rect.center())
+    assert window.editor.textCursor().selectedText() == "XX"
+    assert window.editor.textCursor().block().blockNumber() == 3
+    assert window.editor.hasFocus() or window.editor.textCursor().hasSelection()

@@ -7,6 +7,7 @@ one word per line).  A bad line is reported as file:line and skipped, never a cr
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +35,23 @@ class Formulation:
     suffix: str = ""
 
 
+@dataclass(frozen=True)
+class Sequence:
+    """A statement of several parts written out in full (两个维护): ``parts`` are regular
+    expressions in the canonical order; a later part written before an earlier one within
+    ``window`` characters is out of order."""
+
+    name: str
+    parts: tuple[str, ...]
+    labels: tuple[str, ...]  # the canonical wording of each part, for the message
+    window: int = 60
+
+
 @dataclass
 class CheckConfig:
     wrong_forms: dict[str, WrongForm] = field(default_factory=dict)
     formulations: list[Formulation] = field(default_factory=list)
+    sequences: list[Sequence] = field(default_factory=list)
     whitelist: set[str] = field(default_factory=set)
     errors: list[LoadError] = field(default_factory=list)
     _by_first: dict[str, list[WrongForm]] | None = field(default=None, repr=False)
@@ -104,6 +118,27 @@ def load_formulations(path: Path, errors: list[LoadError]) -> list[Formulation]:
     return result
 
 
+def load_sequences(path: Path, errors: list[LoadError]) -> list[Sequence]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # already reported by load_formulations
+    result = []
+    for entry in data.get("sequence", []):
+        try:
+            parts = tuple(str(p) for p in entry["parts"])
+            labels = tuple(str(p) for p in entry["labels"])
+            if len(parts) < 2 or len(parts) != len(labels):
+                raise ValueError("parts 至少两项，且与 labels 一一对应")
+            for part in parts:
+                re.compile(part)
+            result.append(Sequence(str(entry["name"]), parts, labels,
+                                   int(entry.get("window", 60))))
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            errors.append(LoadError(str(path), 1, f"表述“{entry.get('name', '?')}”格式不对：{exc}"))
+    return result
+
+
 def load_whitelist(user_dir: Path | None) -> set[str]:
     if user_dir is None:
         return set()
@@ -137,6 +172,7 @@ def load_check_config(user_dir: Path | None = None, data_dir: Path | None = None
     config = CheckConfig()
     load_wrong_forms(data_dir / WRONG_FORMS_FILE, config.wrong_forms, config.errors)
     config.formulations = load_formulations(data_dir / FORMULATIONS_FILE, config.errors)
+    config.sequences = load_sequences(data_dir / FORMULATIONS_FILE, config.errors)
     if user_dir is not None:
         user_table = user_check_dir(user_dir) / WRONG_FORMS_FILE
         if user_table.is_file():

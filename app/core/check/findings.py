@@ -9,6 +9,7 @@ KIND_LABELS: dict[str, str] = {
     "bracket": "括号",
     "quote": "引号",
     "halfwidth": "半角标点",
+    "pause": "顿号",
     "repeat": "重复字词",
     "wrong_form": "错别字",
     "formulation": "政治表述",
@@ -19,7 +20,7 @@ KIND_LABELS: dict[str, str] = {
     "structure_length": "篇幅",
     "structure_example": "缺少实例",
 }
-PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "repeat", "wrong_form", "formulation",
+PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "pause", "repeat", "wrong_form", "formulation",
                    "numbering", "placeholder")
 STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_length", "structure_example")
 

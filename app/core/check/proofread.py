@@ -8,7 +8,12 @@ from app.core.check.config import CheckConfig
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.rules_numbering import check_numbering
 from app.core.check.rules_political import check_formulations
-from app.core.check.rules_punct import check_brackets, check_halfwidth, check_quotes
+from app.core.check.rules_punct import (
+    check_brackets,
+    check_halfwidth,
+    check_pause_marks,
+    check_quotes,
+)
 from app.core.check.rules_words import (
     check_placeholders,
     check_repeats,
@@ -21,6 +26,7 @@ RULES: dict[str, Rule] = {
     "bracket": lambda text, config: check_brackets(text),
     "quote": lambda text, config: check_quotes(text),
     "halfwidth": lambda text, config: check_halfwidth(text),
+    "pause": lambda text, config: check_pause_marks(text),
     "repeat": lambda text, config: check_repeats(text),
     "wrong_form": check_wrong_forms,
     "formulation": check_formulations,

@@ -19,6 +19,7 @@ _QUOTES = "“”‘’\"'「」 \u3000"
 class _Item:
     start: int  # offset of the item's text (quotes stripped)
     text: str
+    tail: bool = False  # from the list's last part: may run on (看齐意识的自觉性和……)
 
 
 @dataclass
@@ -30,13 +31,24 @@ class _Hit:
     strong: bool  # a form of 3+ characters (短形式 like 政治 only count in longer lists)
 
 
+# Members are listed with 、, or as quoted terms side by side (“道路自信”“理论自信”).
+_SPLIT_RE = re.compile("、|(?<=”)(?=“)")
+
+
+def _parts(clause: str) -> list[tuple[int, str]]:
+    parts, pos = [], 0
+    for m in _SPLIT_RE.finditer(clause):
+        parts.append((pos, clause[pos:m.start()]))
+        pos = m.end()
+    parts.append((pos, clause[pos:]))
+    return parts
+
+
 def _items(clause: str, base: int) -> list[_Item]:
     items = []
-    pos = 0
-    parts = clause.split("、")
-    for k, part in enumerate(parts):
-        start = base + pos
-        pos += len(part) + 1
+    parts = _parts(clause)
+    for k, (at, part) in enumerate(parts):
+        start = base + at
         pieces = [(start, part)]
         if k == len(parts) - 1 and k > 0:
             m = _LAST_JOIN_RE.search(part)
@@ -46,7 +58,7 @@ def _items(clause: str, base: int) -> list[_Item]:
             lead = len(piece) - len(piece.lstrip(_QUOTES))
             text = piece.strip(_QUOTES)
             if text:
-                items.append(_Item(s + lead, text))
+                items.append(_Item(s + lead, text, k == len(parts) - 1 and k > 0))
     return items
 
 
@@ -67,10 +79,10 @@ def _match(item: _Item, formulation: Formulation, first: bool, last: bool) -> _H
 
 
 def check_formulations(text: str, config: CheckConfig) -> list[Finding]:
-    findings: list[Finding] = []
+    findings: list[Finding] = check_sequences(text, config)
     for m in _CLAUSE_RE.finditer(text):
         clause = m.group()
-        if "、" not in clause:
+        if "、" not in clause and "”“" not in clause:
             continue
         items = _items(clause, m.start())
         if len(items) < 2:
@@ -84,7 +96,7 @@ def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:
     hits: list[_Hit] = []
     hit_items: list[int] = []
     for k, item in enumerate(items):
-        hit = _match(item, f, k == 0, k == len(items) - 1)
+        hit = _match(item, f, k == 0, k == len(items) - 1 or item.tail)
         if hit is not None:
             hits.append(hit)
             hit_items.append(k)
@@ -103,7 +115,7 @@ def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:
         suggestion = None
         contiguous = hit_items == list(range(hit_items[0], hit_items[-1] + 1))
         if contiguous and all(h.canonical for h in hits) and len(order) == len(distinct):
-            suggestion = "、".join(f.members[i][0] for i in sorted(order))
+            suggestion = _joined([f.members[i][0] for i in sorted(order)], _separators(text, hits))
         right = "、".join(m[0] for m in f.members)
         findings.append(Finding("formulation", f"“{f.name}”的顺序应为：{right}。", start, end,
                                 span, suggestion))
@@ -122,8 +134,44 @@ def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:
     elif f.complete and enough and len(distinct) < n:
         missing = "、".join(f.members[i][0] for i in range(n) if i not in distinct)
         right = "、".join(m[0] for m in f.members)
-        suggestion = right if all(h.canonical for h in hits) and not findings and \
+        suggestion = _joined([m[0] for m in f.members], _separators(text, hits)) \
+            if all(h.canonical for h in hits) and not findings and \
             hit_items == list(range(hit_items[0], hit_items[-1] + 1)) else None
         findings.append(Finding("formulation", f"“{f.name}”不完整，缺少：{missing}（应为：{right}）。",
                                 start, end, span, suggestion))
+    return findings
+
+
+def _separators(text: str, hits: list[_Hit]) -> list[str]:
+    """What stands between the listed members as written: 、 or ”、“ or 和."""
+    return [text[a.end:b.start] for a, b in zip(hits, hits[1:])]
+
+
+def _joined(members: list[str], separators: list[str]) -> str:
+    """``members`` listed the way the writer listed them (quotes, 和 before the last)."""
+    if len(separators) != len(members) - 1:
+        plain = [s for s in separators if not _LAST_JOIN_RE.search(s)] or ["、"]
+        generic = max(set(plain), key=plain.count)
+        last = separators[-1] if separators and _LAST_JOIN_RE.search(separators[-1]) else generic
+        separators = [generic] * (len(members) - 2) + [last]
+    out = members[0]
+    for sep, member in zip(separators, members[1:]):
+        out += sep + member
+    return out
+
+
+def check_sequences(text: str, config: CheckConfig) -> list[Finding]:
+    """Statements written out in full whose parts come in the wrong order (两个维护)."""
+    findings = []
+    for seq in config.sequences:
+        for k in range(1, len(seq.parts)):
+            for later in re.finditer(seq.parts[k], text):
+                window = text[later.end():later.end() + seq.window]
+                earlier = re.search(seq.parts[k - 1], window)
+                if earlier is None or "\n" in window[:earlier.start()]:
+                    continue
+                start, end = later.start(), later.end() + earlier.end()
+                right = "，".join(seq.labels)
+                findings.append(Finding("formulation", f"“{seq.name}”的顺序应为：{right}。",
+                                        start, end, text[start:end], None))
     return findings

@@ -142,3 +142,17 @@ def check_halfwidth(text: str) -> list[Finding]:
             findings.append(Finding("halfwidth", f"中文里用了半角标点“{mark}”，应为“{full}”。",
                                     offset + i, offset + m.end(), m.group(), full))
     return findings
+
+
+# GB/T 15834-2011 4.5.3.5: 标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号.
+_PAUSE_RE = re.compile(r"(?<=[》”])、(?=[《“])")
+
+
+def check_pause_marks(text: str) -> list[Finding]:
+    findings = []
+    for m in _PAUSE_RE.finditer(text):
+        i = m.start()
+        what = "书名号" if text[i - 1] == "》" else "引号"
+        findings.append(Finding("pause", f"并列的{what}之间通常不用顿号（GB/T 15834—2011）。",
+                                i - 1, i + 2, text[i - 1:i + 2], text[i - 1] + text[i + 1]))
+    return findings

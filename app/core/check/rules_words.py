@@ -25,10 +25,15 @@ def check_wrong_forms(text: str, config: CheckConfig) -> list[Finding]:
             i += 1
             continue
         end = i + len(hit.wrong)
-        findings.append(Finding("wrong_form", f"“{hit.wrong}”应为“{hit.right}”。", i, end,
-                                hit.wrong, hit.right))
+        findings.append(Finding("wrong_form", f"“{_inner(hit.wrong)}”应为“{_inner(hit.right)}”。",
+                                i, end, hit.wrong, hit.right))
         i = end
     return findings
+
+
+def _inner(text: str) -> str:
+    """Quotes inside a quoted form become single quotes (“增强‘四个自信’”)."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 def _in_exception(text: str, i: int, form) -> bool:
@@ -64,12 +69,23 @@ _RIGHT_TEXT = (
     "而是 而言 也是 都是 就是 这是 以及 以来 以上 以下 以后 以前 为民 为了 为人 为主 "
     "得到 得以 得益 得失 得力 从严 从紧 从实 从小 从未 从来 从而 从事 从中 将来 将其 "
     "其实 其中 其他 其余 之后 之前 之间 之一 之中 之所以 被动 与其 与会 与时 我们 我国 "
-    "我省 我市 我县 我区 我党 把握 把关 向前 向上 向往 向心 在场 在职 在岗 在编 在建"
+    "我省 我市 我县 我区 我党 把握 把关 向前 向上 向往 向心 在场 在职 在岗 在编 在建 "
+    "在线 在任 在册 在座 在校 在读 在案 在逃 在押 在望 在即 在意 在乎 在内 在外"
 )
 _RIGHT_WORDS = frozenset(_RIGHT_TEXT.split())
+# Terms that start with the doubled character: 对“对党忠诚”的理解.
+_RIGHT_TERMS = ("对党忠诚", "对标对表", "在线", "是非曲直")
 _WHOLE_OK = ("的的确确", "不了了之", "是是非非", "一了了之", "以及及时")
 _ABAB_RE = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
-_MEASURE_OK = re.compile(r"^[一两][个件项步次年天人条点批]$")
+# 一级一级, 一户一户, 一代一代: "one by one" repeats any measure word.
+_MEASURE_OK = re.compile(r"^[一两每][\u4e00-\u9fff]$")
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Inside “…” on its line: a quoted saying (以“再研究研究”推脱) repeats on purpose."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    return before.count("“") > before.count("”")
 
 
 def check_repeats(text: str) -> list[Finding]:
@@ -81,10 +97,12 @@ def check_repeats(text: str) -> list[Finding]:
             continue
         if text[i - 1:i + 1] in _LEFT_WORDS or text[i + 1:i + 3] in _RIGHT_WORDS:
             continue
+        if any(text.startswith(w, i + 1) for w in _RIGHT_TERMS):
+            continue
         findings.append(Finding("repeat", f"“{ch}”字重复。", i, i + 2, ch + ch, ch))
     for m in _ABAB_RE.finditer(text):
         word = m.group(1)
-        if _MEASURE_OK.match(word) or len(set(word)) == 1:
+        if _MEASURE_OK.match(word) or len(set(word)) == 1 or _in_quotes(text, m.start()):
             continue
         findings.append(Finding("repeat", f"“{word}”重复出现。", m.start(), m.end(),
                                 m.group(), word))

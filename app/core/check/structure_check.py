@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
-from app.core.model import Paragraph
+from app.core.model import Paragraph, Role
 from app.core.outline import Outline, OutlineNode, build_outline, span_text
 from app.core.templates import Template
 from app.core.text import bigram_similarity, count_cjk
@@ -67,7 +67,13 @@ def check_structure(paragraphs: Sequence[Paragraph], text: str, classifier: Topi
     findings += _aspects(outline, template, at)
     problems, measures = _units(outline, paragraphs, classifier)
     findings += _measures(problems, measures, at)
-    findings += _lengths(outline, template, at)
+    title = next((i for i, p in enumerate(paragraphs) if p.role is Role.TITLE and p.text), None)
+    whole = None  # the whole text's length is reported on its title
+    if title is not None and title < len(offsets):
+        start = text.find(paragraphs[title].text, offsets[title])
+        if start >= 0:
+            whole = (start, start + len(paragraphs[title].text), paragraphs[title].text)
+    findings += _lengths(outline, template, at, whole)
     findings += _examples(problems, at)
     return sort_findings(findings)
 
@@ -140,14 +146,18 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 def answer_scores(problems: list[_Unit], measures: list[_Unit]) -> list[tuple[float, bool, int]]:
     """For each problem: (best wording similarity, topics shared, index of that measure)."""
-    vectors = _bigram_vectors([u.text for u in problems] + [u.text for u in measures])
-    pv, mv = vectors[:len(problems)], vectors[len(problems):]
+    n = len(problems)
+    # A point's lead sentence (一是狠抓落实的力度不够) is compared too: its long body dilutes
+    # the few words a short measure sentence shares with it (驰而不息转作风抓落实).
+    vectors = _bigram_vectors([u.text for u in problems] + [u.node.title for u in problems]
+                              + [u.text for u in measures])
+    pv, tv, mv = vectors[:n], vectors[n:2 * n], vectors[2 * n:]
     result = []
-    for p, vec in zip(problems, pv):
+    for p, vec, tvec in zip(problems, pv, tv):
         best = (0.0, False, -1)
         for k, (m, mvec) in enumerate(zip(measures, mv)):
             shared = bool(p.topics & m.topics)
-            score = _cosine(vec, mvec)
+            score = max(_cosine(vec, mvec), _cosine(tvec, mvec))
             answered = score >= WORDING_ALONE or (shared and score >= WORDING_WITH_TOPIC)
             key = (answered, score)
             if key > ((best[0] >= WORDING_ALONE or (best[1] and best[0] >= WORDING_WITH_TOPIC)), best[0]):
@@ -173,12 +183,13 @@ def _measures(problems: list[_Unit], measures: list[_Unit], at) -> list[Finding]
     return findings
 
 
-def _lengths(outline: Outline, template: Template | None, at) -> list[Finding]:
+def _lengths(outline: Outline, template: Template | None, at,
+             whole: tuple[int, int, str] | None = None) -> list[Finding]:
     low, high = template.target_chars if template else (3000, 6000)
     total = outline.total_chars
     findings = []
     first = outline.sections[0] if outline.sections else None
-    where = at(first) if first else (0, 0, "")
+    where = whole or (at(first) if first else (0, 0, ""))
     if total < low:
         findings.append(Finding("structure_length", f"全文 {total} 字，少于建议的 {low}–{high} 字。", *where))
     elif total > high:
