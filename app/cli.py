@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -44,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_smoke(args.smoke_test)
     if args.command:
-        return _command(args.command).run(args)
+        try:
+            return _command(args.command).run(args)
+        except BrokenPipeError:
+            # `mingjing similarity … | head`: the reader left; no traceback (Python docs'
+            # recipe: point stdout at devnull so the exit flush does not fail again).
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     _parser().print_help()
     return 0

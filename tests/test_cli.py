@@ -46,3 +46,19 @@ def test_outline_text_and_bad_file(tmp_path, corpus, user_home):
     bad.write_text("garbage")
     result = run("outline", str(bad), home=user_home)
     assert result.returncode == 2 and "不是有效的 Word 文档" in result.stderr
+
+
+def test_output_piped_into_a_reader_that_stops_early(corpus, user_home):
+    """`mingjing outline 材料.txt | head -1`: no BrokenPipe traceback, exit 0."""
+    env = {"MINGJING_HOME": str(user_home), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
+    user_home.mkdir(parents=True, exist_ok=True)
+    big = user_home / "big.txt"
+    big.write_text("\n".join(p.read_text(encoding="utf-8") for p in corpus) * 20,
+                   encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "app", "outline", str(big), "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
+    proc.stdout.read(10)
+    proc.stdout.close()  # the reader goes away before the command has written everything
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=120) == 0, err
+    assert "Traceback" not in err and "BrokenPipe" not in err
