@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from app.core.model import Document, Paragraph, Role
 from app.core.outline_scan import OutlineCache, ParagraphScan, strip_title
 from app.core.structure import match_heading
-from app.core.templates import Template, TemplateLibrary
-from app.core.text import bigram_similarity
+from app.core.templates import Template, TemplateLibrary, aspect_similarity
 from app.core.topics import TopicClassifier
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
@@ -138,7 +137,7 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
         aspects = template.problem_aspects()
         if not aspects:
             continue
-        scores = [max(bigram_similarity(t, a.title) for a in aspects) for t in titles]
+        scores = [max(aspect_similarity(t, a.title) for a in aspects) for t in titles]
         score = sum(scores) / max(len(titles), len(aspects))
         if score > best_score:
             best, best_score = template, score

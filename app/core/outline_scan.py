@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from app.core.structure import HeadingMatch, match_heading
-from app.core.text import bigram_similarity, is_cjk
+from app.core.templates import match_aspect
+from app.core.text import is_cjk
 from app.core.topics import TopicClassifier
 
 _CN = "一二三四五六七八九十"
@@ -25,7 +26,6 @@ _CLOSING_START_RE = re.compile(
     r"^[\s\u3000]*(以上|在今后|今后|下一步|我将|我决心|我一定|总之|恳请|请各位|请同志们|借此|以此次|我会)")
 _CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|新的起点|新起点|不吝赐教|敬请")
 _MAX_CACHE = 20000
-ASPECT_MATCH = 0.3  # bigram similarity for a heading to count as a template aspect
 
 
 def strip_title(text: str) -> str:
@@ -101,7 +101,6 @@ class OutlineCache:
         if key not in self._aspects:
             if len(self._aspects) > _MAX_CACHE:
                 self._aspects.clear()
-            best = max(aspects, key=lambda a: bigram_similarity(title, a.title))
-            good = bigram_similarity(title, best.title) >= ASPECT_MATCH
-            self._aspects[key] = tuple(best.topics) if good else None
+            best = match_aspect(aspects, title)
+            self._aspects[key] = tuple(best.topics) if best else None
         return self._aspects[key]
