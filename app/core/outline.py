@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from app.core.model import Document, Paragraph, Role
 from app.core.outline_scan import OutlineCache, ParagraphScan, strip_title
-from app.core.structure import match_heading
+from app.core.structure import match_heading, split_run_in_heading
 from app.core.templates import Template, TemplateLibrary, aspect_similarity
 from app.core.topics import TopicClassifier
 
@@ -205,16 +205,23 @@ class _Builder:
         headings = [i for i, p in enumerate(self.paragraphs) if p.role.is_heading]
         if not headings:
             return n
+        last = headings[-1]
+        # The first paragraph under the last heading is its body, unless only a closing can say
+        # what it says (以上…, 批评指正) or the heading already carries a body of its own.
+        first_body = -1 if split_run_in_heading(self.paragraphs[last].text)[1] else next(
+            (i for i in range(last + 1, n) if self.paragraphs[i].text.strip()), -1)
         candidate = n
-        for i in range(n - 1, headings[-1] + 1, -1):  # a contiguous run at the very end
+        for i in range(n - 1, last, -1):  # a contiguous run at the very end
             para, scan = self.paragraphs[i], self.scans[i]
             if para.role is Role.META or not para.text.strip():
                 continue
             if para.role is not Role.BODY or scan.points or scan.seq_offset >= 0 or not scan.closing_cue:
                 break
+            if i == first_body and not scan.closing_sure:
+                break
             candidate = i
         if candidate < n:  # blank lines just before it belong to the closing too
-            while candidate - 1 > headings[-1] + 1 and not self.paragraphs[candidate - 1].text.strip():
+            while candidate - 1 > last and not self.paragraphs[candidate - 1].text.strip():
                 candidate -= 1
         return candidate
 
@@ -358,7 +365,8 @@ class LiveOutline:
     def _same_structure(a: ParagraphScan, b: ParagraphScan) -> bool:
         return a is b or (a.heading == b.heading and a.title == b.title and a.points == b.points
                           and a.seq_offset == b.seq_offset and a.seq_lead == b.seq_lead
-                          and a.closing_cue == b.closing_cue)
+                          and a.closing_cue == b.closing_cue and a.closing_sure == b.closing_sure
+                          and a.blank == b.blank)
 
     def update(self, paragraphs: Sequence[Paragraph], template: Template | None) -> Outline:
         scans = [self.cache.scan(p.text) for p in paragraphs]

@@ -25,6 +25,8 @@ _LEAD_END_RE = re.compile(r"[。；;！？!?]")
 _CLOSING_START_RE = re.compile(
     r"^[\s\u3000]*(以上|在今后|今后|下一步|我将|我决心|我一定|总之|恳请|请各位|请同志们|借此|以此次|我会)")
 _CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|新的起点|新起点|不吝赐教|敬请")
+# Only a closing says these: enough to end a section that has no body of its own yet.
+_CLOSING_SURE_RE = re.compile(r"^[\s\u3000]*以上|批评指正|帮助指正|不吝赐教")
 _MAX_CACHE = 20000
 
 
@@ -48,6 +50,8 @@ class ParagraphScan:
     seq_lead: str
     cum: tuple[int, ...]  # cum[i] = Chinese characters in text[:i]
     closing_cue: bool
+    closing_sure: bool = False  # a cue no section body would carry (以上…, 批评指正)
+    blank: bool = False  # only whitespace (where the closing may start depends on it)
 
     @property
     def chars(self) -> int:
@@ -67,7 +71,9 @@ def scan_paragraph(text: str) -> ParagraphScan:
         seq_lead = lead_sentence(text[seq_offset + 2:].lstrip("，,"))
     cum = tuple(accumulate((1 if is_cjk(ch) else 0 for ch in text), initial=0))
     closing = bool(_CLOSING_START_RE.match(text) or _CLOSING_ANYWHERE_RE.search(text))
-    return ParagraphScan(heading, title, points, seq_offset, seq_lead, cum, closing)
+    sure = closing and bool(_CLOSING_SURE_RE.search(text))
+    return ParagraphScan(heading, title, points, seq_offset, seq_lead, cum, closing, sure,
+                         not text.strip())
 
 
 class OutlineCache:

@@ -60,6 +60,13 @@ class TemplateLibrary:
     def default(self) -> Template:
         return next((t for t in self.templates if t.default), self.templates[0])
 
+    def error_report(self) -> str:
+        """What went wrong with the skipped template files, for the user ('' when nothing)."""
+        if not self.errors:
+            return ""
+        lines = [f"{e.path} 第 {e.line} 行：{e.reason}" for e in self.errors]
+        return "以下模板文件有错误，已跳过（其余模板照常可用）：\n" + "\n".join(lines)
+
 
 class _Invalid(Exception):
     def __init__(self, reason: str, needle: str = "") -> None:
@@ -95,12 +102,17 @@ def _parse(data: dict) -> Template:
         title = str(raw.get("title", "")) if part in UNNUMBERED_PARTS else str(
             _require(raw, "title", str, f"“{part}”章节"))
         aspects = []
-        for asp in raw.get("aspects", []):
+        raw_aspects = raw.get("aspects", [])
+        if not isinstance(raw_aspects, list):
+            raise _Invalid("aspects 应是一个列表，如 [{ title = \"…方面\", topics = [\"理论学习\"] }]", "aspects")
+        for asp in raw_aspects:
+            if not isinstance(asp, dict):
+                raise _Invalid("aspects 的每一项应写成 { title = \"…\", topics = [\"…\"] }", "aspects")
             a_title = str(_require(asp, "title", str, "方面"))
             topics = _require(asp, "topics", list, f"方面“{a_title}”")
             bad = [t for t in topics if t not in CANONICAL_TOPICS]
             if bad:
-                raise _Invalid(f"方面“{a_title}”的主题“{bad[0]}”不是规范主题", bad[0])
+                raise _Invalid(f"方面“{a_title}”的主题“{bad[0]}”不是规范主题", str(bad[0]))
             aspects.append(Aspect(a_title, tuple(topics)))
         sections.append(TemplateSection(title, part, tuple(aspects)))
     target = data.get("target_chars", [3000, 6000])
@@ -175,12 +187,17 @@ def load_templates(*folders: Path) -> TemplateLibrary:
                 template = _parse(tomllib.loads(text))
             except tomllib.TOMLDecodeError as exc:
                 line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
-                library.errors.append(LoadError(str(path), line, f"TOML 语法错误：{exc}"))
+                detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+                library.errors.append(LoadError(
+                    str(path), line, f"TOML 格式错误，请检查这一行的等号、引号和括号（{detail}）"))
+                continue
+            except UnicodeDecodeError:
+                library.errors.append(LoadError(str(path), 1, "文件不是 UTF-8 编码，请用 UTF-8 另存"))
                 continue
             except _Invalid as exc:
                 library.errors.append(LoadError(str(path), _line_of(text, exc.needle), exc.reason))
                 continue
-            except (OSError, UnicodeDecodeError, ValueError, TypeError) as exc:
+            except (OSError, ValueError, TypeError) as exc:
                 library.errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
                 continue
             by_id[template.id] = Template(**{**template.__dict__, "source": str(path)})

@@ -1,0 +1,49 @@
+"""The live outline while typing: 字数 per node, 待填写 marks, the status bar against the target."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+
+from app.core.reader import read_document
+from app.ui.outline_pane import EMPTY_MARK
+from tests.ui.conftest import ime_type
+
+
+def _counts(pane) -> dict[str, str]:
+    """Label → what the 字数 column shows, for every row."""
+    out = {}
+    for title_item, count_item, _ in pane._items:  # noqa: SLF001 - the rows as shown
+        out[title_item.text()] = count_item.text()
+    return out
+
+
+def test_empty_aspects_are_marked_until_written(qtbot, window):
+    pane = window.outline_pane
+    counts = _counts(pane)
+    assert counts["开头"] == EMPTY_MARK
+    assert all(counts[label] == EMPTY_MARK for label in counts if label.startswith("（"))
+    block = next(b for b in window.draft.blocks() if b.text() == "（二）政治素质方面").next()
+    window.editor.setTextCursor(QTextCursor(block))
+    ime_type(window.editor, "一是政治站位不高。")
+    qtbot.waitUntil(lambda: _counts(pane).get("（二）政治素质方面") == "15", timeout=2000)
+    counts = _counts(pane)
+    assert counts["一是：政治站位不高"] == "8"  # the new point, under its aspect
+    assert counts["（一）理论学习方面"] == EMPTY_MARK and counts["（三）能力本领方面"] == EMPTY_MARK
+    # 字数 counts Chinese characters, the numbers' 一 二 too: 一检视的问题 + six headings + the point
+    assert counts["一、检视的问题"] == str(6 + 6 * 7 + 8)
+
+
+def test_status_bar_total_against_the_target_range(qtbot, window, corpus):
+    text = window.count_label.text()
+    total = window.draft.outline.total_chars
+    assert text == f"字数：{total} / 目标 3000–6000 字（还差 {3000 - total} 字）"
+    document = read_document(next(p for p in corpus if p.name.startswith("000")))
+    window.draft.load(document)
+    total = window.draft.outline.total_chars
+    assert 3000 <= total <= 6000
+    assert window.count_label.text() == f"字数：{total} / 目标 3000–6000 字（在范围内）"
+    long = read_document(next(p for p in corpus if p.name.startswith("000")))
+    long.paragraphs += [p for p in long.paragraphs if p.role.name == "BODY"] * 2
+    window.draft.load(long)
+    total = window.draft.outline.total_chars
+    assert window.count_label.text() == f"字数：{total} / 目标 3000–6000 字（超出 {total - 6000} 字）"
