@@ -50,10 +50,14 @@ def _label(node: OutlineNode) -> str:
 
 
 def _is_empty(node: OutlineNode) -> bool:
-    """A section with nothing but its heading (its own heading's characters)."""
+    """An 一、 or （一） section with nothing but its heading, or an empty 开头/结尾.
+
+    1. and （1） items are often whole points in themselves (1.面对矛盾绕着走。), so they are
+    never marked.
+    """
     if node.kind in _UNNUMBERED:
         return node.chars == 0
-    return node.kind == "section" and node.chars <= count_cjk(node.title + node.number)
+    return node.kind == "section" and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
 
 
 def _shown(node: OutlineNode) -> tuple:

@@ -47,3 +47,13 @@ def test_status_bar_total_against_the_target_range(qtbot, window, corpus):
     window.draft.load(long)
     total = window.draft.outline.total_chars
     assert window.count_label.text() == f"字数：{total} / 目标 3000–6000 字（超出 {total - 6000} 字）"
+
+
+def test_numbered_items_below_the_aspects_are_not_marked_empty(qtbot, window):
+    from pathlib import Path
+
+    window.open_path(Path(__file__).resolve().parents[1] / "data" / "messy_report.txt")
+    counts = _counts(window.outline_pane)
+    assert counts["1.面对矛盾绕着走"] == "7" and counts["（1）遇到难题习惯于等靠要"] == "10"
+    assert counts["（五）工作作风方面"] == EMPTY_MARK and counts["（二）锤炼党性"] == EMPTY_MARK
+    assert counts["（四）担当作为方面"] == "40"
