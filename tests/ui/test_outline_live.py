@@ -57,3 +57,23 @@ def test_numbered_items_below_the_aspects_are_not_marked_empty(qtbot, window):
     assert counts["1.面对矛盾绕着走"] == "7" and counts["（1）遇到难题习惯于等靠要"] == "10"
     assert counts["（五）工作作风方面"] == EMPTY_MARK and counts["（二）锤炼党性"] == EMPTY_MARK
     assert counts["（四）担当作为方面"] == "40"
+
+
+def test_typing_a_heading_with_half_width_brackets(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    block = next(b for b in window.draft.blocks() if b.text() == "（六）廉洁自律方面").next()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)
+    ime_type(window.editor, "(七）斗争精神")
+    qtbot.waitUntil(lambda: "（七）斗争精神" in _counts(window.outline_pane), timeout=2000)
+    builds = window.draft.live.full_builds
+    ime_type(window.editor, "方面")  # more words in the heading: the tree is kept, not rebuilt
+    qtbot.waitUntil(lambda: "（七）斗争精神方面" in _counts(window.outline_pane), timeout=2000)
+    assert window.draft.live.full_builds == builds
+    node = next(n for n in window.draft.outline.walk() if n.title == "斗争精神方面")
+    assert (node.number, node.level, node.part, node.topics) == ("（七）", 2, "问题", ["斗争精神/风险防范"])
+    window.update_context()
+    assert window.section_label.text() == "当前：斗争精神/风险防范 · 问题"
