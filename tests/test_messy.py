@@ -112,3 +112,19 @@ def test_closing_after_the_last_section(services):
     _, outline = _outline(services, base + "今后坚持每周读原著。")
     assert outline.sections[-1].kind == "section"
     assert outline.sections[-1].children[-1].chars == 5 + 9
+
+
+def test_stray_punctuation_after_numbers_and_markers(services):
+    text = ("一．检视的问题\r\n（一）、理论学习方面\r\n\u3000\u3000一是：学习不够系统。二是:运用不够。\r\n"
+            "（二）.政治素质方面\r\n一是站位不高；二是敏锐性不强；三是斗争精神不足。\r\n"
+            "（三）能力本领方面\r\n首先，本领不强。\r\n其次：创新不够。\r\n二、原因\r\n三、措施\r\n（1）、加强学习。")
+    _, outline = _outline(services, text)
+    problems = outline.sections[0]
+    assert (problems.number, problems.title) == ("一、", "检视的问题")
+    assert [(a.number, a.title) for a in problems.children] == [
+        ("（一）", "理论学习方面"), ("（二）", "政治素质方面"), ("（三）", "能力本领方面")]
+    assert [[(p.number, p.title) for p in a.children] for a in problems.children] == [
+        [("一是", "学习不够系统"), ("二是", "运用不够")],
+        [("一是", "站位不高"), ("二是", "敏锐性不强"), ("三是", "斗争精神不足")],
+        [("首先", "本领不强"), ("其次", "创新不够")]]
+    assert outline.sections[-1].children[0].title == "加强学习"

@@ -35,6 +35,8 @@ def strip_title(text: str) -> str:
 
 
 def lead_sentence(text: str) -> str:
+    """The first sentence after a point marker (一是：学习不够。 → 学习不够)."""
+    text = text.lstrip(" \t\u3000：:，,、")
     m = _LEAD_END_RE.search(text)
     return strip_title(text[: m.start()] if m else text)
 
@@ -68,7 +70,7 @@ def scan_paragraph(text: str) -> ParagraphScan:
     seq_offset, seq_lead = -1, ""
     if stripped.startswith(SEQ_WORDS):
         seq_offset = len(text) - len(stripped)
-        seq_lead = lead_sentence(text[seq_offset + 2:].lstrip("，,"))
+        seq_lead = lead_sentence(text[seq_offset + 2:])
     cum = tuple(accumulate((1 if is_cjk(ch) else 0 for ch in text), initial=0))
     closing = bool(_CLOSING_START_RE.match(text) or _CLOSING_ANYWHERE_RE.search(text))
     sure = closing and bool(_CLOSING_SURE_RE.search(text))

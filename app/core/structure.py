@@ -17,8 +17,9 @@ from app.core.text import cn_to_int, int_to_cn
 _CN = "一二三四五六七八九十"
 # (level, pattern): the number is group 1, the rest of the line follows the match.
 _HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
+    # a stray 、 or . after the bracket (（一）、理论学习方面) belongs to the number
+    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*(?:[、.．]\s*)?")),
+    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(?:[、.．]\s*)?")),
     (1, re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*")),
     (3, re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
 ]
