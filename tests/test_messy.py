@@ -128,3 +128,12 @@ def test_stray_punctuation_after_numbers_and_markers(services):
         [("一是", "站位不高"), ("二是", "敏锐性不强"), ("三是", "斗争精神不足")],
         [("首先", "本领不强"), ("其次", "创新不够")]]
     assert outline.sections[-1].children[0].title == "加强学习"
+
+
+def test_long_six_lead_aspect_run_into_its_body_is_split(services):
+    aspect = "带头深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”方面"
+    paragraphs, outline = _outline(services, f"一、对照检查的问题\n（一）{aspect}。本人能够自觉维护。一是学得不深。")
+    assert [(p.role, p.text) for p in paragraphs[1:]] == [
+        (Role.H2, f"（一）{aspect}。"), (Role.BODY, "本人能够自觉维护。一是学得不深。")]
+    node = outline.sections[0].children[0]
+    assert node.title == aspect and [(p.number, p.title) for p in node.children] == [("一是", "学得不深")]

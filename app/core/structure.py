@@ -25,7 +25,7 @@ _HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
 ]
 # Where a run-in heading ends and its body begins.
 _HEAD_END_RE = re.compile(r"[。：:！？!?]")
-_MAX_RUN_IN_HEAD = 40
+_MAX_RUN_IN_HEAD = 64  # the longest 六个带头 aspect is 47 characters
 _TITLE_WORDS = ("材料", "检查", "剖析", "发言", "报告", "提纲", "对照")
 _DATE_RE = re.compile(r"\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?")
 _STRIP = " \t\r\n\u3000\xa0\ufeff"
