@@ -137,3 +137,22 @@ def test_long_six_lead_aspect_run_into_its_body_is_split(services):
         (Role.H2, f"（一）{aspect}。"), (Role.BODY, "本人能够自觉维护。一是学得不深。")]
     node = outline.sections[0].children[0]
     assert node.title == aspect and [(p.number, p.title) for p in node.children] == [("一是", "学得不深")]
+
+
+def test_the_same_tree_from_txt_docx_and_paste(services, tmp_path):
+    import docx
+
+    from app.core.reader import read_document
+
+    source = Path(__file__).parent / "data" / "messy_report.txt"
+    word = docx.Document()
+    for line in MESSY.splitlines():
+        word.add_paragraph(line)
+    word.save(tmp_path / "messy.docx")
+    trees = []
+    for path in (source, tmp_path / "messy.docx"):
+        paragraphs = read_document(path).paragraphs
+        trees.append(build_outline(paragraphs, services.classifier,
+                                   detect_template(paragraphs, services.templates)).to_json())
+    trees.append(_outline(services, MESSY)[1].to_json())
+    assert trees[0] == trees[1] == trees[2]
