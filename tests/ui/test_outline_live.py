@@ -77,3 +77,16 @@ def test_typing_a_heading_with_half_width_brackets(qtbot, window):
     assert (node.number, node.level, node.part, node.topics) == ("（七）", 2, "问题", ["斗争精神/风险防范"])
     window.update_context()
     assert window.section_label.text() == "当前：斗争精神/风险防范 · 问题"
+
+
+def test_phrase_panel_works_on_an_imported_report(qtbot, window, corpus):
+    """Corpus 003 words its aspects 对照……方面突出问题: they still bring their topic's phrases."""
+    from tests.ui.test_window import _listed_topics
+
+    assert window.open_path(next(p for p in corpus if p.name.startswith("003")))
+    block = next(b for b in window.draft.blocks() if b.text().startswith("（五）对照工作作风方面")).next()
+    window.editor.setTextCursor(QTextCursor(block))
+    window.update_context()
+    assert window.phrase_panel.context_label.text() == "当前位置：工作作风 · 问题"
+    topics = _listed_topics(window, "问题")
+    assert topics and all("工作作风" in t for t in topics)
