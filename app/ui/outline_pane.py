@@ -60,6 +60,11 @@ def _is_empty(node: OutlineNode) -> bool:
     return node.kind == "section" and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
 
 
+def _key(node: OutlineNode) -> tuple:
+    """What identifies a row across rebuilds (its position moves when text is added above)."""
+    return (node.kind, node.level, node.number, node.title)
+
+
 def _shown(node: OutlineNode) -> tuple:
     """Everything a row displays, to skip rows that did not change."""
     return (node.number, node.title, node.chars, node.part, tuple(node.topics), node.kind)
@@ -133,7 +138,13 @@ class OutlinePane(QTreeView):
                 items.append((title_item, count_item, node))
             self._items = items
             return
+        # A new shape (a heading or point added or removed): rebuild the rows, keeping what the
+        # user collapsed and where the list was scrolled to.
+        collapsed = {_key(node) for title_item, _, node in self._items
+                     if title_item.hasChildren() and not self.isExpanded(title_item.index())}
+        scrolled = self.verticalScrollBar().value()
         self._shape = shape
+        self.setUpdatesEnabled(False)
         self.model_.removeRows(0, self.model_.rowCount())
         self._items = []
         self._shown = []
@@ -141,6 +152,11 @@ class OutlinePane(QTreeView):
         for section in outline.sections:
             self._add(root, section)
         self.expandAll()
+        for title_item, _, node in self._items:
+            if title_item.hasChildren() and _key(node) in collapsed:
+                self.collapse(title_item.index())
+        self.verticalScrollBar().setValue(scrolled)
+        self.setUpdatesEnabled(True)
 
     def _add(self, parent: QStandardItem, node: OutlineNode) -> None:
         title_item, count_item = QStandardItem(), QStandardItem()

@@ -90,3 +90,21 @@ def test_phrase_panel_works_on_an_imported_report(qtbot, window, corpus):
     assert window.phrase_panel.context_label.text() == "当前位置：工作作风 · 问题"
     topics = _listed_topics(window, "问题")
     assert topics and all("工作作风" in t for t in topics)
+
+
+def test_a_new_point_keeps_collapsed_rows_and_the_scroll_position(qtbot, window, corpus):
+    assert window.open_path(next(p for p in corpus if p.name.startswith("000")))
+    pane = window.outline_pane
+    pane.resize(pane.width(), 200)
+    theory = pane.index_for_label("（一）理论学习方面")
+    pane.collapse(theory)
+    pane.verticalScrollBar().setValue(3)
+    block = next(b for b in window.draft.blocks() if b.text() == "（二）政治素质方面。").next()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    ime_type(window.editor, "三是新的一点。")
+    qtbot.waitUntil(lambda: "三是：新的一点" in _counts(pane), timeout=2000)
+    assert not pane.isExpanded(pane.index_for_label("（一）理论学习方面"))
+    assert pane.isExpanded(pane.index_for_label("（二）政治素质方面"))
+    assert pane.verticalScrollBar().value() == 3
