@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QTextCursor
 
 from app.core.reader import read_document
@@ -50,8 +52,6 @@ def test_status_bar_total_against_the_target_range(qtbot, window, corpus):
 
 
 def test_numbered_items_below_the_aspects_are_not_marked_empty(qtbot, window):
-    from pathlib import Path
-
     window.open_path(Path(__file__).resolve().parents[1] / "data" / "messy_report.txt")
     counts = _counts(window.outline_pane)
     assert counts["1.面对矛盾绕着走"] == "7" and counts["（1）遇到难题习惯于等靠要"] == "10"
@@ -108,3 +108,38 @@ def test_a_new_point_keeps_collapsed_rows_and_the_scroll_position(qtbot, window,
     assert not pane.isExpanded(pane.index_for_label("（一）理论学习方面"))
     assert pane.isExpanded(pane.index_for_label("（二）政治素质方面"))
     assert pane.verticalScrollBar().value() == 3
+
+
+def _paste_over_everything(qtbot, window, text: str) -> None:
+    from PySide6.QtCore import QMimeData
+
+    window.editor.selectAll()
+    mime = QMimeData()
+    mime.setText(text)
+    window.editor.insertFromMimeData(mime)
+    window.draft.flush()
+
+
+def test_pasting_a_whole_report_over_the_new_draft(qtbot, window, corpus):
+    """What users do first: Ctrl+A in the fresh draft, Ctrl+V their old report."""
+    from app.core.model import Role
+
+    messy = (Path(__file__).resolve().parents[1] / "data" / "messy_report.txt").read_text(encoding="utf-8")
+    _paste_over_everything(qtbot, window, messy)
+    paragraphs = window.draft.paragraphs()
+    assert [(p.role, p.text) for p in paragraphs[:3]] == [
+        (Role.TITLE, "张三同志2023年度主题教育专题民主生活会个人对照检查材料"),
+        (Role.META, "张三（县委副书记）"), (Role.META, "2024年1月10日")]
+    assert window.draft.outline.title == paragraphs[0].text
+    # a report made for another template: the draft follows it (topics, target range)
+    text = next(p for p in corpus if p.name.startswith("001")).read_text(encoding="utf-8")
+    _paste_over_everything(qtbot, window, text)
+    assert window.draft.template.id == "xunshi-zhenggai"
+    problems = next(s for s in window.draft.outline.sections if s.part == "问题")
+    assert problems.children[0].topics == ["政治素质", "担当作为"]  # that template's aspect, by its words
+    # one undo step brings the draft back
+    window.undo_action.trigger()
+    window.draft.flush()
+    assert window.draft.paragraphs()[0].text == "张三同志2023年度主题教育专题民主生活会个人对照检查材料"
+    assert window.draft.template.id == "zhuti-2023"
+    assert window.count_label.text().endswith("目标 3000–6000 字（还差 2668 字）")
