@@ -50,3 +50,16 @@ def test_organisation_meeting_headings(services):
     assert template_id == "zuzhi-shenghuo"
     assert [t for _, t in aspects] == [["理论学习"], ["组织生活/党性修养", "政治素质"], ["宗旨意识/群众工作"],
                                         ["担当作为", "工作作风"]]
+
+
+def test_a_users_copy_of_a_shipped_template_wins_a_tie(services, tmp_path):
+    shipped = (templates_dir() / "zhuti_2023.toml").read_text(encoding="utf-8")
+    own = shipped.replace('id = "zhuti-2023"', 'id = "my-2023"').replace(
+        'name = "2023年度主题教育专题民主生活会（六个方面）"', 'name = "我单位2023年度模板"').replace(
+        "target_chars = [3000, 6000]", "target_chars = [4000, 5000]")
+    (tmp_path / "mine.toml").write_text(own, encoding="utf-8")
+    library = load_templates(templates_dir(), tmp_path)
+    paragraphs = recognize_text("一、检视的问题\n（一）理论学习方面\n（二）政治素质方面\n（三）能力本领方面\n"
+                                "（四）担当作为方面\n（五）工作作风方面\n（六）廉洁自律方面\n二、原因\n三、措施")
+    assert detect_template(paragraphs, library).id == "my-2023"
+    assert detect_template(paragraphs, LIBRARY).id == "zhuti-2023"

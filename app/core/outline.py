@@ -139,7 +139,7 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
             continue
         scores = [max(aspect_similarity(t, a.title) for a in aspects) for t in titles]
         score = sum(scores) / max(len(titles), len(aspects))
-        if score > best_score:
+        if score >= best_score and score > 0:  # on a tie the later (the user's own) template wins
             best, best_score = template, score
     return best if best_score >= 0.4 else None
 
