@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from app.core.model import Document, Paragraph, Role
 from app.core.outline_scan import OutlineCache, ParagraphScan, strip_title
 from app.core.structure import match_heading, split_run_in_heading
-from app.core.templates import Template, TemplateLibrary, aspect_similarity
+from app.core.templates import Template, TemplateLibrary, aspect_bigrams, best_fit
 from app.core.topics import TopicClassifier
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
@@ -132,12 +132,13 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
             titles.append(_heading_title(para.text))
     if not titles:
         return None
+    grams = [aspect_bigrams(t) for t in titles]
     best, best_score = None, 0.0
     for template in library.templates:
         aspects = template.problem_aspects()
         if not aspects:
             continue
-        scores = [max(aspect_similarity(t, a.title) for a in aspects) for t in titles]
+        scores = [best_fit(aspects, g)[0] for g in grams]
         score = sum(scores) / max(len(titles), len(aspects))
         if score >= best_score and score > 0:  # on a tie the later (the user's own) template wins
             best, best_score = template, score

@@ -10,6 +10,7 @@ import datetime as _dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from app.core.errors import LoadError
@@ -26,6 +27,11 @@ UNNUMBERED_PARTS = ("开头", "结尾")
 class Aspect:
     title: str
     topics: tuple[str, ...]
+
+    @cached_property
+    def grams(self) -> frozenset[str]:
+        """The title's fingerprint for aspect_similarity, computed once."""
+        return aspect_bigrams(self.title)
 
 
 @dataclass(frozen=True)
@@ -138,12 +144,17 @@ _GENERIC_WORDS = ("不到位", "方面", "问题", "存在", "对照", "突出",
 _GENERIC_RE = re.compile("|".join(_GENERIC_WORDS))
 
 
-def _aspect_bigrams(text: str) -> frozenset[str]:
+def aspect_bigrams(text: str) -> frozenset[str]:
+    """Character bigrams of ``text`` with the generic words cut out (none spans a cut)."""
     grams: set[str] = set()
     for piece in _GENERIC_RE.split(text):
         if sum(1 for c in piece if c.isalnum()) >= 2:
             grams |= char_bigrams(piece)
     return frozenset(grams)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def aspect_similarity(heading: str, aspect_title: str) -> float:
@@ -157,21 +168,27 @@ def aspect_similarity(heading: str, aspect_title: str) -> float:
     jieba's dictionary has loaded in the background -- whereas the outline's topics must be
     right from the first keystroke, the same in the CLI, and must not change when it loads.
     """
-    a, b = _aspect_bigrams(heading), _aspect_bigrams(aspect_title)
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return _overlap(aspect_bigrams(heading), aspect_bigrams(aspect_title))
 
 
 ASPECT_MATCH = 0.3  # least aspect_similarity for a heading to count as that aspect
 
 
+def best_fit(aspects: tuple[Aspect, ...], heading: str | frozenset[str]) -> tuple[float, Aspect | None]:
+    """The best aspect_similarity of ``heading`` (text or its aspect_bigrams) and its aspect."""
+    grams = aspect_bigrams(heading) if isinstance(heading, str) else heading
+    best, best_score = None, 0.0
+    for aspect in aspects:
+        score = _overlap(grams, aspect.grams)
+        if best is None or score > best_score:
+            best, best_score = aspect, score
+    return best_score, best
+
+
 def match_aspect(aspects: tuple[Aspect, ...], heading: str) -> Aspect | None:
     """The template aspect closest to a written heading, or None when none is close."""
-    if not aspects:
-        return None
-    best = max(aspects, key=lambda a: aspect_similarity(heading, a.title))
-    return best if aspect_similarity(heading, best.title) >= ASPECT_MATCH else None
+    score, best = best_fit(aspects, heading)
+    return best if score >= ASPECT_MATCH else None
 
 
 def load_templates(*folders: Path) -> TemplateLibrary:
