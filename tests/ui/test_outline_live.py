@@ -14,7 +14,7 @@ from tests.ui.conftest import ime_type
 def _counts(pane) -> dict[str, str]:
     """Label → what the 字数 column shows, for every row."""
     out = {}
-    for title_item, count_item, _ in pane._items:  # noqa: SLF001 - the rows as shown
+    for title_item, count_item, *_ in pane._items:  # noqa: SLF001 - the rows as shown
         out[title_item.text()] = count_item.text()
     return out
 
@@ -143,3 +143,23 @@ def test_pasting_a_whole_report_over_the_new_draft(qtbot, window, corpus):
     assert window.draft.paragraphs()[0].text == "张三同志2023年度主题教育专题民主生活会个人对照检查材料"
     assert window.draft.template.id == "zhuti-2023"
     assert window.count_label.text().endswith("目标 3000–6000 字（还差 2668 字）")
+
+
+def test_a_new_point_remakes_only_its_own_part_of_the_tree(qtbot, window, corpus):
+    assert window.open_path(next(p for p in corpus if p.name.startswith("000")))
+    pane = window.outline_pane
+    item_of = lambda label: pane.model_.itemFromIndex(pane.index_for_label(label))  # noqa: E731
+    causes, measures = item_of("二、产生问题的原因分析"), item_of("三、努力方向和整改措施")
+    block = next(b for b in window.draft.blocks() if b.text() == "（二）政治素质方面。").next()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    ime_type(window.editor, "三是新的一点。")
+    qtbot.waitUntil(lambda: "三是：新的一点" in _counts(pane), timeout=2000)
+    assert item_of("二、产生问题的原因分析") is causes and item_of("三、努力方向和整改措施") is measures
+    # and the remade rows still work: dragging the new point moves it with its text
+    from tests.ui.test_outline_edit import _drag
+
+    _drag(qtbot, pane, "三是：新的一点", "一是：践行“两个确立”还有差距", "above")
+    qtbot.waitUntil(lambda: "一是：新的一点" in _counts(pane), timeout=2000)
+    assert "一是新的一点。" in window.draft.qdoc.toPlainText()
