@@ -116,7 +116,10 @@ def _part_of(title: str, index: int, order: Sequence[str] = _DEFAULT_PARTS) -> s
 
 def _heading_title(text: str) -> str:
     match = match_heading(text)
-    return strip_title(text[match.head_len:] if match else text)
+    if not match:
+        return strip_title(text)
+    head, body = split_run_in_heading(text)
+    return strip_title((head if body else text)[match.head_len:])
 
 
 def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -> Template | None:
@@ -226,7 +229,7 @@ class _Builder:
         """Add the points of ``node``'s subtree and fill in every 字数 (parts and topics: _label)."""
         if node.kind == "section":
             own_stop = node.children[0].start if node.children else node.stop
-            points = self.points(node.block + 1, own_stop)
+            points = self.points(node.block, own_stop)  # from the heading on: it may run into its body
             point_nodes = []
             for i, (pos, number, lead) in enumerate(points):
                 stop = points[i + 1][0] if i + 1 < len(points) else own_stop

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from app.core.structure import HeadingMatch, match_heading
+from app.core.structure import HeadingMatch, match_heading, split_run_in_heading
 from app.core.templates import match_aspect
 from app.core.text import is_cjk
 from app.core.topics import TopicClassifier
@@ -62,7 +62,12 @@ class ParagraphScan:
 
 def scan_paragraph(text: str) -> ParagraphScan:
     heading = match_heading(text)
-    title = strip_title(text[heading.head_len:]) if heading else ""
+    title = ""
+    if heading:
+        # a heading typed with its body in one paragraph (（一）理论学习方面。一是……): the title is
+        # the head; the body's points are found like any other (see _Builder.grow)
+        head, body = split_run_in_heading(text)
+        title = strip_title((head if body else text)[heading.head_len:])
     points = tuple(
         (m.start(1), m.group(1), lead_sentence(text[m.end(1):])) for m in POINT_RE.finditer(text)
     )

@@ -163,3 +163,18 @@ def test_a_new_point_remakes_only_its_own_part_of_the_tree(qtbot, window, corpus
     _drag(qtbot, pane, "三是：新的一点", "一是：践行“两个确立”还有差距", "above")
     qtbot.waitUntil(lambda: "一是：新的一点" in _counts(pane), timeout=2000)
     assert "一是新的一点。" in window.draft.qdoc.toPlainText()
+
+
+def test_typing_a_heading_and_its_body_in_one_paragraph(qtbot, window):
+    """Written the way corpus 000 is: （一）理论学习方面。一是……二是……, all in one paragraph."""
+    block = next(b for b in window.draft.blocks() if b.text() == "（一）理论学习方面")
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    ime_type(window.editor, "。一是学得不深。二是用得不活。")
+    qtbot.waitUntil(lambda: "二是：用得不活" in _counts(window.outline_pane), timeout=2000)
+    labels = window.outline_pane.labels()
+    start = labels.index((1, "（一）理论学习方面"))
+    assert labels[start + 1:start + 3] == [(2, "一是：学得不深"), (2, "二是：用得不活")]
+    node = window.draft.outline.sections[1].children[0]
+    assert node.topics == ["理论学习"] and [p.topics for p in node.children] == [["理论学习"], ["理论学习"]]
