@@ -62,3 +62,32 @@ def test_output_piped_into_a_reader_that_stops_early(corpus, user_home):
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=120) == 0, err
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_outline_json_of_a_messy_report_with_user_templates(user_home):
+    """The user's own template is used for recognition; a broken one is named on stderr."""
+    folder = user_home / "templates"
+    folder.mkdir(parents=True)
+    (folder / "broken.toml").write_text('id = "x"\nname = \n', encoding="utf-8")
+    (folder / "mine.toml").write_text(
+        'id = "mine"\nname = "我的模板"\ntitle = "对照检查材料"\n[[sections]]\ntitle = "存在的问题"\n'
+        'part = "问题"\naspects = [\n  { title = "抓班子带队伍方面", topics = ["管党治党/主体责任"] },\n'
+        '  { title = "联系群众方面", topics = ["宗旨意识/群众工作"] },\n]\n', encoding="utf-8")
+    messy = ROOT / "tests" / "data" / "messy_report.txt"
+    result = run("outline", str(messy), "--json", home=user_home)
+    assert result.returncode == 0
+    assert "broken.toml 第 2 行" in result.stderr and "已跳过" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["title"] == "张三同志2023年度主题教育专题民主生活会个人对照检查材料"
+    assert data["template"] == "2023年度主题教育专题民主生活会（六个方面）"
+    assert [(s["number"], s["part"]) for s in data["sections"]] == [
+        ("", "开头"), ("一、", "问题"), ("二、", "原因"), ("三、", "措施"), ("", "结尾")]
+    ability = data["sections"][1]["children"][2]
+    assert (ability["number"], ability["title"], ability["topics"]) == ("（三）", "能力本领存在的不足", ["能力本领"])
+    assert [(c["number"], c["level"]) for c in ability["children"]] == [("首先", 3), ("其次", 3), ("最后", 3)]
+    other = user_home / "branch.txt"
+    other.write_text("一、存在的问题\n（一）在抓班子带队伍上\n一是要求不严。\n（二）联系群众不够\n二、原因\n三、措施\n",
+                     encoding="utf-8")
+    data = json.loads(run("outline", str(other), "--json", home=user_home).stdout)
+    assert data["template"] == "我的模板"
+    assert [c["topics"] for c in data["sections"][0]["children"]] == [["管党治党/主体责任"], ["宗旨意识/群众工作"]]

@@ -178,3 +178,36 @@ def test_any_move_keeps_all_text_and_numbers_in_sequence(services, corpus, data)
         return
     assert _chars_without_numbers(change.paragraphs) == _chars_without_numbers(paras)
     assert _numbering_in_sequence(rebuild(change.paragraphs))
+
+
+def test_a_heading_typed_with_its_body_in_one_paragraph(services):
+    """（一）理论学习方面。一是……二是…… in one paragraph: title, points, rename and moves keep the body."""
+    from app.core.model import Paragraph, Role
+
+    paras = [Paragraph(Role.H1, "一、检视的问题"), Paragraph(Role.H2, "（一）理论学习方面。一是学得不深。二是用得不活。"),
+             Paragraph(Role.H2, "（二）政治素质方面"), Paragraph(Role.BODY, "一是站位不高。")]
+
+    def rebuild(p):
+        return build_outline(p, services.classifier)
+
+    outline = rebuild(paras)
+    aspect = outline.sections[0].children[0]
+    assert aspect.title == "理论学习方面"
+    assert [(p.number, p.title) for p in aspect.children] == [("一是", "学得不深"), ("二是", "用得不活")]
+    assert _texts(rename_node(paras, aspect, "理论武装方面"))[1] == "（一）理论武装方面。一是学得不深。二是用得不活。"
+    assert _texts(rename_node(paras, aspect.children[0], "学得太浅"))[1] == "（一）理论学习方面。一是学得太浅。二是用得不活。"
+    moved = _texts(move_node(paras, outline, aspect.children[1], outline.sections[0].children[1], 1, rebuild))
+    assert moved[1:] == ["（一）理论学习方面。一是学得不深。", "（二）政治素质方面", "一是站位不高。", "二是用得不活。"]
+    assert _texts(move_node(paras, outline, aspect.children[1], aspect, 0, rebuild))[1] == (
+        "（一）理论学习方面。一是用得不活。二是学得不深。")
+    assert _texts(delete_node(paras, outline, aspect.children[0], rebuild))[1] == "（一）理论学习方面。一是用得不活。"
+
+
+def test_rename_a_point_keeps_its_colon(services):
+    from app.core.model import Paragraph, Role
+
+    paras = [Paragraph(Role.H1, "一、检视的问题"), Paragraph(Role.BODY, "一是：学得不深。")]
+    outline = build_outline(paras, services.classifier)
+    point = outline.sections[0].children[0]
+    assert point.title == "学得不深"
+    assert _texts(rename_node(paras, point, "学得太浅")) == ["一、检视的问题", "一是：学得太浅。"]

@@ -33,6 +33,17 @@ def fail(message: str, code: int = 2) -> int:
     return code
 
 
+def load_template_library():
+    """Shipped and user templates; a skipped broken file is reported on stderr."""
+    from app.core.paths import templates_dir, user_data_dir
+    from app.core.templates import load_templates
+
+    library = load_templates(templates_dir(), user_data_dir() / "templates")
+    if library.errors:
+        print(f"注意：{library.error_report()}", file=sys.stderr)
+    return library
+
+
 def load_services(with_segmenter: bool = True):
     """The engine with the user's library; says so on stderr if the library was damaged."""
     from app.core.services import Services

@@ -18,14 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_outline(path: Path):
     """Read a .txt/.docx and build its outline with the shipped and user templates."""
+    from app.commands._common import load_template_library
     from app.core.outline import build_outline, resolve_template
-    from app.core.paths import templates_dir, user_data_dir
     from app.core.reader import read_document
-    from app.core.templates import load_templates
     from app.core.topics import TopicClassifier
 
     document = read_document(path)
-    library = load_templates(templates_dir(), user_data_dir() / "templates")
+    library = load_template_library()
     return build_outline(document.paragraphs, TopicClassifier.load(), resolve_template(document, library))
 
 

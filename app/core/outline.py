@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 
 from app.core.model import Document, Paragraph, Role
 from app.core.outline_scan import OutlineCache, ParagraphScan, strip_title
-from app.core.structure import match_heading
-from app.core.templates import Template, TemplateLibrary
-from app.core.text import bigram_similarity
+from app.core.structure import match_heading, split_run_in_heading
+from app.core.templates import Template, TemplateLibrary, aspect_bigrams, best_fit
 from app.core.topics import TopicClassifier
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
@@ -117,7 +116,10 @@ def _part_of(title: str, index: int, order: Sequence[str] = _DEFAULT_PARTS) -> s
 
 def _heading_title(text: str) -> str:
     match = match_heading(text)
-    return strip_title(text[match.head_len:] if match else text)
+    if not match:
+        return strip_title(text)
+    head, body = split_run_in_heading(text)
+    return strip_title((head if body else text)[match.head_len:])
 
 
 def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -> Template | None:
@@ -133,14 +135,15 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
             titles.append(_heading_title(para.text))
     if not titles:
         return None
+    grams = [aspect_bigrams(t) for t in titles]
     best, best_score = None, 0.0
     for template in library.templates:
         aspects = template.problem_aspects()
         if not aspects:
             continue
-        scores = [max(bigram_similarity(t, a.title) for a in aspects) for t in titles]
+        scores = [best_fit(aspects, g)[0] for g in grams]
         score = sum(scores) / max(len(titles), len(aspects))
-        if score > best_score:
+        if score >= best_score and score > 0:  # on a tie the later (the user's own) template wins
             best, best_score = template, score
     return best if best_score >= 0.4 else None
 
@@ -154,15 +157,14 @@ class _Builder:
     """One outline build over scanned paragraphs (see ``build_outline``)."""
 
     def __init__(self, paragraphs: Sequence[Paragraph], cache: OutlineCache,
-                 template: Template | None) -> None:
+                 scans: list[ParagraphScan] | None = None) -> None:
         self.paragraphs = paragraphs
         self.cache = cache
-        self.scans: list[ParagraphScan] = [cache.scan(p.text) for p in paragraphs]
+        self.scans: list[ParagraphScan] = scans or [cache.scan(p.text) for p in paragraphs]
         # prefix[i] = Chinese characters in paragraphs[:i]
         self.prefix = [0]
         for scan in self.scans:
             self.prefix.append(self.prefix[-1] + scan.chars)
-        self.aspects = template.problem_aspects() if template else ()
 
     def count(self, start: Pos, stop: Pos) -> int:
         (b0, o0), (b1, o1) = start, stop
@@ -197,54 +199,82 @@ class _Builder:
         found.sort(key=lambda f: f[0])
         return found
 
-    def aspect_topics(self, title: str) -> tuple[str, ...] | None:
-        return self.cache.aspect_topics(self.aspects, title)
-
     def closing_start(self) -> int:
         """First paragraph of the closing (结尾) after the last heading, or len(paragraphs)."""
         n = len(self.paragraphs)
         headings = [i for i, p in enumerate(self.paragraphs) if p.role.is_heading]
         if not headings:
             return n
+        last = headings[-1]
+        # The first paragraph under the last heading is its body, unless only a closing can say
+        # what it says (以上…, 批评指正) or the heading already carries a body of its own.
+        first_body = -1 if split_run_in_heading(self.paragraphs[last].text)[1] else next(
+            (i for i in range(last + 1, n) if self.paragraphs[i].text.strip()), -1)
         candidate = n
-        for i in range(n - 1, headings[-1] + 1, -1):  # a contiguous run at the very end
+        for i in range(n - 1, last, -1):  # a contiguous run at the very end
             para, scan = self.paragraphs[i], self.scans[i]
             if para.role is Role.META or not para.text.strip():
                 continue
             if para.role is not Role.BODY or scan.points or scan.seq_offset >= 0 or not scan.closing_cue:
                 break
+            if i == first_body and not scan.closing_sure:
+                break
             candidate = i
         if candidate < n:  # blank lines just before it belong to the closing too
-            while candidate - 1 > headings[-1] + 1 and not self.paragraphs[candidate - 1].text.strip():
+            while candidate - 1 > last and not self.paragraphs[candidate - 1].text.strip():
                 candidate -= 1
         return candidate
 
-    def finish(self, node: OutlineNode, parent: OutlineNode | None) -> None:
-        """Fill in part, topics, points and 字数 for ``node`` and its subtree."""
-        if parent is not None:
-            node.part = parent.part
+    def grow(self, node: OutlineNode) -> None:
+        """Add the points of ``node``'s subtree and fill in every 字数 (parts and topics: _label)."""
         if node.kind == "section":
-            topics = None
-            if node.part == "问题" and node.level == 2 and self.aspects:
-                topics = self.aspect_topics(node.title)
-            if topics:
-                node.topics = list(topics)
-            else:
-                node.topics = self.cache.classify(node.title) or (list(parent.topics) if parent else [])
             own_stop = node.children[0].start if node.children else node.stop
-            points = self.points(node.block + 1, own_stop)
+            points = self.points(node.block, own_stop)  # from the heading on: it may run into its body
             point_nodes = []
             for i, (pos, number, lead) in enumerate(points):
                 stop = points[i + 1][0] if i + 1 < len(points) else own_stop
-                point = OutlineNode("point", number, lead, node.level + 1, pos, stop, node.part)
-                point.topics = list(node.topics) or self.cache.classify(lead)
+                point = OutlineNode("point", number, lead, node.level + 1, pos, stop)
                 point.chars = self.count(pos, stop)
                 point_nodes.append(point)
             node.children = point_nodes + node.children
         for child in node.children:
             if child.kind == "section":
-                self.finish(child, node)
+                self.grow(child)
         node.chars = self.count(node.start, node.stop)
+
+
+def _label(node: OutlineNode, parent: OutlineNode | None, cache: OutlineCache, aspects: tuple) -> None:
+    """Part and topics of ``node`` and its subtree, from the titles (and the part of the root)."""
+    if parent is not None:
+        node.part = parent.part
+    if node.kind == "point":
+        node.topics = list(parent.topics) if parent and parent.topics else cache.classify(node.title)
+        return
+    topics = None
+    if node.part == "问题" and node.level == 2 and aspects:
+        topics = cache.aspect_topics(aspects, node.title)
+    if topics:
+        node.topics = list(topics)
+    else:
+        node.topics = cache.classify(node.title) or (list(parent.topics) if parent else [])
+    for child in node.children:
+        _label(child, node, cache, aspects)
+
+
+def _label_roots(roots: Sequence[OutlineNode], template: Template | None, cache: OutlineCache) -> None:
+    """Each numbered top-level section's part (from its words, else its place), then the rest."""
+    aspects = template.problem_aspects() if template else ()
+    h1_count = 0
+    order = [s.part for s in template.sections if s.title] if template else _DEFAULT_PARTS
+    for root in roots:
+        if root.kind != "section":
+            continue
+        if root.level == 1:
+            root.part = _part_of(root.title, h1_count, order)
+            h1_count += 1
+        else:
+            root.part = "问题"
+        _label(root, None, cache, aspects)
 
 
 def build_outline(
@@ -258,7 +288,7 @@ def build_outline(
     edit: unchanged paragraphs are not rescanned.
     """
     cache = classifier if isinstance(classifier, OutlineCache) else OutlineCache(classifier)
-    build = _Builder(paragraphs, cache, template)
+    build = _Builder(paragraphs, cache)
     closing = build.closing_start()
     end: Pos = (closing, 0)
     roots: list[OutlineNode] = []
@@ -279,15 +309,9 @@ def build_outline(
     for node in stack:
         node.stop = end
 
-    h1_count = 0
-    order = [s.part for s in template.sections if s.title] if template else _DEFAULT_PARTS
     for root in roots:
-        if root.level == 1:
-            root.part = _part_of(root.title, h1_count, order)
-            h1_count += 1
-        else:
-            root.part = "问题"
-        build.finish(root, None)
+        build.grow(root)
+    _label_roots(roots, template, cache)
 
     first = roots[0].block if roots else closing
     opening_start = next((i for i, p in enumerate(paragraphs[:first])
@@ -339,12 +363,25 @@ def point_ordinal_at(outline: Outline, pos: Pos) -> int:
     return 1 + sum(1 for c in sections[-1].children if c.kind == "point" and c.start < pos)
 
 
-class LiveOutline:
-    """Keeps the outline of a document that is being typed in.
+def _section_title(para: Paragraph, scan: ParagraphScan) -> str:
+    return scan.title if scan.heading else strip_title(para.text)
 
-    A keystroke that leaves every paragraph's structure alone (its role, heading, point
-    markers and closing cue) only changes 字数: the previous tree is kept and its counts are
-    refreshed.  Anything else rebuilds the tree from the memoised paragraph scans.
+
+def _point_title(scan: ParagraphScan, offset: int) -> str | None:
+    for at, _, lead in scan.points:
+        if at == offset:
+            return lead
+    return scan.seq_lead if scan.seq_offset == offset else None
+
+
+class LiveOutline:
+    """Keeps the outline of a document that is being typed in, without rebuilding it per key.
+
+    A keystroke that leaves the tree's shape alone -- every paragraph keeps its role, heading
+    number, point markers and closing cues -- keeps the previous tree: only 字数 are refreshed,
+    and when a heading's or point's words changed (typing in a heading), titles, parts and
+    topics are re-derived over the existing nodes.  Anything else (a new heading, a deleted
+    number, a new 一是) rebuilds the tree from the memoised paragraph scans.
     """
 
     def __init__(self, classifier: TopicClassifier) -> None:
@@ -356,29 +393,46 @@ class LiveOutline:
         self.full_builds = 0  # for tests and benchmarks
 
     @staticmethod
-    def _same_structure(a: ParagraphScan, b: ParagraphScan) -> bool:
-        return a is b or (a.heading == b.heading and a.title == b.title and a.points == b.points
-                          and a.seq_offset == b.seq_offset and a.seq_lead == b.seq_lead
-                          and a.closing_cue == b.closing_cue)
+    def _same_shape(a: ParagraphScan, b: ParagraphScan) -> bool:
+        """Same tree shape: the words of a title may differ, nothing else may."""
+        return a is b or (a.heading == b.heading and a.seq_offset == b.seq_offset
+                          and [p[:2] for p in a.points] == [p[:2] for p in b.points]
+                          and a.closing_cue == b.closing_cue and a.closing_sure == b.closing_sure
+                          and a.blank == b.blank)
+
+    def _last_heading_changed(self, scans: list[ParagraphScan]) -> bool:
+        """Whether the last heading's words changed: they decide where the closing starts."""
+        last = next((i for i in range(len(self._roles) - 1, -1, -1) if self._roles[i].is_heading), None)
+        return last is not None and scans[last] is not self._scans[last]
 
     def update(self, paragraphs: Sequence[Paragraph], template: Template | None) -> Outline:
         scans = [self.cache.scan(p.text) for p in paragraphs]
         roles = [p.role for p in paragraphs]
         same = (template is self._template and roles == self._roles and len(scans) == len(self._scans)
-                and all(self._same_structure(a, b) for a, b in zip(scans, self._scans, strict=True)))
+                and all(self._same_shape(a, b) for a, b in zip(scans, self._scans, strict=True))
+                and not self._last_heading_changed(scans))
         self._scans, self._roles, self._template = scans, roles, template
         if not same:
             self.full_builds += 1
             self.outline = build_outline(paragraphs, self.cache, template)
             return self.outline
-        build = _Builder.__new__(_Builder)
-        build.scans = scans
-        build.prefix = [0]
-        for scan in scans:
-            build.prefix.append(build.prefix[-1] + scan.chars)
+        build = _Builder(paragraphs, self.cache, scans)
+        retitled = False
         for node in self.outline.walk():
             node.chars = build.count(node.start, node.stop)
+            block = node.block
+            if node.kind == "section":
+                title = _section_title(paragraphs[block], scans[block])
+            elif node.kind == "point":
+                title = _point_title(scans[block], node.start[1])
+            else:
+                continue
+            if title is not None and title != node.title:
+                node.title = title
+                retitled = True
         old = self.outline
-        self.outline = Outline(old.title, old.template, old.sections, build.prefix[-1],
-                               old.first_section_block)
+        if retitled:
+            _label_roots(old.sections, template, self.cache)
+        title = next((p.text for p in paragraphs if p.role is Role.TITLE), "")
+        self.outline = Outline(title, old.template, old.sections, build.prefix[-1], old.first_section_block)
         return self.outline

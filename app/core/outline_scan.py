@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from app.core.structure import HeadingMatch, match_heading
-from app.core.text import bigram_similarity, is_cjk
+from app.core.structure import HeadingMatch, match_heading, split_run_in_heading
+from app.core.templates import match_aspect
+from app.core.text import is_cjk
 from app.core.topics import TopicClassifier
 
 _CN = "一二三四五六七八九十"
@@ -24,8 +25,9 @@ _LEAD_END_RE = re.compile(r"[。；;！？!?]")
 _CLOSING_START_RE = re.compile(
     r"^[\s\u3000]*(以上|在今后|今后|下一步|我将|我决心|我一定|总之|恳请|请各位|请同志们|借此|以此次|我会)")
 _CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|新的起点|新起点|不吝赐教|敬请")
+# Only a closing says these: enough to end a section that has no body of its own yet.
+_CLOSING_SURE_RE = re.compile(r"^[\s\u3000]*以上|批评指正|帮助指正|不吝赐教")
 _MAX_CACHE = 20000
-ASPECT_MATCH = 0.3  # bigram similarity for a heading to count as a template aspect
 
 
 def strip_title(text: str) -> str:
@@ -33,6 +35,8 @@ def strip_title(text: str) -> str:
 
 
 def lead_sentence(text: str) -> str:
+    """The first sentence after a point marker (一是：学习不够。 → 学习不够)."""
+    text = text.lstrip(" \t\u3000：:，,、")
     m = _LEAD_END_RE.search(text)
     return strip_title(text[: m.start()] if m else text)
 
@@ -48,6 +52,8 @@ class ParagraphScan:
     seq_lead: str
     cum: tuple[int, ...]  # cum[i] = Chinese characters in text[:i]
     closing_cue: bool
+    closing_sure: bool = False  # a cue no section body would carry (以上…, 批评指正)
+    blank: bool = False  # only whitespace (where the closing may start depends on it)
 
     @property
     def chars(self) -> int:
@@ -56,7 +62,12 @@ class ParagraphScan:
 
 def scan_paragraph(text: str) -> ParagraphScan:
     heading = match_heading(text)
-    title = strip_title(text[heading.head_len:]) if heading else ""
+    title = ""
+    if heading:
+        # a heading typed with its body in one paragraph (（一）理论学习方面。一是……): the title is
+        # the head; the body's points are found like any other (see _Builder.grow)
+        head, body = split_run_in_heading(text)
+        title = strip_title((head if body else text)[heading.head_len:])
     points = tuple(
         (m.start(1), m.group(1), lead_sentence(text[m.end(1):])) for m in POINT_RE.finditer(text)
     )
@@ -64,10 +75,12 @@ def scan_paragraph(text: str) -> ParagraphScan:
     seq_offset, seq_lead = -1, ""
     if stripped.startswith(SEQ_WORDS):
         seq_offset = len(text) - len(stripped)
-        seq_lead = lead_sentence(text[seq_offset + 2:].lstrip("，,"))
+        seq_lead = lead_sentence(text[seq_offset + 2:])
     cum = tuple(accumulate((1 if is_cjk(ch) else 0 for ch in text), initial=0))
     closing = bool(_CLOSING_START_RE.match(text) or _CLOSING_ANYWHERE_RE.search(text))
-    return ParagraphScan(heading, title, points, seq_offset, seq_lead, cum, closing)
+    sure = closing and bool(_CLOSING_SURE_RE.search(text))
+    return ParagraphScan(heading, title, points, seq_offset, seq_lead, cum, closing, sure,
+                         not text.strip())
 
 
 class OutlineCache:
@@ -101,7 +114,6 @@ class OutlineCache:
         if key not in self._aspects:
             if len(self._aspects) > _MAX_CACHE:
                 self._aspects.clear()
-            best = max(aspects, key=lambda a: bigram_similarity(title, a.title))
-            good = bigram_similarity(title, best.title) >= ASPECT_MATCH
-            self._aspects[key] = tuple(best.topics) if good else None
+            best = match_aspect(aspects, title)
+            self._aspects[key] = tuple(best.topics) if best else None
         return self._aspects[key]

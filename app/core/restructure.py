@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from app.core.model import Paragraph, Role
 from app.core.outline import CLOSING, OPENING, Outline, OutlineNode, Pos
 from app.core.outline_scan import SEQ_WORDS
-from app.core.structure import canonical_number, match_heading, role_for_text
+from app.core.structure import canonical_number, match_heading, role_for_text, split_run_in_heading
 from app.core.text import int_to_cn
 
 Rebuild = Callable[[Sequence[Paragraph]], Outline]
@@ -245,14 +245,16 @@ def rename_node(paragraphs: Sequence[Paragraph], node: OutlineNode, title: str) 
     if node.kind == "section":
         match = match_heading(text)
         head = match.head_len if match else 0
-        rest = text[head:]
-        kept = rest.rstrip(" \u3000")
+        # a heading run into its body (（一）理论学习方面。一是……) keeps the body
+        head_text, body = split_run_in_heading(text)
+        cut = len(head_text) if body else len(text)
+        kept = text[head:cut].rstrip(" \u3000")
         trailing = kept[len(kept.rstrip("。：:；;，,")):]
-        new_text = text[:head] + title + trailing
+        new_text = text[:head] + title + trailing + text[cut:]
         focus = (block, head + len(title))
     else:
         start = col + len(node.number)
-        while start < len(text) and text[start] in "，, \u3000":
+        while start < len(text) and text[start] in "，,：:、 \u3000":
             start += 1
         end = start
         while end < len(text) and text[end] not in _SENTENCE_END:

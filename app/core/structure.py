@@ -17,14 +17,15 @@ from app.core.text import cn_to_int, int_to_cn
 _CN = "一二三四五六七八九十"
 # (level, pattern): the number is group 1, the rest of the line follows the match.
 _HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")),
+    # a stray 、 or . after the bracket (（一）、理论学习方面) belongs to the number
+    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*(?:[、.．]\s*)?")),
+    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(?:[、.．]\s*)?")),
     (1, re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*")),
     (3, re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
 ]
 # Where a run-in heading ends and its body begins.
 _HEAD_END_RE = re.compile(r"[。：:！？!?]")
-_MAX_RUN_IN_HEAD = 40
+_MAX_RUN_IN_HEAD = 64  # the longest 六个带头 aspect is 47 characters
 _TITLE_WORDS = ("材料", "检查", "剖析", "发言", "报告", "提纲", "对照")
 _DATE_RE = re.compile(r"\d{4}\s*年(\s*\d{1,2}\s*月)?(\s*\d{1,2}\s*日)?")
 _STRIP = " \t\r\n\u3000\xa0\ufeff"

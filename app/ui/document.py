@@ -21,6 +21,7 @@ from app.core.outline import (
     SectionContext,
     build_outline,
     context_at,
+    detect_template,
     point_ordinal_at,
     resolve_template,
 )
@@ -33,6 +34,7 @@ from app.ui.look import OfficialHighlighter, OfficialLook, stored_role
 # Typing bursts (an IME commits a word at a time) are coalesced; a rebuild reuses the scans of
 # every unchanged paragraph, so it costs about a millisecond even at 30,000 字.
 OUTLINE_DELAY_MS = 30
+_REDETECT_BLOCKS = 3  # an edit spanning this many blocks (a paste, its undo) re-checks the template
 _STICKY = {Role.TITLE.value, Role.META.value}
 
 
@@ -55,6 +57,7 @@ class DraftDocument(QObject):
         self._dirty: tuple[int, int] | None = None  # blocks whose role format may be stale
         self._paras: list[Paragraph] | None = None  # paragraphs() as last read
         self._stale: tuple[int, int] | None = None  # blocks changed since then
+        self._redetect = False  # a paste (or its undo) may have brought another template's report
         self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
         self._outline_timer.timeout.connect(self.refresh_outline)
         self._format_timer = QTimer(self, singleShot=True, interval=0)
@@ -164,6 +167,8 @@ class DraftDocument(QObject):
         if self._dirty:
             first, last = min(first, self._dirty[0]), max(last, self._dirty[1])
         self._dirty = (first, last)
+        if last - first >= _REDETECT_BLOCKS:
+            self._redetect = True
         self._format_timer.start()
         self._outline_timer.start()
 
@@ -196,8 +201,23 @@ class DraftDocument(QObject):
 
     def refresh_outline(self) -> None:
         self._outline_timer.stop()
-        self.outline = self.live.update(self.paragraphs(), self.template)
+        paragraphs = self.paragraphs()
+        if self._redetect:
+            self._redetect = False
+            self._follow_template(paragraphs)
+        self.outline = self.live.update(paragraphs, self.template)
         self.outlineChanged.emit(self.outline)
+
+    def _follow_template(self, paragraphs: list[Paragraph]) -> None:
+        """After a large change: if the text now is another template's report, use that one.
+
+        (A report pasted over the fresh draft: its aspects, topics and target range.)  When
+        its headings match no template, the draft keeps the one it has.
+        """
+        detected = detect_template(paragraphs, self.services.templates)
+        if detected is not None and detected is not self.template:
+            self.template = detected
+            self.fileChanged.emit()
 
     # --- positions ----------------------------------------------------------------------
     @staticmethod
@@ -318,6 +338,8 @@ class DraftDocument(QObject):
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         cursor = QTextCursor(cursor)
         cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
         if len([ln for ln in lines if ln.strip()]) <= 1:
             cursor.insertText(" ".join(ln.strip() for ln in lines if ln.strip()) or text,
                               QTextCharFormat())
@@ -329,7 +351,7 @@ class DraftDocument(QObject):
                     role = Role.BODY
                 if i:
                     cursor.insertBlock(self.look.block_format(role))
-                elif role in (Role.TITLE, Role.META):
+                elif empty_doc or role in (Role.TITLE, Role.META):
                     cursor.setBlockFormat(self.look.block_format(role))
                 cursor.insertText(para.text, QTextCharFormat())
         cursor.endEditBlock()

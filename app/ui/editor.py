@@ -115,7 +115,10 @@ class Editor(QTextEdit):
         text = pasted_text(source)
         if not text:
             return
-        empty = self.draft.qdoc.isEmpty()
+        # pasting into an empty draft, or over all of it (Ctrl+A, Ctrl+V): the title and the
+        # name/date lines of the pasted report keep their roles
+        whole = cursor.selectionStart() == 0 and cursor.selectionEnd() >= self.draft.qdoc.characterCount() - 1
+        empty = self.draft.qdoc.isEmpty() or whole
         self.setTextCursor(self.draft.insert_text(cursor, text, empty_doc=empty))
         self.ensureCursorVisible()
 

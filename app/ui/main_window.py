@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.outline import Outline
+from app.core.paths import templates_dir
 from app.core.phrasebank import used_phrase_ids
 from app.core.restructure import RestructureError
 from app.core.services import Services
@@ -36,6 +37,22 @@ from app.ui.settings_dialog import FontHint
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
+
+
+def count_text(total: int, target: tuple[int, int] | None) -> str:
+    """The status bar's 字数, against the template's target range when there is one."""
+    if not target:
+        return f"字数：{total}"
+    low, high = target
+    where = f"还差 {low - total} 字" if total < low else (f"超出 {total - high} 字" if total > high else "在范围内")
+    return f"字数：{total} / 目标 {low}–{high} 字（{where}）"
+
+
+def template_label(template: Template) -> str:
+    """How 新建 lists a template: the user's own are marked, so a copy is told from the original."""
+    shipped = templates_dir().resolve()
+    source = Path(template.source).resolve() if template.source else shipped
+    return template.name if source.parent == shipped else f"{template.name}（我的模板）"
 
 
 class SegmenterLoader(QThread):
@@ -200,8 +217,7 @@ class MainWindow(QMainWindow):
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
         target = self.draft.template.target_chars if self.draft.template else None
-        goal = f" / 目标 {target[0]}–{target[1]} 字" if target else ""
-        self.count_label.setText(f"字数：{outline.total_chars}{goal}")
+        self.count_label.setText(count_text(outline.total_chars, target))
         self.count_label.setToolTip("字数按汉字计算，不含标点和数字")
         # Re-ranking and the 已用 marks wait for a pause in typing, off the keystroke path.
         self._usage_timer.start()
@@ -292,11 +308,18 @@ class MainWindow(QMainWindow):
         if self.services.library.notice:
             self.warn("素材库", self.services.library.notice)
 
+    def show_template_problems(self) -> None:
+        """Say which of the user's template files were skipped, and why (file, line, reason)."""
+        report = self.services.templates.error_report()
+        if report:
+            self.warn("模板", report)
+
     # --- start-up and shut-down ---------------------------------------------------------
     def start_background_loading(self) -> None:
         """Load the segmenter after the window is on screen; suggestions re-rank when done."""
         QTimer.singleShot(0, self.show_library_notice)
         QTimer.singleShot(0, self.refresh_font_hint)
+        QTimer.singleShot(0, self.show_template_problems)
         if self.loader is None and not self.services.segmenter.ready:
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self.phrase_panel.refresh)
@@ -354,9 +377,9 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         templates = self.services.templates.templates
-        names = [t.name for t in templates]
+        names = [template_label(t) for t in templates]
         last = self.services.templates.get(self._last_template_id())
-        current = names.index(last.name) if last else 0
+        current = templates.index(last) if last else 0
         name, ok = QInputDialog.getItem(self, "新建", "选择模板：", names, current, False)
         if ok:
             self.new_document(templates[names.index(name)])

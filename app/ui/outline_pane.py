@@ -50,10 +50,23 @@ def _label(node: OutlineNode) -> str:
 
 
 def _is_empty(node: OutlineNode) -> bool:
-    """A section with nothing but its heading (its own heading's characters)."""
+    """An 一、 or （一） section with nothing but its heading, or an empty 开头/结尾.
+
+    1. and （1） items are often whole points in themselves (1.面对矛盾绕着走。), so they are
+    never marked.
+    """
     if node.kind in _UNNUMBERED:
         return node.chars == 0
-    return node.kind == "section" and node.chars <= count_cjk(node.title + node.number)
+    return node.kind == "section" and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
+
+
+def _key(node: OutlineNode) -> tuple:
+    """What identifies a row across rebuilds (its position moves when text is added above)."""
+    return (node.kind, node.level, node.number, node.title)
+
+
+def _subtree_shape(node: OutlineNode) -> tuple:
+    return tuple((n.kind, n.level, len(n.children)) for n in node.walk())
 
 
 def _shown(node: OutlineNode) -> tuple:
@@ -104,9 +117,10 @@ class OutlinePane(QTreeView):
         # A fixed count column: ResizeToContents re-measures every row on each count change.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, self.fontMetrics().horizontalAdvance("待填写 ") + 12)
-        self._shape: tuple = ()
-        self._items: list[tuple[QStandardItem, QStandardItem, OutlineNode]] = []
-        self._shown: list[tuple] = []  # what each row displays now
+        self._shapes: list[tuple] = []  # per top-level node: the shape of its subtree
+        self._roots: list[list[list]] = []  # per top-level node: its rows (see _items)
+        self._by_serial: dict[int, list] = {}  # a row's NODE_ROLE serial → the row
+        self._serial = 0
         self.outline: Outline | None = None
         self.clicked.connect(self._on_clicked)
         self.activated.connect(self._on_clicked)
@@ -115,30 +129,78 @@ class OutlinePane(QTreeView):
 
     # --- showing the outline ---------------------------------------------------------------
     def set_outline(self, outline: Outline) -> None:
-        """Update rows in place while the tree keeps its shape (typing); rebuild otherwise."""
-        self.outline = outline
-        nodes = list(outline.walk())
-        shape = tuple((n.kind, n.level, len(n.children)) for n in nodes)
-        if shape == self._shape and len(self._items) == len(nodes):
-            items = []
-            for i, ((title_item, count_item, _), node) in enumerate(zip(self._items, nodes, strict=True)):
-                shown = _shown(node)
-                if shown != self._shown[i]:
-                    self._fill(title_item, count_item, node, i)
-                    self._shown[i] = shown
-                items.append((title_item, count_item, node))
-            self._items = items
-            return
-        self._shape = shape
-        self.model_.removeRows(0, self.model_.rowCount())
-        self._items = []
-        self._shown = []
-        root = self.model_.invisibleRootItem()
-        for section in outline.sections:
-            self._add(root, section)
-        self.expandAll()
+        """Show ``outline``, touching as little as possible.
 
-    def _add(self, parent: QStandardItem, node: OutlineNode) -> None:
+        While typing the tree keeps its shape and rows are only relabelled.  When a top-level
+        part gains or loses a heading or point, only that part's rows are made again (what the
+        user collapsed there stays collapsed); only a new or removed top-level part rebuilds
+        the whole list.
+        """
+        self.outline = outline
+        roots = outline.sections
+        shapes = [_subtree_shape(r) for r in roots]
+        if len(shapes) != len(self._shapes):
+            self._rebuild_all(roots, shapes)
+            return
+        for i, (root, shape) in enumerate(zip(roots, shapes, strict=True)):
+            if shape == self._shapes[i]:
+                for row, node in zip(self._roots[i], root.walk(), strict=True):
+                    row[2] = node
+                    shown = _shown(node)
+                    if shown != row[3]:
+                        self._fill(row[0], row[1], node)
+                        row[3] = shown
+            else:
+                self._replace_root(i, root)
+                self._shapes[i] = shape
+
+    @property
+    def _items(self) -> list[list]:
+        """Every row, top to bottom: [title item, count item, node, what it shows]."""
+        return [row for rows in self._roots for row in rows]
+
+    def _rebuild_all(self, roots: list[OutlineNode], shapes: list[tuple]) -> None:
+        collapsed = self._collapsed(self._items)
+        scrolled = self.verticalScrollBar().value()
+        self.setUpdatesEnabled(False)
+        self.model_.removeRows(0, self.model_.rowCount())
+        self._by_serial.clear()
+        self._roots = []
+        top = self.model_.invisibleRootItem()
+        for root in roots:
+            rows: list[list] = []
+            top.appendRow(self._make(root, rows))
+            self._roots.append(rows)
+            self._expand(rows, collapsed)
+        self._shapes = shapes
+        self.verticalScrollBar().setValue(scrolled)
+        self.setUpdatesEnabled(True)
+
+    def _replace_root(self, i: int, root: OutlineNode) -> None:
+        old = self._roots[i]
+        collapsed = self._collapsed(old)
+        scrolled = self.verticalScrollBar().value()
+        self.setUpdatesEnabled(False)
+        for row in old:
+            self._by_serial.pop(row[0].data(NODE_ROLE), None)
+        self.model_.removeRow(i)
+        rows: list[list] = []
+        self.model_.insertRow(i, self._make(root, rows))
+        self._roots[i] = rows
+        self._expand(rows, collapsed)
+        self.verticalScrollBar().setValue(scrolled)
+        self.setUpdatesEnabled(True)
+
+    def _collapsed(self, rows: list[list]) -> set[tuple]:
+        return {_key(row[2]) for row in rows if row[0].hasChildren() and not self.isExpanded(row[0].index())}
+
+    def _expand(self, rows: list[list], collapsed: set[tuple]) -> None:
+        for row in rows:
+            if row[0].hasChildren():
+                self.setExpanded(row[0].index(), _key(row[2]) not in collapsed)
+
+    def _make(self, node: OutlineNode, rows: list[list]) -> list[QStandardItem]:
+        """The row items of ``node`` with its children attached (built before joining the model)."""
         title_item, count_item = QStandardItem(), QStandardItem()
         count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         movable = node.kind in ("section", "point")
@@ -146,19 +208,21 @@ class OutlinePane(QTreeView):
         title_item.setDropEnabled(node.kind == "section")
         count_item.setDragEnabled(False)
         count_item.setDropEnabled(False)
-        self._fill(title_item, count_item, node, len(self._items))
-        parent.appendRow([title_item, count_item])
-        self._items.append((title_item, count_item, node))
-        self._shown.append(_shown(node))
+        self._serial += 1
+        title_item.setData(self._serial, NODE_ROLE)
+        self._fill(title_item, count_item, node)
+        row = [title_item, count_item, node, _shown(node)]
+        self._by_serial[self._serial] = row
+        rows.append(row)
         for child in node.children:
-            self._add(title_item, child)
+            title_item.appendRow(self._make(child, rows))
+        return [title_item, count_item]
 
     @staticmethod
-    def _fill(title_item: QStandardItem, count_item: QStandardItem, node: OutlineNode, i: int) -> None:
+    def _fill(title_item: QStandardItem, count_item: QStandardItem, node: OutlineNode) -> None:
         label = _label(node)
         if title_item.text() != label:
             title_item.setText(label)
-        title_item.setData(i, NODE_ROLE)
         tip = f"{node.part}" + (f" · {'、'.join(node.topics)}" if node.topics else "")
         title_item.setToolTip(f"{label}\n{tip}\n{node.chars} 字")
         if _is_empty(node):
@@ -186,8 +250,8 @@ class OutlinePane(QTreeView):
     def node_at(self, index: QModelIndex) -> OutlineNode | None:
         if not index.isValid():
             return None
-        i = index.siblingAtColumn(0).data(NODE_ROLE)
-        return self._items[i][2] if i is not None and i < len(self._items) else None
+        row = self._by_serial.get(index.siblingAtColumn(0).data(NODE_ROLE))
+        return row[2] if row is not None else None
 
     def parent_of(self, index: QModelIndex) -> OutlineNode | None:
         return self.node_at(index.siblingAtColumn(0).parent())
@@ -195,7 +259,7 @@ class OutlinePane(QTreeView):
     def select_at(self, pos: tuple[int, int]) -> None:
         """Highlight the deepest node containing the cursor position, without emitting."""
         best = None
-        for title_item, _, node in self._items:
+        for title_item, _, node, _ in self._items:
             if node.contains(pos):
                 best = title_item
         if best is not None and self.currentIndex() != best.index():
@@ -204,7 +268,7 @@ class OutlinePane(QTreeView):
             self.blockSignals(False)
 
     def index_for_label(self, label: str) -> QModelIndex:
-        for title_item, _, _ in self._items:
+        for title_item, *_ in self._items:
             if title_item.text() == label:
                 return title_item.index()
         return QModelIndex()
@@ -275,9 +339,10 @@ class OutlinePane(QTreeView):
         if not data.hasFormat(NODE_MIME) or event.source() not in (self, None):
             return None
         rows = bytes(data.data(NODE_MIME)).decode()
-        if not rows.isdigit() or int(rows) >= len(self._items):
+        row = self._by_serial.get(int(rows)) if rows.isdigit() else None
+        if row is None:
             return None
-        source = self._items[int(rows)][0].index()
+        source = row[0].index()
         pos = event.position().toPoint()
         index = self.indexAt(pos)
         if not index.isValid():

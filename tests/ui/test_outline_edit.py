@@ -76,12 +76,25 @@ def test_dragging_an_aspect_moves_its_text_and_renumbers(qtbot, draft_window):
 
 def test_dragging_a_point_to_another_aspect(qtbot, draft_window):
     win = draft_window
+    before, labels_before = _texts(win), win.outline_pane.labels()
     _drag(qtbot, win.outline_pane, "一是：学得不系统", "一是：本领恐慌", "below")
     qtbot.waitUntil(lambda: "二是学得不系统。理论学习碎片化。" in _texts(win), timeout=2000)
     texts = _texts(win)
     assert texts[texts.index("（一）理论学习方面") + 1] == "一是学用脱节。联系实际不够。"
     assert texts[texts.index("（一）理论学习方面") + 2] == "二是钻研不深。满足于浅尝辄止。"
     assert texts[texts.index("（三）能力本领方面") + 2] == "二是学得不系统。理论学习碎片化。"
+    # renumbered in the tree too, under both aspects
+    labels = win.outline_pane.labels()
+    start = labels.index((1, "（一）理论学习方面"))
+    assert labels[start + 1:start + 3] == [(2, "一是：学用脱节"), (2, "二是：钻研不深")]
+    assert (2, "二是：学得不系统") in labels
+    # the move and its renumbering are one undo step, and redo does it again
+    win.undo_action.trigger()
+    win.draft.flush()
+    assert _texts(win) == before and win.outline_pane.labels() == labels_before
+    win.redo_action.trigger()
+    win.draft.flush()
+    assert _texts(win) == texts and win.outline_pane.labels() == labels
 
 
 def test_dropping_an_aspect_among_points_is_refused(qtbot, draft_window):
@@ -179,3 +192,25 @@ def test_new_asks_for_the_template_and_remembers_it(qtbot, window, monkeypatch):
     qtbot.addWidget(second)
     assert second.draft.template.id == "xunshi-zhenggai"
     second.draft.qdoc.setModified(False)
+
+
+def test_rename_add_and_keyboard_move_are_one_undo_step_each(qtbot, draft_window, monkeypatch):
+    win = draft_window
+    pane = win.outline_pane
+    original = _texts(win)
+    monkeypatch.setattr(pane, "ask_title", lambda node: "学用结合不紧")
+    pane.setCurrentIndex(pane.index_for_label("二是：学用脱节"))
+    pane.rename_action.trigger()
+    renamed = _texts(win)
+    pane.setCurrentIndex(pane.index_for_label("一是：学得不系统"))
+    pane.add_point_action.trigger()
+    added = _texts(win)
+    assert len(added) == len(renamed) + 1
+    pane.setCurrentIndex(pane.index_for_label("（二）政治素质方面"))
+    pane.up_action.trigger()
+    assert (1, "（一）政治素质方面") in pane.labels()
+    for expected in (added, renamed, original):
+        win.undo_action.trigger()
+        win.draft.flush()
+        assert _texts(win) == expected
+    assert (1, "（一）理论学习方面") in pane.labels() and (2, "二是：学用脱节") in pane.labels()
