@@ -211,3 +211,27 @@ def test_rename_a_point_keeps_its_colon(services):
     point = outline.sections[0].children[0]
     assert point.title == "学得不深"
     assert _texts(rename_node(paras, point, "学得太浅")) == ["一、检视的问题", "一是：学得太浅。"]
+
+
+def test_renumbering_keeps_the_writers_separator(services):
+    """2、 is renumbered as 1、 (not 1.), 2． as 1．, （二）、 keeps its 、: only the numeral changes."""
+    text = ("某某同志对照检查材料\n一、检视的问题\n（一）理论学习方面\n1、学得不系统。理论学习碎片化。\n"
+            "2、学用脱节。联系实际不够。\n3、钻研不深。满足于浅尝辄止。\n（二）、政治素质方面\n1．站位不高。\n"
+            "2．判断不准。\n（三）、能力本领方面\n本领恐慌，不适应新形势。\n二、整改措施\n一是加强学习。\n")
+    paras = recognize_text(text)
+    template = detect_template(paras, services.templates)
+
+    def rebuild(p):
+        return build_outline(p, services.classifier, template)
+
+    outline = rebuild(paras)
+    theory = _node(outline, "（一）")
+    texts = _texts(move_node(paras, outline, _node(outline, "3.钻研不深"), theory, 0, rebuild))
+    assert [t for t in texts if t[0].isdigit()] == ["1、钻研不深。", "2、学得不系统。", "3、学用脱节。",
+                                                    "1．站位不高。", "2．判断不准。"]
+    politics = _node(outline, "（二）")
+    texts = _texts(move_node(paras, outline, _node(outline, "2.判断不准"), politics, 0, rebuild))
+    assert [t for t in texts if t[0].isdigit()][3:] == ["1．判断不准。", "2．站位不高。"]
+    problems = _node(outline, "一、")
+    texts = _texts(move_node(paras, outline, _node(outline, "（三）"), problems, 0, rebuild))
+    assert [t for t in texts if t.startswith("（")] == ["（一）、能力本领方面", "（二）理论学习方面", "（三）、政治素质方面"]

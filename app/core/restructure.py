@@ -11,17 +11,19 @@ slice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from app.core.model import Paragraph, Role
 from app.core.outline import CLOSING, OPENING, Outline, OutlineNode, Pos
 from app.core.outline_scan import SEQ_WORDS
-from app.core.structure import canonical_number, match_heading, role_for_text, split_run_in_heading
+from app.core.structure import match_heading, role_for_text, split_run_in_heading
 from app.core.text import int_to_cn
 
 Rebuild = Callable[[Sequence[Paragraph]], Outline]
 _SENTENCE_END = "。；;！？!?"
+_NUMERAL_RE = re.compile(r"[一二三四五六七八九十]+|\d+")
 
 
 class RestructureError(ValueError):
@@ -103,6 +105,16 @@ def _find(outline: Outline, start: Pos, kind: str) -> OutlineNode | None:
     return next((n for n in outline.walk() if n.start == start and n.kind == kind), None)
 
 
+def _renumbered_head(head: str, level: int, value: int) -> str:
+    """``head`` (a heading's number as typed: 2、 （三） 1．) with its numeral set to ``value``.
+
+    Only the numeral changes: the writer's brackets, separator and spacing stay as typed,
+    so 2、 becomes 1、 (not 1.) and （二）、 stays bracketed with its 、.
+    """
+    new = str(value) if level in (3, 4) else int_to_cn(value)
+    return _NUMERAL_RE.sub(new, head, count=1)
+
+
 def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos | None,
               kind: str) -> list[Paragraph]:
     """Rewrite the numbers of ``parent``'s children of ``kind`` as 1, 2, 3 …"""
@@ -118,7 +130,8 @@ def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos |
         if kind == "section":
             match = match_heading(text)
             if match and match.value != i:
-                edits.setdefault(block, []).append((0, match.head_len, canonical_number(match.level, i)))
+                head = _renumbered_head(text[:match.head_len], match.level, i)
+                edits.setdefault(block, []).append((0, match.head_len, head))
         else:
             marker = node.number
             if marker in SEQ_WORDS:
