@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app import __version__
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,3 +93,22 @@ def test_outline_json_of_a_messy_report_with_user_templates(user_home):
     data = json.loads(run("outline", str(other), "--json", home=user_home).stdout)
     assert data["template"] == "我的模板"
     assert [c["topics"] for c in data["sections"][0]["children"]] == [["管党治党/主体责任"], ["宗旨意识/群众工作"]]
+
+
+@pytest.mark.parametrize("command", [
+    ("format", "{src}", "-o", "{home}/out.docx"),
+    ("format", "{src}", "--rectification", "-o", "{home}/list.docx"),
+    ("check", "{src}"),
+    ("outline", "{src}"),
+    ("phrasebank", "import", "{src}"),
+])
+def test_every_command_that_uses_templates_names_a_broken_one(user_home, command):
+    """A broken user template is skipped and named on stderr; the command still does its work."""
+    folder = user_home / "templates"
+    folder.mkdir(parents=True)
+    (folder / "broken.toml").write_text('id = "x"\nname = \n', encoding="utf-8")
+    src = ROOT / "tests" / "data" / "messy_report.txt"
+    result = run(*(a.format(src=src, home=user_home) for a in command), home=user_home)
+    assert result.returncode in (0, 1), result.stderr  # check exits 1 when it finds something
+    assert "broken.toml 第 2 行" in result.stderr and "已跳过" in result.stderr
+    assert "Traceback" not in result.stderr

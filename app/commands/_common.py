@@ -39,18 +39,28 @@ def load_template_library():
     from app.core.templates import load_templates
 
     library = load_templates(templates_dir(), user_data_dir() / "templates")
-    if library.errors:
-        print(f"注意：{library.error_report()}", file=sys.stderr)
+    report_template_errors(library)
     return library
 
 
-def load_services(with_segmenter: bool = True):
-    """The engine with the user's library; says so on stderr if the library was damaged."""
+def report_template_errors(library) -> None:
+    """Name the skipped broken template files on stderr (nothing when there are none)."""
+    if library.errors:
+        print(f"注意：{library.error_report()}", file=sys.stderr)
+
+
+def load_services(with_segmenter: bool = True, uses_templates: bool = False):
+    """The engine with the user's library; says so on stderr if the library was damaged.
+
+    A command that uses the templates (``uses_templates``) also names broken template files.
+    """
     from app.core.services import Services
 
     services = Services.load()
     if services.library.notice:
         print(f"注意：{services.library.notice}", file=sys.stderr)
+    if uses_templates:
+        report_template_errors(services.templates)
     if with_segmenter:
         services.segmenter.load()
         services.index.after_segmenter_loaded()

@@ -27,19 +27,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_checks(path: Path, structure: bool = True):
     """(text, findings) for ``path`` with the shipped data and the user's additions."""
+    from app.commands._common import load_template_library
     from app.core.check import load_check_config, proofread, sort_findings
     from app.core.check.source import read_check_input
     from app.core.check.structure_check import check_structure
     from app.core.outline import resolve_template
-    from app.core.paths import templates_dir, user_data_dir
-    from app.core.templates import load_templates
+    from app.core.paths import user_data_dir
     from app.core.topics import TopicClassifier
 
     user_dir = user_data_dir()
     source = read_check_input(path)
     findings = proofread(source.text, load_check_config(user_dir))
     if structure:
-        library = load_templates(templates_dir(), user_dir / "templates")
+        library = load_template_library()
         template = resolve_template(source.document, library)
         findings += check_structure(source.document.paragraphs, source.text, TopicClassifier.load(),
                                     template)

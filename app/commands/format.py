@@ -26,14 +26,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.core.export_options import ExportOptions
     from app.core.formatting import FormatError, format_file
-    from app.core.paths import templates_dir, user_data_dir
-    from app.core.templates import load_templates
+    from app.commands._common import load_template_library
     from app.core.topics import TopicClassifier
 
     options = ExportOptions.fallback() if args.fallback_fonts else ExportOptions()
     if args.bold_lead:
         options = ExportOptions(**{**options.__dict__, "bold_lead": True})
-    library = load_templates(templates_dir(), user_data_dir() / "templates")
+    library = load_template_library()
     try:
         result = format_file(args.input, args.output, library, TopicClassifier.load(),
                              template_name=args.template, rectification=args.rectification,

@@ -30,7 +30,7 @@ def _import(args: argparse.Namespace) -> int:
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         return fail(f"找不到：{'、'.join(missing)}")
-    services = load_services()
+    services = load_services(uses_templates=True)
 
     def progress(done: int, total: int, name: str) -> bool:
         if name and not args.json:
