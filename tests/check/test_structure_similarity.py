@@ -109,3 +109,23 @@ def test_similarity_finds_copied_and_near_copied_sentences():
     assert share.name == "同事.docx" and 0.3 < share.copied < share.near < 0.8
     assert draft[report.sentences[1].sentence.start:report.sentences[1].sentence.end] == \
         report.sentences[1].sentence.text
+
+
+def test_aspect_coverage_agrees_with_the_outline_tree(structure, services):
+    """结构检查 and the outline use one aspect matcher: a variant heading covers its aspect in
+    both, and 其他方面 (only generic words) covers none in both -- plain bigrams let its 方面
+    cover 能力本领方面, 担当作为方面 and 廉洁自律方面."""
+    from app.core.outline import build_outline
+
+    heads = ["对照理论学习方面突出问题", "在政治素质方面", "其他方面", "工作作风方面存在的问题"]
+    text = "对照检查材料\n一、存在的问题\n" + "".join(
+        f"（{'一二三四'[i]}）{h}\n一是有的工作没有落实到位，2023年以来有3次拖延。\n" for i, h in enumerate(heads)
+    ) + "二、原因分析\n理想信念有所松懈。\n三、整改措施\n一是加强学习。\n"
+    template = services.templates.get("zhuti-2023")
+    source = text_input(text)
+    outline = build_outline(source.document.paragraphs, services.classifier, template)
+    tree = {n.title: n.topics for n in outline.walk() if n.kind == "section" and n.level == 2}
+    assert tree == {"对照理论学习方面突出问题": ["理论学习"], "在政治素质方面": ["政治素质"],
+                    "其他方面": [], "工作作风方面存在的问题": ["工作作风"]}
+    missing = [f.message for f in structure(text) if f.kind == "structure_aspect"]
+    assert missing == [f"模板要求的“{a}”没有对应的问题，请补写。" for a in ("能力本领方面", "担当作为方面", "廉洁自律方面")]

@@ -19,13 +19,12 @@ from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
 from app.core.model import Paragraph, Role
 from app.core.outline import Outline, OutlineNode, build_outline, span_text
-from app.core.templates import Template
-from app.core.text import bigram_similarity, count_cjk
+from app.core.templates import Template, match_aspect
+from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 
 # Share of the template's target length that each part usually takes (low, high).
 PART_SHARE = {"问题": (0.35, 0.65), "原因": (0.12, 0.35), "措施": (0.2, 0.5)}
-ASPECT_MATCH = 0.3  # bigram similarity of a heading to a template aspect
 WORDING_WITH_TOPIC = 0.06  # wording similarity enough when the topics agree
 WORDING_ALONE = 0.2  # wording similarity enough on its own
 MIN_POINT_CHARS = 15
@@ -87,9 +86,11 @@ def _aspects(outline: Outline, template: Template | None, at) -> list[Finding]:
     sections = [c for r in roots for c in r.children if c.kind == "section"]
     findings = []
     if template is not None:
-        for aspect in template.problem_aspects():
-            best = max(sections, key=lambda s: bigram_similarity(s.title, aspect.title), default=None)
-            if best is None or bigram_similarity(best.title, aspect.title) < ASPECT_MATCH:
+        aspects = template.problem_aspects()
+        # the outline's matcher, so a heading covers exactly the aspect the tree shows it as
+        covered = {match_aspect(aspects, s.title) for s in sections}
+        for aspect in aspects:
+            if aspect not in covered:
                 where = at(roots[0]) if roots else (0, 0, "")
                 findings.append(Finding("structure_aspect",
                                         f"模板要求的“{aspect.title}”没有对应的问题，请补写。", *where))
