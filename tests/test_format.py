@@ -109,6 +109,28 @@ def test_rectification_rows_match_measures_by_topic_and_wording(services):
     assert rectification_title(outline) == "张三同志2023年度主题教育专题民主生活会问题整改清单"
 
 
+def test_unnumbered_measure_paragraphs_answer_problems_in_the_list_and_the_check(services):
+    """A 措施 part written as plain paragraphs: each paragraph is a measure, for the 清单 (its
+    cells were all empty) and for 结构检查 alike."""
+    from app.core.check.source import text_input
+    from app.core.check.structure_check import check_structure
+
+    text = ("张三同志对照检查材料\n一、检视的问题\n（一）理论学习方面\n一是理论学习不够系统深入。\n"
+            "（二）能力本领方面\n一是统筹谋划能力不足。\n二、整改措施\n"
+            "持续加强理论学习，制定个人学习计划，做到系统深入。\n坚持以上率下，严格执行各项制度。\n")
+    source = text_input(text)
+    paragraphs = source.document.paragraphs
+    template = services.templates.get("zhuti-2023")
+    rows = build_rows(build_outline(paragraphs, services.classifier, template), paragraphs, services.classifier)
+    assert [(r.problem, r.measure) for r in rows] == [
+        ("理论学习不够系统深入。", "持续加强理论学习，制定个人学习计划，做到系统深入。"),
+        ("统筹谋划能力不足。", ""),
+    ]
+    unanswered = [f.text for f in check_structure(paragraphs, source.text, services.classifier, template)
+                  if f.kind == "structure_measure"]
+    assert unanswered == ["一是统筹谋划能力不足"]
+
+
 def test_rectification_docx_is_a_landscape_table_with_a_repeated_header(services):
     outline = build_outline(DRAFT.paragraphs, services.classifier, services.templates.get("zhuti-2023"))
     rows = build_rows(outline, DRAFT.paragraphs, services.classifier)

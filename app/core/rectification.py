@@ -1,9 +1,8 @@
 """整改清单: one row per problem point, with the measure that answers it.
 
-Problems are the points (一是/二是…) of the 问题 part, or its aspects when they have no
-points; measures are the points or sections of the 措施 part.  A measure is matched to a
-problem by shared topic and by wording; a problem nothing answers gets an empty cell for
-the user to fill in, as do 责任人 and 完成时限.
+Problems and measures are paired by ``app.core.answers``, the matcher 结构检查 uses too: a
+problem the check reports unanswered gets an empty cell for the user to fill in, as do
+责任人 and 完成时限.
 """
 
 from __future__ import annotations
@@ -16,29 +15,19 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from app.core.answers import match_measures, problems_and_measures
 from app.core.docx_styles import STYLE_TITLE, el, run_fonts
 from app.core.docx_write import new_official_docx, save_bytes
 from app.core.export_options import ExportOptions
 from app.core.model import Paragraph
-from app.core.outline import Outline, OutlineNode, span_text
+from app.core.outline import Outline
 from app.core.storage import atomic_write_bytes
-from app.core.text import bigram_similarity
 from app.core.topics import TopicClassifier
 
 HEADERS = ("序号", "问题", "整改措施", "责任人", "完成时限")
 COLUMN_MM = (14, 81, 82, 22, 26)  # 225 mm: the landscape text width; 完成时限 on one line
 TABLE_PT = 14  # 4号
 TABLE_LINE_TWIPS = 24 * 20
-MIN_WORDING = 0.3  # bigram similarity that counts as "about the same thing"
-
-
-@dataclass
-class Item:
-    """A problem or a measure: its short text (lead sentence), full text and topics."""
-
-    text: str
-    full: str
-    topics: tuple[str, ...]
 
 
 @dataclass
@@ -48,67 +37,6 @@ class RectificationRow:
     measure: str = ""
     owner: str = ""
     deadline: str = ""
-
-
-def _leaves(outline: Outline, part: str) -> list[OutlineNode]:
-    """Points of ``part``, or its sections that have no points or subsections."""
-    found = []
-    for node in outline.walk():
-        if node.part != part:
-            continue
-        if node.kind == "point" or (node.level >= 2 and not node.children):
-            found.append(node)
-    return found
-
-
-def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Item:
-    full = span_text(paragraphs, node.start, node.stop).strip()
-    text = node.title.strip() or full
-    if node.kind == "point" and not text.endswith(("。", "；", "！", "？")):
-        text += "。"
-    topics = list(node.topics)
-    if classifier is not None:  # a point may be about more than its aspect says
-        topics += [t for t in classifier.classify(text) if t not in topics]
-    return Item(text, full, tuple(topics))
-
-
-def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
-                          classifier: TopicClassifier | None = None) -> tuple[list[Item], list[Item]]:
-    problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, "问题")]
-    measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, "措施")]
-    return problems, measures
-
-
-def _score(problem: Item, measure: Item) -> float:
-    wording = max(bigram_similarity(problem.text, measure.text),
-                  0.5 * bigram_similarity(problem.text, measure.full))
-    shared = bool(set(problem.topics) & set(measure.topics))
-    if not shared and wording < MIN_WORDING:
-        return 0.0
-    return (1.0 if shared else 0.0) + wording
-
-
-def match_measures(problems: Sequence[Item], measures: Sequence[Item]) -> list[int | None]:
-    """Index of the measure answering each problem (None when nothing does).
-
-    Measures already given to another problem rank a little lower, so six problems of six
-    aspects get six different measures when the text offers them.
-    """
-    used = [0] * len(measures)
-    chosen: list[int | None] = []
-    for problem in problems:
-        best, best_score = None, 0.0
-        for index, measure in enumerate(measures):
-            score = _score(problem, measure)
-            if score <= 0:
-                continue
-            score -= 0.15 * used[index]
-            if score > best_score:
-                best, best_score = index, score
-        if best is not None:
-            used[best] += 1
-        chosen.append(best)
-    return chosen
 
 
 def build_rows(outline: Outline, paragraphs: Sequence[Paragraph],

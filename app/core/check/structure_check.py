@@ -1,7 +1,8 @@
 """结构检查: does the draft have the shape reviewers expect?
 
 - every problem aspect of the template has at least one problem point;
-- every problem point has a measure that answers it (shared topic and shared wording);
+- every problem point has a measure that answers it (``app.core.answers``, the matcher of
+  the 整改清单: what is reported here is exactly what the 清单 leaves empty);
 - the whole draft and its parts are within the template's target length;
 - a reminder where a problem point has no concrete example (number, date, place, 我…).
 Findings point at the heading or point concerned, as offsets into the checked text.
@@ -9,28 +10,22 @@ Findings point at the heading or point concerned, as offsets into the checked te
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from app.core.answers import Item, answers, problems_and_measures
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
 from app.core.model import Paragraph, Role
-from app.core.outline import Outline, OutlineNode, build_outline, span_text
+from app.core.outline import Outline, OutlineNode, build_outline
 from app.core.templates import Template, match_aspect
 from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 
 # Share of the template's target length that each part usually takes (low, high).
 PART_SHARE = {"问题": (0.35, 0.65), "原因": (0.12, 0.35), "措施": (0.2, 0.5)}
-WORDING_WITH_TOPIC = 0.06  # wording similarity enough when the topics agree
-WORDING_ALONE = 0.2  # wording similarity enough on its own
 MIN_POINT_CHARS = 15
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE_RE = re.compile(r"[^。；;！？!?\n]+")
 _CONCRETE_RES = [
     re.compile(r"\d"),  # any figure: 3次, 2023年, 15%
     re.compile(r"[一二三四五六七八九十百千两几]+(?:次|个|件|项|名|人|户|家|场|篇|期|批|天|周|年|月|起|条|万|亿)"),
@@ -39,13 +34,6 @@ _CONCRETE_RES = [
     re.compile(r"(?:我|本人)[^，。；]{0,12}(?:曾|在|到|去|参加|调研|走访|接待|带队|主持|分管|负责)"),
     re.compile(r"比如|例如|譬如|如在|如：|典型的是|以[^，。]{1,12}为例"),
 ]
-
-
-@dataclass
-class _Unit:
-    node: OutlineNode
-    text: str
-    topics: set[str]
 
 
 def check_structure(paragraphs: Sequence[Paragraph], text: str, classifier: TopicClassifier,
@@ -64,7 +52,7 @@ def check_structure(paragraphs: Sequence[Paragraph], text: str, classifier: Topi
 
     findings: list[Finding] = []
     findings += _aspects(outline, template, at)
-    problems, measures = _units(outline, paragraphs, classifier)
+    problems, measures = problems_and_measures(outline, paragraphs, classifier)
     findings += _measures(problems, measures, at)
     title = next((i for i, p in enumerate(paragraphs) if p.role is Role.TITLE and p.text), None)
     whole = None  # the whole text's length is reported on its title
@@ -102,80 +90,16 @@ def _aspects(outline: Outline, template: Template | None, at) -> list[Finding]:
     return findings
 
 
-def _units(outline: Outline, paragraphs, classifier) -> tuple[list[_Unit], list[_Unit]]:
-    """Problem points (or point-less problem sections) and every measure section/point."""
-
-    def unit(node: OutlineNode) -> _Unit:
-        body = span_text(paragraphs, node.start, node.stop)
-        return _Unit(node, body, set(node.topics) | set(classifier.classify(body)))
-
-    problems, measures = [], []
-    for root in _part_roots(outline, "问题"):
-        for node in root.walk():
-            if node is root:
-                continue
-            if node.kind == "point" or not node.children:
-                problems.append(unit(node))
-    for root in _part_roots(outline, "措施"):
-        body = span_text(paragraphs, root.start, root.stop)
-        for sentence in _SENTENCE_RE.findall(body):
-            if count_cjk(sentence) >= 6:
-                measures.append(_Unit(root, sentence, set(classifier.classify(sentence))))
-    return problems, measures
-
-
-def _bigram_vectors(texts: list[str]) -> list[dict[str, float]]:
-    bags = []
-    for text in texts:
-        chars = _CJK_RE.findall(text)
-        bags.append(Counter(chars[i] + chars[i + 1] for i in range(len(chars) - 1)))
-    df = Counter(g for bag in bags for g in bag)
-    n = len(bags)
-    vectors = []
-    for bag in bags:
-        vec = {g: c * math.log((n + 1) / (df[g] + 0.5)) for g, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({g: v / norm for g, v in vec.items()})
-    return vectors
-
-
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(g, 0.0) for g, v in a.items())
-
-
-def answer_scores(problems: list[_Unit], measures: list[_Unit]) -> list[tuple[float, bool, int]]:
-    """For each problem: (best wording similarity, topics shared, index of that measure)."""
-    n = len(problems)
-    # A point's lead sentence (一是狠抓落实的力度不够) is compared too: its long body dilutes
-    # the few words a short measure sentence shares with it (驰而不息转作风抓落实).
-    vectors = _bigram_vectors([u.text for u in problems] + [u.node.title for u in problems]
-                              + [u.text for u in measures])
-    pv, tv, mv = vectors[:n], vectors[n:2 * n], vectors[2 * n:]
-    result = []
-    for p, vec, tvec in zip(problems, pv, tv):
-        best = (0.0, False, -1)
-        for k, (m, mvec) in enumerate(zip(measures, mv)):
-            shared = bool(p.topics & m.topics)
-            score = max(_cosine(vec, mvec), _cosine(tvec, mvec))
-            answered = score >= WORDING_ALONE or (shared and score >= WORDING_WITH_TOPIC)
-            key = (answered, score)
-            if key > ((best[0] >= WORDING_ALONE or (best[1] and best[0] >= WORDING_WITH_TOPIC)), best[0]):
-                best = (score, shared, k)
-        result.append(best)
-    return result
-
-
-def _measures(problems: list[_Unit], measures: list[_Unit], at) -> list[Finding]:
+def _measures(problems: list[Item], measures: list[Item], at) -> list[Finding]:
+    """Problems that no measure answers: exactly the empty cells of the 整改清单."""
     if not problems:
         return []
     if not measures:
         return [Finding("structure_measure", "没有找到整改措施部分，每个问题都应有对应的措施。",
                         *at(problems[0].node))]
     findings = []
-    for p, (score, shared, _) in zip(problems, answer_scores(problems, measures)):
-        if score >= WORDING_ALONE or (shared and score >= WORDING_WITH_TOPIC):
+    for p, answer in zip(problems, answers(problems, measures)):
+        if answer.measure is not None:
             continue
         label = p.node.title[:20]
         findings.append(Finding("structure_measure",
@@ -214,10 +138,10 @@ def has_concrete_example(text: str) -> bool:
     return any(r.search(text) for r in _CONCRETE_RES)
 
 
-def _examples(problems: list[_Unit], at) -> list[Finding]:
+def _examples(problems: list[Item], at) -> list[Finding]:
     findings = []
     for p in problems:
-        if count_cjk(p.text) >= MIN_POINT_CHARS and not has_concrete_example(p.text):
+        if count_cjk(p.full) >= MIN_POINT_CHARS and not has_concrete_example(p.full):
             findings.append(Finding("structure_example",
                                     "这一条没有具体事例（数字、时间、地点或亲身经历），容易被认为空泛。",
                                     *at(p.node)))
