@@ -32,6 +32,17 @@ from app.bench.startup import Sandbox
 DEFAULT_VENV = Path.home() / ".cache" / "mingjing-bench" / "novelwriter-venv"
 REQUIREMENT = "novelWriter>=2.5"
 GOAL_RATIO = 0.2
+# The floor for any PySide6 app: interpreter, PySide6, one QMainWindow with a text edit.
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow, QTextEdit
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QTextEdit())
+window.resize(1360, 860)
+window.show()
+app.exec()
+"""
 
 
 def ensure_novelwriter(folder: Path) -> tuple[Path, str]:
@@ -56,7 +67,7 @@ def describe(values: list[float]) -> dict[str, float]:
 
 def measure(runs: int, venv_dir: Path) -> dict:
     launcher, version = ensure_novelwriter(venv_dir)
-    ours, theirs = [], []
+    ours, theirs, bare = [], [], []
     with tempfile.TemporaryDirectory(prefix="mingjing-peer-") as tmp:
         sandbox = Sandbox(Path(tmp))
         nw_args = [str(launcher), f"--config={Path(tmp) / 'nw-config'}",
@@ -69,15 +80,20 @@ def measure(runs: int, venv_dir: Path) -> dict:
         def run_theirs() -> float:
             return launch(nw_args, env, sandbox.probe, cwd=Path(tmp)).startup_ms
 
-        run_ours(), run_theirs()  # warm-up: caches, byte-code, first-run config
+        def run_bare() -> float:
+            return launch([sys.executable, "-c", BARE_WINDOW], env, sandbox.probe).startup_ms
+
+        run_ours(), run_theirs(), run_bare()  # warm-up: caches, byte-code, first-run config
         for i in range(runs):
             order = (run_ours, run_theirs) if i % 2 == 0 else (run_theirs, run_ours)
             for fn in order:
                 (ours if fn is run_ours else theirs).append(fn())
+            bare.append(run_bare())
     a, b = describe(ours), describe(theirs)
     return {"runs": runs, "platform": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
             "novelwriter_version": version, "mingjing_ms": ours, "novelwriter_ms": theirs,
-            "mingjing": a, "novelwriter": b, "ratio": a["median"] / b["median"],
+            "bare_pyside6_ms": bare,
+            "mingjing": a, "novelwriter": b, "bare_pyside6": describe(bare), "ratio": a["median"] / b["median"],
             "goal_ratio": GOAL_RATIO, "cpus": os.cpu_count()}
 
 
@@ -94,10 +110,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"process start → main window exposed, QT_QPA_PLATFORM={r['platform']}, "
           f"{r['runs']} alternating runs each, {r['cpus']} CPUs")
-    for name, key in (("明镜", "mingjing"), (f"novelWriter {r['novelwriter_version']}", "novelwriter")):
+    for name, key in (("明镜", "mingjing"), (f"novelWriter {r['novelwriter_version']}", "novelwriter"),
+                      ("bare PySide6 window", "bare_pyside6")):
         d = r[key]
         runs = ", ".join(f"{t:.0f}" for t in r[f"{key}_ms"])
-        print(f"  {name:<20} median {d['median']:.0f} ms (IQR {d['q1']:.0f}–{d['q3']:.0f}, "
+        name = name.ljust(20 - sum(1 for c in name if ord(c) > 0x2E80))
+        print(f"  {name} median {d['median']:.0f} ms (IQR {d['q1']:.0f}–{d['q3']:.0f}, "
               f"min {d['min']:.0f}, max {d['max']:.0f}); runs: {runs}")
     verdict = "met" if r["ratio"] <= GOAL_RATIO else "missed"
     print(f"  ratio 明镜 / novelWriter = {r['ratio']:.2f} (goal ≤ {GOAL_RATIO}: {verdict})")
