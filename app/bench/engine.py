@@ -59,6 +59,7 @@ def synthetic_index(services, size: int, seed: int = 7):
         pinyin.put(text, "|".join(readings[s] for s in picked) + "|#")
     started = time.perf_counter()
     index = PhraseIndex(phrases, segmenter, pinyin=pinyin, tokens=cache)
+    index.state.warm()  # as the app's worker thread does after start-up
     return index, time.perf_counter() - started, sentences
 
 

@@ -122,6 +122,11 @@ class IndexState:
                     weights[term].append(k * (K1 + 1) / (k + norm))
         return {t: (array("i", d), array("f", weights[t])) for t, d in ids.items()}
 
+    def warm(self) -> None:
+        """Build every cell's postings now (the worker thread does this after start-up)."""
+        for cell in list(self.cells.values()):
+            cell.terms  # noqa: B018 (builds and keeps them)
+
     def bigrams(self, doc: int) -> set[str]:
         grams = self._bigrams.get(doc)
         if grams is None:
@@ -198,6 +203,7 @@ class PhraseIndex:
         if not self.complete:
             self.rebuild()
         self.tokens.save()
+        self._state.warm()
 
     def by_id(self, phrase_id: str) -> Phrase | None:
         state = self._state
