@@ -39,18 +39,23 @@ def watch(window, report: Callable[[str, object], None]) -> None:
     timer = QTimer(window)
     timer.setInterval(POLL_MS)
 
-    def loaded() -> bool:
-        loader = getattr(window, "loader", None)
-        return window.services.segmenter.ready and (loader is None or loader.isFinished())
+    def on_loaded() -> None:
+        state["loaded"] = True
 
     def poll() -> None:
+        loader = getattr(window, "loader", None)
+        if loader is not None and not state.get("hooked"):
+            state["hooked"] = True  # connected after the panel's own re-rank, so runs after it
+            loader.loaded.connect(on_loaded)
         listed = window.phrase_panel.list.count() > 0
         if listed and not state["first"]:
             state["first"] = True
             report("first_suggestions_t", time.monotonic())
-        if listed and loaded():
+        done = (state.get("loaded") or (loader is not None and loader.isFinished())
+                or (loader is None and window.services.segmenter.ready))
+        if listed and done:
             timer.stop()
-            QTimer.singleShot(0, ready)  # after the queued re-rank has run
+            QTimer.singleShot(0, ready)
 
     def ready() -> None:
         report("suggestions_ready_t", time.monotonic())

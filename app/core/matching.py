@@ -75,6 +75,10 @@ class _Postings:
         self._state = state
 
     @property
+    def cold(self) -> bool:
+        return self._terms is None
+
+    @property
     def terms(self) -> dict[str, tuple[array, array]]:
         terms = self._terms
         if terms is None:  # two threads may both build it: same result, one is kept
@@ -123,9 +127,18 @@ class IndexState:
         return {t: (array("i", d), array("f", weights[t])) for t, d in ids.items()}
 
     def warm(self) -> None:
-        """Build every cell's postings now (the worker thread does this after start-up)."""
-        for cell in list(self.cells.values()):
-            cell.terms  # noqa: B018 (builds and keeps them)
+        """Build every cell's postings now."""
+        while self.warm_step():
+            pass
+
+    def warm_step(self) -> bool:
+        """Build one more cell's postings; False once all are built. The window calls it
+        on an idle timer after start-up, so no later cursor move pays for a first visit."""
+        for cell in self.cells.values():
+            if cell.cold:
+                cell.terms  # noqa: B018 (builds and keeps them)
+                return True
+        return False
 
     def bigrams(self, doc: int) -> set[str]:
         grams = self._bigrams.get(doc)
@@ -203,7 +216,6 @@ class PhraseIndex:
         if not self.complete:
             self.rebuild()
         self.tokens.save()
-        self._state.warm()
 
     def by_id(self, phrase_id: str) -> Phrase | None:
         state = self._state

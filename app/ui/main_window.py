@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
@@ -33,6 +34,14 @@ from app.ui.safety import SafetyNet
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
+WARM_TICK_MS = 20
+
+
+def _freeze_loaded_objects() -> None:
+    """Move everything loaded so far (modules, widgets, dictionary, phrases, index) out of
+    the cyclic GC's reach: otherwise each full collection walks it all again and stalls
+    the UI thread for tens of ms (measured by ``python -m app bench``: max_ui_stall_ms)."""
+    gc.freeze()
 
 
 class SegmenterLoader(QThread):
@@ -75,6 +84,8 @@ class MainWindow(QMainWindow):
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
         self._usage_timer.timeout.connect(self.update_usage)
         self.loader: SegmenterLoader | None = None
+        self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
+        self._warm_timer.timeout.connect(self._warm_index)
         self._build_check_panel()
         self._import_worker = None
         self._build_menus()
@@ -277,9 +288,17 @@ class MainWindow(QMainWindow):
         """Load the segmenter after the window is on screen; suggestions re-rank when done."""
         QTimer.singleShot(0, self.show_library_notice)
         if self.loader is None and not self.services.segmenter.ready:
+            _freeze_loaded_objects()  # the start-up objects; again once loading is done
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self.phrase_panel.refresh)
+            self.loader.loaded.connect(self._warm_timer.start)
+            self.loader.loaded.connect(_freeze_loaded_objects)
             self.loader.start()
+
+    def _warm_index(self) -> None:
+        """One section's phrase postings per idle tick (a few ms each), until all are built."""
+        if not self.services.index.state.warm_step():
+            self._warm_timer.stop()
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
