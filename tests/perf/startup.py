@@ -2,7 +2,9 @@
 
 Run: ``.venv/bin/python -m tests.perf.startup [N]``, or to compare source trees (e.g. an
 older commit unpacked with ``git archive``), alternating them run by run:
-``.venv/bin/python -m tests.perf.startup 10 --tree /tmp/before --tree .``.
+``.venv/bin/python -m tests.perf.startup 10 --tree /tmp/before --tree .``; with ``--session``
+each run stays 3 s and also reports the worst event-loop stall and when suggestions were
+ready (the older tree needs a copy of ``app/bench`` for that hook).
 The probe (``app/bench/probe.py``) is the same one ``tests/perf/peer_novelwriter.py`` uses.
 """
 
@@ -15,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from app.bench.launch import launch
-from app.bench.startup import Sandbox, app_argv, measure_startup
+from app.bench.startup import HOOK, STALL_WINDOW_S, Sandbox, app_argv, measure_startup
 
 
 def measure(runs: int = 5) -> list[float]:
@@ -23,17 +25,23 @@ def measure(runs: int = 5) -> list[float]:
         return measure_startup(Sandbox(Path(tmp)), runs)
 
 
-def compare(trees: list[Path], runs: int) -> dict[Path, list[float]]:
+def compare(trees: list[Path], runs: int, session: bool = False) -> dict[Path, list]:
     """``python -m app`` from each tree (its own user dir), alternating, after a warm-up."""
-    times: dict[Path, list[float]] = {tree: [] for tree in trees}
+    times: dict[Path, list] = {tree: [] for tree in trees}
     with tempfile.TemporaryDirectory() as tmp:
         boxes = {tree: Sandbox(Path(tmp) / str(i)) for i, tree in enumerate(trees)}
         for rnd in range(runs + 1):
             for tree in trees if rnd % 2 == 0 else reversed(trees):
                 box = boxes[tree]
-                ms = launch(app_argv(), box.env, box.probe, cwd=tree).startup_ms
+                if session:
+                    r = launch(app_argv(), box.env, box.probe, cwd=tree, stay_s=STALL_WINDOW_S,
+                               hook=HOOK)
+                    value = (r.startup_ms, r.values.get("stall_ms", float("nan")),
+                             r.values.get("suggestions_ready_ms", float("nan")))
+                else:
+                    value = launch(app_argv(), box.env, box.probe, cwd=tree).startup_ms
                 if rnd:
-                    times[tree].append(ms)
+                    times[tree].append(value)
     return times
 
 
@@ -41,7 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("runs", nargs="?", type=int, default=5)
     parser.add_argument("--tree", type=Path, action="append", default=[])
+    parser.add_argument("--session", action="store_true", help="stay 3 s: stall, suggestions")
     args = parser.parse_args(argv)
+    if args.session:
+        for tree, rows in compare([t.resolve() for t in args.tree or [Path(".")]], args.runs,
+                                  True).items():
+            print(f"{tree}:")
+            for i, name in enumerate(("start-up", "worst stall in 3 s", "suggestions ready")):
+                values = [row[i] for row in rows]
+                print(f"  {name} (ms): median {statistics.median(values):.0f}; runs: "
+                      + ", ".join(f"{v:.0f}" for v in values))
+        return 0
     results = (compare([t.resolve() for t in args.tree], args.runs) if args.tree
                else {Path("."): measure(args.runs)})
     for tree, times in results.items():
