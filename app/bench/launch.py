@@ -28,10 +28,12 @@ class ProbeResult:
 
 
 def probe_dir(folder: Path) -> Path:
-    """A folder holding the probe as ``sitecustomize.py``, to put first on PYTHONPATH."""
+    """A folder holding the probe as ``sitecustomize.py`` (and ``mingjing_probe_hooks``), to
+    put first on PYTHONPATH."""
     target = folder / "probe"
     target.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PROBE_SOURCE, target / "sitecustomize.py")
+    shutil.copyfile(PROBE_SOURCE.with_name("probe_hooks.py"), target / "mingjing_probe_hooks.py")
     return target
 
 

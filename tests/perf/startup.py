@@ -30,6 +30,9 @@ def compare(trees: list[Path], runs: int, session: bool = False) -> dict[Path, l
     times: dict[Path, list] = {tree: [] for tree in trees}
     with tempfile.TemporaryDirectory() as tmp:
         boxes = {tree: Sandbox(Path(tmp) / str(i)) for i, tree in enumerate(trees)}
+        for tree, box in boxes.items():  # warm-up until the caches are built, per tree
+            launch(app_argv(), dict(box.env, MINGJING_BENCH_STOP_WHEN_READY="1"), box.probe,
+                   cwd=tree, stay_s=30, hook=HOOK)
         for rnd in range(runs + 1):
             for tree in trees if rnd % 2 == 0 else reversed(trees):
                 box = boxes[tree]
