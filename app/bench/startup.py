@@ -7,9 +7,7 @@ source tree is never written to; the warm-up run fills it, as an installed app's
 
 from __future__ import annotations
 
-import os
 import random
-import statistics
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,14 +102,3 @@ def measure_rss(sandbox: Sandbox, bank: int = 10_000, runs: int = 1) -> dict[str
     return {"rss_mb": [r.get("rss_mb", float("nan")) for r in rows],
             "phrases": rows[-1].get("phrases"), "chars": rows[-1].get("chars"),
             "ready_ms": [r.get("suggestions_ready_ms", float("nan")) for r in rows]}
-
-
-def summary(values: list[float]) -> dict[str, float]:
-    clean = [v for v in values if v == v]
-    if not clean:
-        return {"median": float("nan"), "min": float("nan"), "max": float("nan")}
-    return {"median": statistics.median(clean), "min": min(clean), "max": max(clean)}
-
-
-def default_env_note() -> str:
-    return os.environ.get("QT_QPA_PLATFORM", "offscreen")
