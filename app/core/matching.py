@@ -61,47 +61,84 @@ class Boosts:
 
 
 class _Postings:
-    """term → (doc ids, BM25 weights without idf) for one cell."""
+    """term → (doc ids, BM25 weights without idf) for one cell.
 
-    __slots__ = ("docs", "terms")
+    The postings are built on the first query that needs the cell, so start-up only
+    counts document frequencies (a cursor move touches one or two cells of dozens).
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("docs", "_terms", "_state")
+
+    def __init__(self, state: IndexState) -> None:
         self.docs: list[int] = []
-        self.terms: dict[str, tuple[array, array]] = {}
+        self._terms: dict[str, tuple[array, array]] | None = None
+        self._state = state
+
+    @property
+    def cold(self) -> bool:
+        return self._terms is None
+
+    @property
+    def terms(self) -> dict[str, tuple[array, array]]:
+        terms = self._terms
+        if terms is None:  # two threads may both build it: same result, one is kept
+            terms = self._terms = self._state.postings_of(self.docs)
+        return terms
 
 
 class IndexState:
-    """An immutable snapshot: phrases, their tokens, cells and postings."""
+    """An immutable snapshot: phrases, their tokens, cells and (lazily) postings."""
 
     def __init__(self, phrases: list[Phrase], tokens: list[list[str]]) -> None:
         self.phrases = phrases
         self.position = {p.id: i for i, p in enumerate(phrases)}
+        self._tokens = tokens
         n = max(len(phrases), 1)
-        counts = [Counter(t) for t in tokens]
-        lengths = [sum(c.values()) for c in counts]
-        avg = (sum(lengths) / n) or 1.0
+        self._avg = (sum(len(t) for t in tokens) / n) or 1.0
         df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
+        for t in tokens:
+            df.update(set(t))
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self.cells: dict[tuple[str, str], _Postings] = {}
-        for doc, (phrase, c) in enumerate(zip(phrases, counts)):
-            norm = K1 * (1 - B + B * lengths[doc] / avg)
-            weights = {t: k * (K1 + 1) / (k + norm) for t, k in c.items()}
+        for doc, phrase in enumerate(phrases):
             for topic in phrase.topics or (ALL_TOPICS,):
                 cell = self.cells.get((phrase.part, topic))
                 if cell is None:
-                    cell = self.cells[(phrase.part, topic)] = _Postings()
+                    cell = self.cells[(phrase.part, topic)] = _Postings(self)
                 cell.docs.append(doc)
-                for term, w in weights.items():
-                    entry = cell.terms.get(term)
-                    if entry is None:
-                        entry = cell.terms[term] = (array("i"), array("f"))
-                    entry[0].append(doc)
-                    entry[1].append(w)
         self._bigrams: dict[int, set[str]] = {}
         self._readings: dict[int, tuple[str, str]] = {}
         self.with_jieba = False  # queries are split the way the phrases were
+
+    def postings_of(self, docs: list[int]) -> dict[str, tuple[array, array]]:
+        """BM25 term weights (without idf) of ``docs``, as term → (doc ids, weights)."""
+        ids: dict[str, list[int]] = {}
+        weights: dict[str, list[float]] = {}
+        for doc in docs:
+            tokens = self._tokens[doc]
+            norm = K1 * (1 - B + B * len(tokens) / self._avg)
+            for term, k in Counter(tokens).items():
+                found = ids.get(term)
+                if found is None:
+                    ids[term], weights[term] = [doc], [k * (K1 + 1) / (k + norm)]
+                else:
+                    found.append(doc)
+                    weights[term].append(k * (K1 + 1) / (k + norm))
+        return {t: (array("i", d), array("f", weights[t])) for t, d in ids.items()}
+
+    def warm(self) -> None:
+        """Build every cell's postings now."""
+        while self.warm_step():
+            pass
+
+    def warm_step(self) -> bool:
+        """Build one more cell's postings; False once all are built. The window calls it
+        on an idle timer after start-up, so no later cursor move pays for a first visit."""
+        for cell in self.cells.values():
+            if cell.cold:
+                cell.terms  # noqa: B018 (builds and keeps them)
+                return True
+        return False
 
     def bigrams(self, doc: int) -> set[str]:
         grams = self._bigrams.get(doc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -27,15 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.core.check import add_to_whitelist, finding_key, load_check_config, proofread
 from app.core.check.findings import Finding, sort_findings
-from app.core.check.similarity import (
-    NEAR_COPY,
-    SimilarityIndex,
-    compare,
-    phrasebank_text,
-)
-from app.core.check.structure_check import check_structure
 from app.core.services import Services
 from app.ui.document import DraftDocument
+
+if TYPE_CHECKING:  # imported when first used: they pull in rapidfuzz and python-docx
+    from app.core.check.similarity import SimilarityIndex
 
 RECHECK_DELAY_MS = 700
 MODES = {"proofread": "校对", "structure": "结构检查", "similarity": "雷同比对"}
@@ -134,6 +131,8 @@ class CheckPanel(QWidget):
         """Run a check now; for 雷同比对, ``sources`` are (name, text) of other drafts."""
         self.mode = mode
         if mode == "similarity":
+            from app.core.check.similarity import SimilarityIndex, phrasebank_text
+
             index = SimilarityIndex()
             for name, text in sources or []:
                 index.add(name, text)
@@ -149,6 +148,8 @@ class CheckPanel(QWidget):
         if self.mode == "proofread":
             findings = proofread(text, self.config)
         elif self.mode == "structure":
+            from app.core.check.structure_check import check_structure
+
             findings = check_structure(paragraphs, text, self.services.classifier, self.draft.template)
         else:
             findings, summary = self._similarity(text)
@@ -170,6 +171,8 @@ class CheckPanel(QWidget):
     def _similarity(self, text: str) -> tuple[list[Finding], str]:
         if self.similarity_index is None:
             return [], ""
+        from app.core.check.similarity import NEAR_COPY, compare
+
         report = compare(text, self.similarity_index)
         findings = [Finding("similarity", f"与“{m.source}”相似 {m.similarity:.0%}：{m.source_text}",
                             m.sentence.start, m.sentence.end, m.sentence.text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,7 +25,6 @@ from app.core.phrasebank import used_phrase_ids
 from app.core.restructure import RestructureError
 from app.core.services import Services
 from app.core.templates import Template, new_document
-from app.ui.check_panel import CheckPanel, read_sources, underline
 from app.ui.document import DraftDocument
 from app.ui.editor import Editor
 from app.ui.export_actions import ExportActions, export_options
@@ -35,8 +36,19 @@ from app.ui.recent import RecentMenu, remember
 from app.ui.safety import SafetyNet
 from app.ui.settings_dialog import FontHint
 
+if TYPE_CHECKING:  # built on first use: the 检查 pane and its rule tables are not needed to start
+    from app.ui.check_panel import CheckPanel
+
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
+WARM_TICK_MS = 20
+
+
+def _freeze_loaded_objects() -> None:
+    """Move everything loaded so far (modules, widgets, dictionary, phrases, index) out of
+    the cyclic GC's reach: otherwise each full collection walks it all again and stalls
+    the UI thread for tens of ms (measured by ``python -m app bench``: max_ui_stall_ms)."""
+    gc.freeze()
 
 
 def count_text(total: int, target: tuple[int, int] | None) -> str:
@@ -99,7 +111,10 @@ class MainWindow(QMainWindow):
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
         self._usage_timer.timeout.connect(self.update_usage)
         self.loader: SegmenterLoader | None = None
-        self._build_check_panel()
+        self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
+        self._warm_timer.timeout.connect(self._warm_index)
+        self._check_panel: CheckPanel | None = None
+        self._check_dock: QDockWidget | None = None
         self._import_worker = None
         self._build_menus()
         self._connect()
@@ -187,17 +202,30 @@ class MainWindow(QMainWindow):
                      "如何开始、使用素材、检查和导出")
         self._action(help_menu, "关于明镜(&A)", self.show_about)
 
+    @property
+    def check_panel(self) -> CheckPanel:
+        if self._check_panel is None:
+            self._build_check_panel()
+        return self._check_panel
+
+    @property
+    def check_dock(self) -> QDockWidget:
+        if self._check_dock is None:
+            self._build_check_panel()
+        return self._check_dock
+
     def _build_check_panel(self) -> None:
-        self.check_panel = CheckPanel(self.draft, self.services)
-        self.check_dock = QDockWidget("检查", self)
-        self.check_dock.setObjectName("checkDock")
-        self.check_dock.setWidget(self.check_panel)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.check_dock)
-        self.check_dock.hide()
-        self.check_dock.visibilityChanged.connect(
-            lambda visible: None if visible else self.check_panel.clear())
-        self.check_panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
-        self.check_panel.jumpRequested.connect(self.editor.select_range)
+        from app.ui.check_panel import CheckPanel, underline
+
+        panel = self._check_panel = CheckPanel(self.draft, self.services)
+        dock = self._check_dock = QDockWidget("检查", self)
+        dock.setObjectName("checkDock")
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        dock.visibilityChanged.connect(lambda visible: None if visible else panel.clear())
+        panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
+        panel.jumpRequested.connect(self.editor.select_range)
 
     def show_check(self, mode: str, sources: list | None = None) -> None:
         self.draft.flush()
@@ -208,6 +236,8 @@ class MainWindow(QMainWindow):
         start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self, "选择要比对的其他文稿", start,
                                                 "文稿 (*.docx *.txt)")
+        from app.ui.check_panel import read_sources
+
         sources, errors = read_sources([Path(p) for p in paths])
         if errors:
             self.warn("部分文稿无法读取", "\n".join(errors))
@@ -321,9 +351,17 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.refresh_font_hint)
         QTimer.singleShot(0, self.show_template_problems)
         if self.loader is None and not self.services.segmenter.ready:
+            _freeze_loaded_objects()  # the start-up objects; again once loading is done
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self.phrase_panel.refresh)
+            self.loader.loaded.connect(self._warm_timer.start)
+            self.loader.loaded.connect(_freeze_loaded_objects)
             self.loader.start()
+
+    def _warm_index(self) -> None:
+        """One section's phrase postings per idle tick (a few ms each), until all are built."""
+        if not self.services.index.state.warm_step():
+            self._warm_timer.stop()
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -30,6 +30,9 @@ SAMPLE_ARGS: dict[str, list[list[str]]] = {
     "classify": [["理论学习不够系统，满足于读原文、记笔记。", "--json"]],
     "phrasebank": [["stats", "--json"], ["import", "{corpus}", "--json"]],
     "format": [["{corpus}", "-o", "{tmp}/out.docx"], ["{corpus}", "--rectification", "-o", "{tmp}/list.docx"]],
+    # The whole bench takes ~40 s, so .ci/run runs it (--quick) after the suite; its measured
+    # child processes refuse internet sockets themselves (tests/perf/test_probe.py).
+    "bench": [["--help"]],
 }
 
 

@@ -1,0 +1,71 @@
+"""Export and check of a 30,000-字 document (issues 5 and 6)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from app.bench.texts import TARGET_CHARS, report_text
+
+
+def big_document(target: int = TARGET_CHARS):
+    """The benchmark report recognised into a Document (title and meta lines kept)."""
+    from app.core.model import Document
+    from app.core.structure import recognize_text
+
+    return Document(recognize_text(report_text(target)), None)
+
+
+def measure_export(runs: int = 7, document=None) -> dict:
+    """``to_docx_bytes`` of the document, after one warm-up (imports and the template)."""
+    from app.core.docx_io import to_docx_bytes
+    from app.core.export_options import ExportOptions
+    from app.core.text import count_cjk
+
+    document = document or big_document()
+    to_docx_bytes(document)
+    plain, bold = [], []
+    data = b""
+    for _ in range(runs):
+        start = time.perf_counter()
+        data = to_docx_bytes(document)
+        plain.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        to_docx_bytes(document, ExportOptions(bold_lead=True))
+        bold.append((time.perf_counter() - start) * 1000)
+    return {"chars": sum(count_cjk(p.text) for p in document.paragraphs),
+            "paragraphs": len(document.paragraphs), "runs_ms": plain,
+            "median_ms": statistics.median(plain), "bold_median_ms": statistics.median(bold),
+            "bytes": len(data)}
+
+
+def measure_check(runs: int = 5, text: str | None = None) -> dict:
+    """校对 + 结构检查 of the text, as the 检查 pane runs them (tables warmed first)."""
+    from app.core.check import load_check_config, proofread
+    from app.core.check.structure_check import check_structure
+    from app.core.model import Document
+    from app.core.outline import resolve_template
+    from app.core.paths import templates_dir
+    from app.core.structure import recognize_text
+    from app.core.templates import load_templates
+    from app.core.topics import TopicClassifier
+
+    text = text or report_text()
+    config = load_check_config()
+    classifier = TopicClassifier.load()
+    templates = load_templates(templates_dir())
+    proofread(text[:1000], config)
+    total, proof = [], []
+    findings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        findings = proofread(text, config)
+        middle = time.perf_counter()
+        paragraphs = recognize_text(text)
+        template = resolve_template(Document(paragraphs, None), templates)
+        findings += check_structure(paragraphs, text, classifier, template)
+        end = time.perf_counter()
+        proof.append((middle - start) * 1000)
+        total.append((end - start) * 1000)
+    return {"chars": len(text), "runs_ms": total, "median_ms": statistics.median(total),
+            "proofread_median_ms": statistics.median(proof), "findings": len(findings)}

@@ -1,0 +1,70 @@
+"""Runs inside a measured 明镜 process (``MINGJING_PROBE_HOOK=app.bench.session:watch``).
+
+Called by the probe right after the main window is exposed; reports, as ``time.monotonic()``
+stamps (keys ending in ``_t``), when the phrase panel first lists suggestions and when they
+are jieba-ranked (segmenter loaded and the panel refreshed), and the resident memory then.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+
+POLL_MS = 5
+
+
+def rss_mb() -> float:
+    """Resident set size of this process in MiB (VmRSS; peak RSS where /proc is missing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def watch(window, report: Callable[[str, object], None]) -> None:
+    """Poll the window until suggestions are ready; ``report("done", …)`` if asked to stop."""
+    stop_when_ready = os.environ.get("MINGJING_BENCH_STOP_WHEN_READY") == "1"
+    state = {"first": False}
+    timer = QTimer(window)
+    timer.setInterval(POLL_MS)
+
+    def on_loaded() -> None:
+        state["loaded"] = True
+
+    def poll() -> None:
+        loader = getattr(window, "loader", None)
+        if loader is not None and not state.get("hooked"):
+            state["hooked"] = True  # connected after the panel's own re-rank, so runs after it
+            loader.loaded.connect(on_loaded)
+        listed = window.phrase_panel.list.count() > 0
+        if listed and not state["first"]:
+            state["first"] = True
+            report("first_suggestions_t", time.monotonic())
+        done = (state.get("loaded") or (loader is not None and loader.isFinished())
+                or (loader is None and window.services.segmenter.ready))
+        if listed and done:
+            timer.stop()
+            QTimer.singleShot(0, ready)
+
+    def ready() -> None:
+        report("suggestions_ready_t", time.monotonic())
+        report("rss_mb", rss_mb())
+        report("phrases", len(window.services.index.phrases))
+        report("chars", window.draft.outline.total_chars)
+        if stop_when_ready:
+            window.draft.qdoc.setModified(False)
+            report("done", 1)
+
+    timer.timeout.connect(poll)
+    timer.start()

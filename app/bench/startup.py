@@ -1,0 +1,104 @@
+"""Fresh-process figures for 明镜: start-up, the first 3 s, and memory with a big bank.
+
+Each run is ``python -m app`` in a new process with the probe (``probe.py``), user data, HOME
+and XDG folders in one temp folder, and byte-code in a temp ``PYTHONPYCACHEPREFIX`` (so the
+source tree is never written to; the warm-up run fills it, as an installed app's .pyc would).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.bench.launch import ProbeResult, launch, private_env, probe_dir
+from app.core.paths import install_root
+
+STALL_WINDOW_S = 3.0
+HOOK = "app.bench.session:watch"
+
+
+def app_argv(*args: str) -> list[str]:
+    return [sys.executable, "-m", "app", *args]
+
+
+@dataclass
+class Sandbox:
+    """One temp folder: probe, HOME/XDG, MINGJING_HOME, byte-code cache."""
+
+    root: Path
+
+    def __post_init__(self) -> None:
+        self.probe = probe_dir(self.root)
+        self.home = self.root / "mingjing-home"
+        self.env = private_env(self.root / "env")
+        self.env["MINGJING_HOME"] = str(self.home)
+        self.env["PYTHONPYCACHEPREFIX"] = str(self.root / "pycache")
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+
+    def run(self, *args: str, stay_s: float = 0.0, hook: str = "",
+            extra_env: dict[str, str] | None = None) -> ProbeResult:
+        env = dict(self.env, **(extra_env or {}))
+        return launch(app_argv(*args), env, self.probe, stay_s=stay_s, hook=hook,
+                      cwd=install_root())
+
+
+def measure_startup(sandbox: Sandbox, runs: int = 5) -> list[float]:
+    """Process start → main window exposed, ms, for ``runs`` fresh processes (after one
+    warm-up that builds the caches and byte-code, as any second start would find them)."""
+    sandbox.run(stay_s=STALL_WINDOW_S + 2, hook=HOOK,
+                extra_env={"MINGJING_BENCH_STOP_WHEN_READY": "1"})
+    return [sandbox.run().startup_ms for _ in range(runs)]
+
+
+def measure_session(sandbox: Sandbox, runs: int = 3) -> list[dict[str, float]]:
+    """Per run: the worst event-loop gap in the first 3 s after process start, and when
+    suggestions are first listed and jieba-ranked (ms after process start)."""
+    rows = []
+    for _ in range(runs):
+        result = sandbox.run(stay_s=STALL_WINDOW_S, hook=HOOK)
+        rows.append({"startup_ms": result.startup_ms, **result.values})
+    return rows
+
+
+def write_big_library(home: Path, total: int = 10_000, seed: int = 3) -> int:
+    """Fill the user library so shipped + user phrases come to ``total``; returns the
+    number added. Phrases are recombined from the shipped bank's sentences (each unique)."""
+    from app.bench.texts import SENTENCE_END
+    from app.core.library import open_library
+    from app.core.paths import phrasebank_dir
+    from app.core.phrasebank import load_phrasebank
+
+    shipped = load_phrasebank(phrasebank_dir()).phrases
+    sentences = sorted({s for p in shipped for s in SENTENCE_END.split(p.text) if len(s) > 6})
+    cells = [(p.part, p.topics) for p in shipped]
+    rng = random.Random(seed)
+    rows = []
+    for i in range(max(0, total - len(shipped))):
+        part, topics = rng.choice(cells)
+        text = "".join(rng.sample(sentences, rng.choice((1, 2, 3)))) + f"（{i}）"
+        rows.append((text, part, tuple(topics), "基准测试"))
+    library = open_library(home)
+    try:
+        return library.add_many(rows)
+    finally:
+        library.close()
+
+
+def measure_rss(sandbox: Sandbox, bank: int = 10_000, runs: int = 1) -> dict[str, object]:
+    """VmRSS once a 30,000-字 .txt is open and suggestions over a ``bank``-phrase bank are
+    jieba-ranked (after a warm-up run that builds the token and reading caches)."""
+    from app.bench.texts import report_text
+
+    home = sandbox.root / "rss-home"
+    write_big_library(home, bank)
+    document = sandbox.root / "报告30000字.txt"
+    document.write_text(report_text(), encoding="utf-8")
+    env = {"MINGJING_HOME": str(home), "MINGJING_BENCH_STOP_WHEN_READY": "1"}
+    sandbox.run(str(document), stay_s=300, hook=HOOK, extra_env=env)
+    rows = [sandbox.run(str(document), stay_s=120, hook=HOOK, extra_env=env).values
+            for _ in range(runs)]
+    return {"rss_mb": [r.get("rss_mb", float("nan")) for r in rows],
+            "phrases": rows[-1].get("phrases"), "chars": rows[-1].get("chars"),
+            "ready_ms": [r.get("suggestions_ready_ms", float("nan")) for r in rows]}
