@@ -221,7 +221,8 @@ class MainWindow(QMainWindow):
         dock = self._check_dock = QDockWidget("检查", self)
         dock.setObjectName("checkDock")
         dock.setWidget(panel)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        if not self.restoreDockWidget(dock):  # the place and size saved last time, if any
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: None if visible else panel.clear())
         panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
@@ -371,8 +372,9 @@ class MainWindow(QMainWindow):
             self.resize(1360, 860)
         state = self.settings.value("window/state")
         if state is not None:
-            self.restoreState(state)  # the 检查 pane's place and size; it opens with a check
-            self.check_dock.hide()
+            # The 检查 pane's place and size; the pane itself is built on first use and
+            # takes its place then (restoreDockWidget).
+            self.restoreState(state)
         sizes = self.settings.value("window/splitter")
         try:
             sizes = [int(s) for s in sizes] if isinstance(sizes, list) else []
@@ -382,7 +384,8 @@ class MainWindow(QMainWindow):
 
     def _save_geometry(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        if self._check_dock is not None:  # else keep the pane's place from an earlier session
+            self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.sizes())
         self.settings.sync()
 

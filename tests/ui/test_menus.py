@@ -151,6 +151,17 @@ def test_window_size_panes_and_check_pane_are_remembered(qtbot, loaded_services,
     assert second.dockWidgetArea(second.check_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     assert not second.check_dock.isVisible()  # empty until a check runs
     second.close()
+    # A session that never opens the 检查 pane (it is built on first use) keeps its place.
+    third = MainWindow(services, settings_for(user_home))
+    qtbot.addWidget(third)
+    third.show()
+    qtbot.waitExposed(third)
+    assert third._check_dock is None
+    third.close()
+    fourth = MainWindow(services, settings_for(user_home))
+    qtbot.addWidget(fourth)
+    assert fourth.dockWidgetArea(fourth.check_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    fourth.close()
 
 
 def test_find_and_replace(qtbot, window):
