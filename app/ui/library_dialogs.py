@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from app.core.library import LibraryError, UserLibrary, validate_entry
 from app.core.phrasebank import Phrase
 from app.core.services import Services
 from app.core.topics import CANONICAL_TOPICS, PARTS
+from app.ui.buttons import ok_cancel
 
 
 class PhraseEditDialog(QDialog):
@@ -57,12 +57,7 @@ class PhraseEditDialog(QDialog):
         form.addRow("内容：", self.text)
         form.addRow("部分：", self.part)
         form.addRow("主题：", topics_widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

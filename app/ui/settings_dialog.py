@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from app.core.fonts import (
 )
 from app.core.templates import TemplateLibrary
 from app.ui import preferences as prefs
+from app.ui.buttons import ok_cancel
 from app.ui.export_actions import export_options
 from app.ui.recovery import INTERVAL_KEY
 
@@ -66,12 +66,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._export_group())
         layout.addWidget(self._editing_group())
         layout.addWidget(self._folder_group())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout.addWidget(buttons)
         self._update_font_status()
 
