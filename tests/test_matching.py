@@ -210,3 +210,12 @@ def test_warm_caches_command_writes_every_cache(tmp_path):
     cache = tmp_path / "cache"
     assert list(cache.glob("jieba-prefix-*.bin")) and (cache / CACHE_NAME).is_file()
     assert (cache / "tokens-v1.json").is_file() and not list(cache.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("query", ["llxx", "lilunxuexi", "理论学习"])
+def test_search_ranks_real_word_hits_above_chance_initials(loaded_services, query):
+    """``llxx`` also matches 罗列现象 (luo lie xian xiang); the 理论学习 phrases come first."""
+    found = loaded_services.index.suggest("问题", [], query=query, whole_bank=True, limit=400)
+    own = [s.phrase.text for s in found if s.phrase.part == "问题"]
+    real = sum("理论学习" in t for t in own)
+    assert real >= 5 and all("理论学习" in t for t in own[:real]), own[:real + 1]
