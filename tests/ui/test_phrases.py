@@ -141,6 +141,38 @@ def test_add_selection_to_library_prefills_part_and_topics(qtbot, window, monkey
     assert window.services.index.by_id(mine[0].id) is not None  # ranked from now on
 
 
+def _menu_action(window, label: str):
+    menu = window.editor.context_menu(window.editor.cursorRect().center())
+    return menu, next(a for a in menu.actions() if a.text() == label)
+
+
+def test_editor_context_menu_adds_the_selection_with_the_section_prefilled(qtbot, window,
+                                                                          monkeypatch):
+    from app.ui import library_dialogs
+
+    seen = {}
+    monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
+                        lambda dialog: seen.setdefault("values", dialog.values())
+                        and QDialog.DialogCode.Accepted)
+    _put_cursor(qtbot, window, "（三）能力本领方面")
+    menu, action = _menu_action(window, "加入素材库…")
+    assert not action.isEnabled()  # nothing selected yet
+    menu.deleteLater()
+    text = "面对新领域新业务，知识更新的速度跟不上工作要求。"
+    cursor = QTextCursor(_block_cursor(window, "（三）能力本领方面").block().next())
+    cursor.insertText(text)
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    _settle(qtbot, window)
+    menu, action = _menu_action(window, "加入素材库…")
+    assert action.isEnabled()
+    action.trigger()
+    menu.deleteLater()
+    assert seen["values"] == (text, "问题", ("能力本领",))
+    assert [(p.text, p.part, p.topics) for p in window.services.library.phrases()] == [
+        (text, "问题", ("能力本领",))]
+
+
 def test_add_selection_in_the_opening_prefills_part_kaitou(qtbot, window, monkeypatch):
     from app.ui import library_dialogs
 
