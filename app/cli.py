@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) == 2 and argv[0] == "--warm-caches":  # the first-run cache builder
+        from app.core.warmup import run_child
+
+        return run_child(Path(argv[1]))
     if not argv or (argv[0] not in COMMAND_MODULES and not argv[0].startswith("-")):
         from app.ui.app import run_gui
 

@@ -151,3 +151,71 @@ def test_token_cache_ranks_with_jieba_words_before_jieba_loads(tmp_path, loaded_
     hot = [s.phrase.id for s in warm.suggest("问题", ["理论学习"], context, limit=5)]
     early = [s.phrase.id for s in cold.suggest("问题", ["理论学习"], context, limit=5)]
     assert hot[0] == early[0] == "llxx-wt-002"
+
+
+_FIRST_RUN_SCRIPT = r"""
+import json, sys
+import jieba
+def refuse(*args, **kwargs):
+    raise AssertionError("jieba's dictionary was built in the window's process")
+jieba.Tokenizer.gen_pfdict = refuse
+from pathlib import Path
+from app.core.services import Services
+services = Services.load(Path(sys.argv[1]))
+assert services.caches_missing()
+services.load_in_background()
+found = services.index.suggest("问题", ["理论学习"], query="llxx", limit=5)
+print(json.dumps({"pypinyin": "pypinyin" in sys.modules, "ready": services.segmenter.ready,
+                  "complete": services.index.complete, "found": len(found),
+                  "missing": services.caches_missing(),
+                  "tokens": services.segmenter.tokens("履行一岗双责不到位")}, ensure_ascii=False))
+"""
+
+
+def test_first_run_builds_the_caches_in_a_child_process(tmp_path):
+    """On a fresh machine the GIL-holding work (jieba's dictionary builder, pypinyin's
+    import) runs in a child process; the window's process only loads the caches."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", _FIRST_RUN_SCRIPT, str(tmp_path / "home")],
+                         cwd=root, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["ready"] and result["complete"] and not result["missing"]
+    assert not result["pypinyin"]  # readings came from the cache the child wrote
+    assert result["found"] and "一岗双责" in result["tokens"]
+    assert list((tmp_path / "home" / "cache").glob("jieba-prefix-*.bin"))
+
+
+def test_first_run_falls_back_to_loading_in_process_when_the_child_fails(tmp_path, monkeypatch):
+    import app.core.warmup as warmup
+    from app.core.services import Services
+
+    monkeypatch.setattr(warmup, "child_command", lambda user_dir: ["/nonexistent/mingjing"])
+    assert warmup.warm_in_child(tmp_path) is False
+    services = Services.load(tmp_path / "home")
+    services.load_in_background()
+    assert services.segmenter.ready and services.index.complete and not services.caches_missing()
+
+
+def test_warm_caches_command_writes_every_cache(tmp_path):
+    from app.cli import main
+    from app.core.pinyin import CACHE_NAME
+
+    assert main(["--warm-caches", str(tmp_path)]) == 0
+    cache = tmp_path / "cache"
+    assert list(cache.glob("jieba-prefix-*.bin")) and (cache / CACHE_NAME).is_file()
+    assert (cache / "tokens-v1.json").is_file() and not list(cache.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("query", ["llxx", "lilunxuexi", "理论学习"])
+def test_search_ranks_real_word_hits_above_chance_initials(loaded_services, query):
+    """``llxx`` also matches 罗列现象 (luo lie xian xiang); the 理论学习 phrases come first."""
+    found = loaded_services.index.suggest("问题", [], query=query, whole_bank=True, limit=400)
+    own = [s.phrase.text for s in found if s.phrase.part == "问题"]
+    real = sum("理论学习" in t for t in own)
+    assert real >= 5 and all("理论学习" in t for t in own[:real]), own[:real + 1]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from app.core.paths import phrasebank_dir
-from app.core.phrasebank import load_phrasebank, used_phrase_ids
+from app.core.phrasebank import is_point, load_phrasebank, used_phrase_ids
 from app.core.segment import Segmenter
 from app.core.topics import CANONICAL_TOPICS
 
@@ -26,6 +27,43 @@ def test_shipped_bank_loads_cleanly_and_covers_every_topic_and_part():
     assert len(bank.phrases) >= 1000
     sizes = Counter(p.size for p in body)
     assert sizes["要点"] > sizes["句式"] > 0
+    # 要点 is a whole point of 80–250 字 opening like 一是……。; 句式 one clause of ≤ 60 字.
+    too_long_or_short = [p.id for p in bank.phrases
+                         if (p.size == "要点" and not 80 <= len(p.text) <= 250)
+                         or (p.size == "句式" and len(p.text) > 60)]
+    assert too_long_or_short == []
+    assert all(is_point(p.text) for p in body if p.size == "要点")
+    assert not any(is_point(p.text) for p in bank.phrases if p.size == "句式")
+    # Phrases that need the writer's facts carry fields, and the usual ones are there.
+    fields = Counter(name for p in bank.phrases for name in p.fields)
+    assert {"单位", "职务", "具体事例"} <= set(fields)
+    assert sum(1 for p in bank.phrases if p.fields) >= 200
+
+
+def test_shipped_bank_passes_the_phrase_checker_and_copies_nothing_from_the_corpus(corpus):
+    """tests/tools/check_phrases.py: no per-phrase problem, no run of 14 字 shared with a
+    real report, no phrase or sentence that nearly repeats a corpus sentence."""
+    import tests.tools.check_phrases as check
+
+    bank = load_phrasebank(phrasebank_dir())
+    texts = [path.read_text(encoding="utf-8") for path in corpus]
+    runs = check.corpus_runs(texts)
+    sentences = [s for text in texts for s in check.sentences_of(text, check.SHORT_SENTENCE)]
+    problems = {p.id: check.phrase_problems(p) for p in bank.phrases}
+    assert {k: v for k, v in problems.items() if v} == {}
+    copied = {}
+    for phrase in bank.phrases:
+        found = [f for f in check.corpus_overlaps(phrase, runs, sentences)
+                 if f.startswith("与语料共有") or _similarity(f) >= 0.7]
+        if found:
+            copied[phrase.id] = found
+    assert copied == {}
+    assert check.near_duplicates(bank.phrases) == []
+
+
+def _similarity(finding: str) -> float:
+    match = re.search(r"相似度 ([0-9.]+)", finding)
+    return float(match.group(1)) if match else 0.0
 
 
 def test_shipped_bank_has_topic_free_openings_that_suggest_in_the_preamble(services):

@@ -35,6 +35,7 @@ NEAR_COPY = 0.7
 MAX_QUERY_TERMS = 16
 COMMON_SHARE = 0.4  # a term in more than this share of a cell says little there
 ALL_TOPICS = ""
+SEARCH_HIT_BONUS = 0.1  # per repeat of the search words in a phrase (up to 4)
 
 
 @dataclass(frozen=True)
@@ -296,6 +297,8 @@ class PhraseIndex:
             is_used = phrase.id in used
             score = (fit + relevance.get(doc, 0.0) * scale + boosts.bonus(phrase.id)
                      - (USED_PENALTY if is_used else 0.0))
+            if needle:
+                score += self._hits(state, doc, needle)
             scored.append((score, -doc))
         if not (whole_bank or needle):
             scored += self._plain(state, keys, candidates, part, topics, topic_set, limit * 4)
@@ -378,6 +381,26 @@ class PhraseIndex:
             return keep
         words = needle.split()
         return {d for d in candidates if all(w in state.phrases[d].text for w in words)}
+
+    def _hits(self, state: IndexState, doc: int, needle: str) -> float:
+        """A search result that holds the query again and again (理论学习 in a 理论学习
+        phrase) ranks above one that matches once by chance (llxx in 罗列现象)."""
+        if is_pinyin_query(needle):
+            initials = self._reading(state, doc)[0]
+            letters = "".join(c for c in needle.lower() if c.isalpha())
+            text = state.phrases[doc].text
+            count = 0
+            start = initials.find(letters)
+            while start >= 0:
+                # one initial per character: a hit that is a whole word (理论学习, not the
+                # 罗列现象 that shares its initials) counts double
+                count += 2 if (len(initials) == len(text)
+                               and text[start:start + len(letters)] in state.idf) else 1
+                start = initials.find(letters, start + 1)
+        else:
+            text = state.phrases[doc].text
+            count = min(text.count(w) for w in needle.split())
+        return SEARCH_HIT_BONUS * min(count, 4)
 
     def _reading(self, state: IndexState, doc: int) -> tuple[str, str]:
         found = state._readings.get(doc)

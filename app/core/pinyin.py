@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import threading
 from pathlib import Path
@@ -59,6 +60,18 @@ class PinyinTable:
         except (OSError, ValueError):
             pass  # no cache yet, or damaged: recomputed
 
+    def reload(self) -> None:
+        """Take in the cache file again (another process, the first-run child, wrote it)."""
+        with self._lock:
+            self._loaded = False
+            self._load_cache()
+
+    def missing(self, texts) -> bool:
+        """Is any of ``texts`` without a cached reading?"""
+        with self._lock:
+            self._load_cache()
+            return any(text_key(t) not in self._readings for t in texts)
+
     def reading(self, text: str) -> str:
         with self._lock:
             self._load_cache()
@@ -87,7 +100,7 @@ class PinyinTable:
                 return
             try:
                 self._cache_dir.mkdir(parents=True, exist_ok=True)
-                tmp = self._cache_dir / (CACHE_NAME + ".tmp")
+                tmp = self._cache_dir / f"{CACHE_NAME}.{os.getpid()}.tmp"
                 tmp.write_text(json.dumps(self._readings, ensure_ascii=False), encoding="utf-8")
                 tmp.replace(self._cache_dir / CACHE_NAME)
                 self._dirty = False

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import marshal
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -75,6 +76,13 @@ class Segmenter:
                 tokenizer.load_userdict(str(self._user_dict))
             self._tokenizer = tokenizer
             self.load_seconds = time.perf_counter() - started
+
+    def cache_ready(self) -> bool:
+        """Is the prefix-dictionary cache there (so ``load`` needs no building)?"""
+        import jieba
+
+        cache = self._cache_file(_dict_path(jieba.Tokenizer()))
+        return cache is not None and cache.is_file()
 
     def _cache_file(self, dict_file: Path) -> Path | None:
         if self._cache_dir is None:
@@ -146,7 +154,7 @@ def _dict_path(tokenizer) -> Path:
 def _write_sliced(path: Path, freq: dict[str, int], total: int) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     items = list(freq.items())
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with open(tmp, "wb") as out:
         out.write(_CACHE_MAGIC)
         out.write(total.to_bytes(8, "little"))
@@ -194,6 +202,11 @@ class TokenCache:
         self._lock = threading.Lock()
         self._load()
 
+    def reload(self) -> None:
+        """Take in what another process (the first-run child) wrote."""
+        with self._lock:
+            self._load()
+
     @staticmethod
     def key(text: str) -> str:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
@@ -229,7 +242,7 @@ class TokenCache:
             self._dirty = False
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._path.with_suffix(".tmp")
+            tmp = self._path.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self._path)
         except OSError:

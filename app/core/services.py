@@ -49,8 +49,27 @@ class Services:
     def boosts(self) -> Boosts:
         return Boosts(self.library.favourites(), self.library.usage())
 
-    def load_in_background(self) -> None:
-        """Worker-thread start-up work: jieba, re-index if needed, pinyin readings."""
+    def caches_missing(self) -> bool:
+        """Would loading build a cache (jieba prefix dict, phrase tokens, pinyin readings)?"""
+        return (not self.segmenter.cache_ready() or not self.index.complete
+                or self.index.pinyin.missing(p.text for p in self.index.phrases))
+
+    def load_in_background(self, child: bool = True) -> None:
+        """Worker-thread start-up work: jieba, re-index if needed, pinyin readings.
+
+        A missing cache is built in a child process first (see ``app.core.warmup``), so
+        this process only ever takes the sliced, GIL-yielding loading path.
+        """
+        if child and not self.segmenter.ready and self.caches_missing():
+            from app.core.warmup import warm_in_child
+
+            if warm_in_child(self.user_dir):
+                self.index.tokens.reload()
+                self.index.pinyin.reload()
+        self.build_caches_here()
+
+    def build_caches_here(self) -> None:
+        """Load (or build) the segmenter, re-index with its tokens, compute readings."""
         self.segmenter.load()
         self.index.after_segmenter_loaded()
         self.index.prepare_pinyin()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocumentFragment
-from PySide6.QtWidgets import QFrame, QTextEdit
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 
 from app.core.model import Role
 from app.core.sanitize import clean_incoming
@@ -85,14 +85,19 @@ class Editor(QTextEdit):
             return
         super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        menu = self.createStandardContextMenu(event.pos())
+    def context_menu(self, pos) -> QMenu:
+        """The right-click menu: Qt's standard editing actions plus 加入素材库…."""
+        menu = self.createStandardContextMenu(pos)
         menu.addSeparator()
         selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
         action = menu.addAction("加入素材库…")
         action.setEnabled(bool(selected))
         action.setStatusTip("把选中的文字加入“我的素材”")
         action.triggered.connect(lambda: self.addToLibraryRequested.emit(selected))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 

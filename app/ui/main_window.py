@@ -25,6 +25,7 @@ from app.core.phrasebank import used_phrase_ids
 from app.core.restructure import RestructureError
 from app.core.services import Services
 from app.core.templates import Template, new_document
+from app.core.topics import PARTS
 from app.ui.document import DraftDocument
 from app.ui.editor import Editor
 from app.ui.export_actions import ExportActions, export_options
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         from app.ui.library_dialogs import PhraseEditDialog
 
         context = self.draft.context_at(self.editor.textCursor())
-        part = context.part if context.part in ("问题", "原因", "措施", "结尾") else "问题"
+        part = context.part if context.part in PARTS else "问题"
         dialog = PhraseEditDialog("加入素材库", text, part, context.topics, self)
         if dialog.exec() != PhraseEditDialog.DialogCode.Accepted:
             return False
@@ -309,14 +310,26 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def import_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "导入素材：选择往年材料（可多选）", str(Path.home()),
-                                                "文稿 (*.docx *.txt)")
-        if not files:
-            folder = QFileDialog.getExistingDirectory(self, "或选择一个存放往年材料的文件夹",
+        """Ask whether to import chosen files or a whole folder, then pick them."""
+        box = QMessageBox(QMessageBox.Icon.Question, "导入素材",
+                          "把往年的对照检查材料（.docx/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
+                          "请选择要导入的文件，或一个存放往年材料的文件夹（含子文件夹）。",
+                          QMessageBox.StandardButton.NoButton, self)
+        files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton("选择文件夹…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        chosen = box.clickedButton()
+        paths: list[str] = []
+        if chosen is files_button:
+            paths, _ = QFileDialog.getOpenFileNames(self, "导入素材：选择往年材料（可多选）",
+                                                    str(Path.home()), "文稿 (*.docx *.txt)")
+        elif chosen is folder_button:
+            folder = QFileDialog.getExistingDirectory(self, "导入素材：选择存放往年材料的文件夹",
                                                       str(Path.home()))
-            files = [folder] if folder else []
-        if files:
-            self.import_paths([Path(f) for f in files])
+            paths = [folder] if folder else []
+        if paths:
+            self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path]):
         from app.ui.library_dialogs import run_import

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from app.core.phrasebank import Phrase
 from app.ui.phrase_panel import ID_ROLE, STAR
@@ -141,6 +141,70 @@ def test_add_selection_to_library_prefills_part_and_topics(qtbot, window, monkey
     assert window.services.index.by_id(mine[0].id) is not None  # ranked from now on
 
 
+def _menu_action(window, label: str):
+    menu = window.editor.context_menu(window.editor.cursorRect().center())
+    return menu, next(a for a in menu.actions() if a.text() == label)
+
+
+def test_editor_context_menu_adds_the_selection_with_the_section_prefilled(qtbot, window,
+                                                                          monkeypatch):
+    from app.ui import library_dialogs
+
+    seen = {}
+    monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
+                        lambda dialog: seen.setdefault("values", dialog.values())
+                        and QDialog.DialogCode.Accepted)
+    _put_cursor(qtbot, window, "（三）能力本领方面")
+    menu, action = _menu_action(window, "加入素材库…")
+    assert not action.isEnabled()  # nothing selected yet
+    menu.deleteLater()
+    text = "面对新领域新业务，知识更新的速度跟不上工作要求。"
+    cursor = QTextCursor(_block_cursor(window, "（三）能力本领方面").block().next())
+    cursor.insertText(text)
+    cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    _settle(qtbot, window)
+    menu, action = _menu_action(window, "加入素材库…")
+    assert action.isEnabled()
+    action.trigger()
+    menu.deleteLater()
+    assert seen["values"] == (text, "问题", ("能力本领",))
+    assert [(p.text, p.part, p.topics) for p in window.services.library.phrases()] == [
+        (text, "问题", ("能力本领",))]
+
+
+def test_add_selection_in_the_opening_prefills_part_kaitou(qtbot, window, monkeypatch):
+    from app.ui import library_dialogs
+
+    seen = {}
+    monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
+                        lambda dialog: seen.setdefault("values", dialog.values())
+                        and QDialog.DialogCode.Accepted)
+    date_line = list(window.draft.blocks())[2].text()
+    _put_cursor(qtbot, window, date_line)
+    assert window.add_to_library("按照这次专题民主生活会的要求，我认真查摆了自身存在的问题。")
+    assert seen["values"][1:] == ("开头", ())  # was prefilled as 问题
+    assert [p.part for p in window.services.library.phrases()] == ["开头"]
+
+
+def test_shipped_phrase_files_are_never_written(qtbot, window, monkeypatch, message_boxes):
+    import hashlib
+
+    from app.core.paths import phrasebank_dir
+
+    def digest():
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(phrasebank_dir().glob("*"))}
+
+    before = digest()
+    _put_cursor(qtbot, window, "（六）廉洁自律方面")
+    window.phrase_panel.toggle_favourite(window.phrase_panel.list.item(0).data(ID_ROLE))
+    window.phrase_panel._on_double_click(window.phrase_panel.list.item(0))
+    window.services.library.add("一条我的素材，写得足够长一些。", "问题", ["廉洁自律"])
+    window.services.reindex()
+    assert digest() == before
+
+
 def test_manage_dialog_edits_and_deletes(qtbot, window, message_boxes, monkeypatch):
     from app.ui.library_dialogs import ManageLibraryDialog, PhraseEditDialog
 
@@ -192,6 +256,46 @@ def test_import_runs_in_the_background_and_sums_up(qtbot, window, corpus, messag
     window.phrase_panel.whole_bank.setChecked(True)
     window.phrase_panel.search.setText(mine[0].text[2:8])
     assert mine[0].id in _listed_ids(window)
+
+
+def test_import_menu_offers_files_or_a_folder(qtbot, window, corpus, message_boxes, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *a, **k: asked.append("folder") or str(corpus[0].parent))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: asked.append("files") or ([str(corpus[0])], ""))
+    message_boxes.answer("选择文件夹")
+    window.import_dialog()
+    assert message_boxes[0]["buttons"][:2] == ["选择文件…", "选择文件夹…"]
+    worker = window._import_worker
+    qtbot.waitUntil(lambda: worker.isFinished() and len(message_boxes) > 1, timeout=60000)
+    assert asked == ["folder"] and worker.report.read == len(corpus)
+    message_boxes.answer("选择文件…")
+    window.import_dialog()
+    worker = window._import_worker
+    qtbot.waitUntil(lambda: worker.isFinished() and len(message_boxes) > 3, timeout=60000)
+    assert asked == ["folder", "files"] and worker.report.files == 1
+
+
+def test_import_progress_dialog_cancels(qtbot, window, corpus, message_boxes, tmp_path):
+    from PySide6.QtWidgets import QProgressDialog
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n in range(60):
+        (folder / f"{n:02d}_{corpus[n % len(corpus)].name}").write_bytes(corpus[n % len(corpus)].read_bytes())
+    worker = window.import_paths([folder])
+    dialog = next(d for d in window.findChildren(QProgressDialog) if d.isVisible())
+    assert dialog.labelText().startswith("正在导入")
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # as the user does, at once
+    qtbot.waitUntil(lambda: worker.isFinished() and bool(message_boxes), timeout=60000)
+    assert worker.report.cancelled and worker.report.read < 60
+    assert "已取消" in message_boxes[-1]["text"]
+    sources = {p.source for p in window.services.library.phrases()}
+    assert len(sources) <= worker.report.read  # what was read before the cancel is kept
 
 
 def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home, message_boxes):
