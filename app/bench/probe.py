@@ -106,13 +106,16 @@ def _patch(widgets):
 
         def tick(self):
             now = time.monotonic()
-            self.worst = max(self.worst, now - self.last)
+            if now - self.last > self.worst:
+                self.worst, self.worst_at = now - self.last, now
             self.last = now
             if now - _START >= _STAY_S:
                 self.finish(now)
 
         def finish(self, now):
             _report("stall_ms", self.worst * 1000)
+            if getattr(self, "worst_at", None) is not None:
+                _report("stall_end_t", self.worst_at)  # when the worst gap ended
             _report("end", now)
             sys.stdout.flush()
             sys.stderr.flush()

@@ -57,10 +57,12 @@ class Segmenter:
         return self._user_dict
 
     # --- loading --------------------------------------------------------------------------
-    def load(self, pause: Callable[[], None] = lambda: time.sleep(0)) -> None:
+    def load(self, pause: Callable[[], None] = lambda: time.sleep(0.001)) -> None:
         """Load jieba's dictionary (blocking; meant for a worker thread).
 
-        ``pause`` runs between slices; the default yields the GIL to the UI thread.
+        ``pause`` runs between slices; the default sleeps 1 ms so that the UI thread really
+        gets the GIL (``sleep(0)`` often hands it straight back to this thread: 60–80 ms
+        stalls in ``python -m app bench`` once jieba's import got faster, 15 ms with 1 ms).
         """
         with self._lock:
             if self._tokenizer is not None:
