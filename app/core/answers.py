@@ -123,9 +123,9 @@ def _vectors(bags: list[Counter], df: Counter, n: int) -> list[dict[str, float]]
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(g, 0.0) for g, v in a.items())
+    # Only shared bigrams count; the key intersection runs in C (a 30,000-字 draft compares
+    # every problem with every measure, three ways).
+    return sum(a[g] * b[g] for g in a.keys() & b.keys())
 
 
 def wording_matrix(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[float]]:
