@@ -13,6 +13,7 @@ from app.cli import main
 from app.core.docx_io import read_docx
 from app.core.model import Document, Paragraph, Role
 from app.core.outline import build_outline
+from app.core.structure import recognize_text
 from app.core.reader import read_document
 from app.core.rectification import build_rows, rectification_bytes, rectification_title
 
@@ -151,3 +152,18 @@ def test_format_rectification_from_the_command_line(corpus, tmp_path, capsys):
     table = open_docx(str(out)).tables[0]
     assert len(table.rows) > 5
     assert [row.cells[0].text for row in table.rows[1:]] == [str(i) for i in range(1, len(table.rows))]
+
+
+def test_measure_cell_gives_the_heading_and_its_first_concrete_steps(services):
+    """A bare heading (持之以恒强化理论武装) tells a reviewer little: the cell goes on with the
+    first whole sentences of the measure, about 100 字, never cut inside a sentence."""
+    steps = ("坚持每周集中学习半天，逐篇研读原著原文。", "每季度围绕分管工作撰写一篇调研报告。",
+             ("建立个人学习台账，把每次学习的篇目、心得和转化运用情况逐条记下来，"
+             "按月对照检查，按季度向支部报告，学习情况纳入年度述职和民主评议。"), "这一句不会放进表格。")
+    text = ("张三同志对照检查材料\n一、检视的问题\n（一）理论学习方面\n一是理论学习不够系统深入。\n"
+            "二、整改措施\n（一）持之以恒强化理论武装\n" + "".join(steps) + "\n")
+    paragraphs = recognize_text(text)
+    template = services.templates.get("zhuti-2023")
+    [row] = build_rows(build_outline(paragraphs, services.classifier, template), paragraphs,
+                       services.classifier)
+    assert row.measure == "持之以恒强化理论武装：" + steps[0] + steps[1]

@@ -7,6 +7,7 @@ problem the check reports unanswered gets an empty cell for the user to fill in,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,19 +16,22 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from app.core.answers import match_measures, problems_and_measures
+from app.core.answers import Item, match_measures, problems_and_measures
 from app.core.docx_styles import STYLE_TITLE, el, run_fonts
 from app.core.docx_write import new_official_docx, save_bytes
 from app.core.export_options import ExportOptions
 from app.core.model import Paragraph
 from app.core.outline import Outline
 from app.core.storage import atomic_write_bytes
+from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 
 HEADERS = ("序号", "问题", "整改措施", "责任人", "完成时限")
-COLUMN_MM = (14, 81, 82, 22, 26)  # 225 mm: the landscape text width; 完成时限 on one line
+COLUMN_MM = (14, 62, 101, 22, 26)  # 225 mm: the landscape text width; 完成时限 on one line
 TABLE_PT = 14  # 4号
 TABLE_LINE_TWIPS = 24 * 20
+MEASURE_CELL_CHARS = 80  # about this many 字 of what the measure says (4–5 lines)
+_SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 
 
 @dataclass
@@ -43,8 +47,44 @@ def build_rows(outline: Outline, paragraphs: Sequence[Paragraph],
                classifier: TopicClassifier | None = None) -> list[RectificationRow]:
     problems, measures = problems_and_measures(outline, paragraphs, classifier)
     matches = match_measures(problems, measures)
-    return [RectificationRow(i, p.text, measures[m].text if m is not None else "")
+    return [RectificationRow(i, p.text, measure_cell(measures[m]) if m is not None else "")
             for i, (p, m) in enumerate(zip(problems, matches), 1)]
+
+
+def measure_cell(item: Item) -> str:
+    """What the 整改措施 cell says: the measure's heading or lead sentence, and then the
+    first whole sentences of what it goes on to say (the concrete steps), up to about
+    ``MEASURE_CELL_CHARS`` 字 (a long first sentence: its opening clauses and ……). A heading
+    alone (持之以恒强化理论武装) tells the reviewer little; the whole section would make
+    rows taller than a page, and rows are never split."""
+    lead = item.text.strip()
+    full = item.full.strip()
+    first, _, rest = full.partition("\n")
+    if item.node is not None and item.node.kind == "point" or lead not in first:
+        rest = full[full.find(lead) + len(lead):] if lead in full else ""
+    else:
+        rest = first[first.find(lead) + len(lead):].lstrip("。；：:，, ") + rest  # run-in body
+    sentences = [m.strip() for m in _SENTENCE.findall(rest.replace("\n", "")) if m.strip()]
+    taken: list[str] = []
+    budget = MEASURE_CELL_CHARS - count_cjk(lead)
+    for sentence in sentences:
+        if count_cjk(sentence) > budget:
+            if not taken:  # a long first sentence: its opening clauses, marked as cut
+                clauses = re.findall(r"[^，、；]*[，、；]?", sentence)
+                head = ""
+                for clause in clauses:
+                    if count_cjk(head + clause) > budget:
+                        break
+                    head += clause
+                if count_cjk(head) >= 10:
+                    taken.append(head.rstrip("，、；") + "……")
+            break
+        taken.append(sentence)
+        budget -= count_cjk(sentence)
+    if not taken:
+        return lead
+    joiner = "" if lead.endswith(("。", "；", "！", "？")) else "："
+    return lead + joiner + "".join(taken)
 
 
 # --- the .docx ------------------------------------------------------------------------------------
