@@ -54,3 +54,23 @@ def test_warm_step_builds_one_cell_at_a_time_until_none_is_left():
     assert steps == 3
     assert not any(cell.cold for cell in state.cells.values())
     assert state.cells[("整改", ALL_TOPICS)].terms["学习"][0].tolist() == [3]
+
+
+def test_a_replaced_index_state_is_freed_even_after_gc_freeze(loaded_services):
+    """The window freezes the loaded objects (gc.freeze); a state with a reference cycle would
+    then never be freed, and every reindex (import, library edit) would leak the old one."""
+    import gc
+    import weakref
+
+    from app.core.matching import IndexState
+
+    phrases = loaded_services.index.phrases[:50]
+    state = IndexState(phrases, [["理论", "学习"]] * len(phrases))
+    state.warm()
+    ref = weakref.ref(state)
+    gc.freeze()
+    try:
+        del state
+        assert ref() is None  # freed by reference counting alone
+    finally:
+        gc.unfreeze()

@@ -66,14 +66,17 @@ class _Postings:
 
     The postings are built on the first query that needs the cell, so start-up only
     counts document frequencies (a cursor move touches one or two cells of dozens).
+    It holds the state's token lists, not the state itself: no reference cycle, so a
+    replaced state is freed by reference counting even after ``gc.freeze()``.
     """
 
-    __slots__ = ("docs", "_terms", "_state")
+    __slots__ = ("docs", "_terms", "_tokens", "_avg")
 
-    def __init__(self, state: IndexState) -> None:
+    def __init__(self, tokens: list[list[str]], avg: float) -> None:
         self.docs: list[int] = []
         self._terms: dict[str, tuple[array, array]] | None = None
-        self._state = state
+        self._tokens = tokens
+        self._avg = avg
 
     @property
     def cold(self) -> bool:
@@ -83,7 +86,7 @@ class _Postings:
     def terms(self) -> dict[str, tuple[array, array]]:
         terms = self._terms
         if terms is None:  # two threads may both build it: same result, one is kept
-            terms = self._terms = self._state.postings_of(self.docs)
+            terms = self._terms = postings_of(self._tokens, self._avg, self.docs)
         return terms
 
 
@@ -105,27 +108,14 @@ class IndexState:
             for topic in phrase.topics or (ALL_TOPICS,):
                 cell = self.cells.get((phrase.part, topic))
                 if cell is None:
-                    cell = self.cells[(phrase.part, topic)] = _Postings(self)
+                    cell = self.cells[(phrase.part, topic)] = _Postings(tokens, self._avg)
                 cell.docs.append(doc)
         self._bigrams: dict[int, set[str]] = {}
         self._readings: dict[int, tuple[str, str]] = {}
         self.with_jieba = False  # queries are split the way the phrases were
 
     def postings_of(self, docs: list[int]) -> dict[str, tuple[array, array]]:
-        """BM25 term weights (without idf) of ``docs``, as term → (doc ids, weights)."""
-        ids: dict[str, list[int]] = {}
-        weights: dict[str, list[float]] = {}
-        for doc in docs:
-            tokens = self._tokens[doc]
-            norm = K1 * (1 - B + B * len(tokens) / self._avg)
-            for term, k in Counter(tokens).items():
-                found = ids.get(term)
-                if found is None:
-                    ids[term], weights[term] = [doc], [k * (K1 + 1) / (k + norm)]
-                else:
-                    found.append(doc)
-                    weights[term].append(k * (K1 + 1) / (k + norm))
-        return {t: (array("i", d), array("f", weights[t])) for t, d in ids.items()}
+        return postings_of(self._tokens, self._avg, docs)
 
     def warm(self) -> None:
         """Build every cell's postings now."""
@@ -431,3 +421,21 @@ def _overlap(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def postings_of(tokens: list[list[str]], avg: float,
+                docs: list[int]) -> dict[str, tuple[array, array]]:
+    """BM25 term weights (without idf) of ``docs``, as term → (doc ids, weights)."""
+    ids: dict[str, list[int]] = {}
+    weights: dict[str, list[float]] = {}
+    for doc in docs:
+        doc_tokens = tokens[doc]
+        norm = K1 * (1 - B + B * len(doc_tokens) / avg)
+        for term, k in Counter(doc_tokens).items():
+            found = ids.get(term)
+            if found is None:
+                ids[term], weights[term] = [doc], [k * (K1 + 1) / (k + norm)]
+            else:
+                found.append(doc)
+                weights[term].append(k * (K1 + 1) / (k + norm))
+    return {t: (array("i", d), array("f", weights[t])) for t, d in ids.items()}
