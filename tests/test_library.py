@@ -225,3 +225,31 @@ def test_points_without_numbering_are_taken_paragraph_by_paragraph(loaded_servic
     assert [p.part for p in points] == ["问题", "原因", "措施"]
     assert points[0].topics[0] == "理论学习"
     assert isinstance(ImportReport().summary(), str)
+
+
+def test_a_library_held_by_another_connection_is_not_taken_for_damaged(tmp_path):
+    """The first-run cache child opens the library while the window has it: "database is
+    locked" must never move the user's library aside as 损坏 and start an empty one."""
+    import sqlite3
+
+    import pytest
+
+    from app.core.library import UserLibrary
+
+    path = tmp_path / "library.sqlite3"
+    lib = UserLibrary(path)
+    lib.add("坚持把理论学习作为第一位的任务。", "措施", ["理论学习"])
+    lib.close()
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        original_connect = sqlite3.connect
+        with pytest.MonkeyPatch.context() as mp:  # don't wait out the 5 s busy timeout
+            mp.setattr(sqlite3, "connect", lambda *a, **k: original_connect(*a, **{**k, "timeout": 0.1}))
+            with pytest.raises(sqlite3.OperationalError):
+                UserLibrary(path)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not list(tmp_path.glob("素材库-损坏-*.db"))
+    assert [p.text for p in UserLibrary(path).phrases()] == ["坚持把理论学习作为第一位的任务。"]

@@ -219,3 +219,26 @@ def test_search_ranks_real_word_hits_above_chance_initials(loaded_services, quer
     own = [s.phrase.text for s in found if s.phrase.part == "问题"]
     real = sum("理论学习" in t for t in own)
     assert real >= 5 and all("理论学习" in t for t in own[:real]), own[:real + 1]
+
+
+def test_closing_ends_a_slow_first_run_child_and_skips_the_rest(tmp_path, monkeypatch):
+    """The loader thread waits for the cache child; closing the window stops the child, so
+    the thread ends at once instead of outliving its window (Qt aborts then)."""
+    import sys
+    import threading
+    import time
+
+    import app.core.warmup as warmup
+    from app.core.services import Services
+
+    monkeypatch.setattr(warmup, "child_command",
+                        lambda user_dir: [sys.executable, "-c", "import time; time.sleep(60)"])
+    services = Services.load(tmp_path / "home")
+    loader = threading.Thread(target=services.load_in_background)
+    loader.start()
+    time.sleep(0.5)
+    started = time.monotonic()
+    services.stop_loading()
+    loader.join(10)
+    assert not loader.is_alive() and time.monotonic() - started < 5
+    assert not services.segmenter.ready  # nothing built in-process while closing

@@ -66,6 +66,12 @@ def validate_entry(text: str, part: str, topics: Iterable[str]) -> tuple[str, st
     return text, part, topics
 
 
+def _in_use(exc: sqlite3.DatabaseError) -> bool:
+    """"database is locked" / "busy": another connection holds it; the file is sound."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
 class UserLibrary:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -77,7 +83,9 @@ class UserLibrary:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             return self._connect()
-        except sqlite3.DatabaseError:
+        except sqlite3.DatabaseError as exc:
+            if _in_use(exc):
+                raise  # busy, not damaged (the cache child, another window): never move it
             moved = self._move_aside()
             self.notice = (f"素材库文件已损坏，无法读取。已将其移到“{moved.name}”保存，"
                            "并新建了一个空的素材库。内置素材不受影响。")

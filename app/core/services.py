@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.library import UserLibrary, open_library
@@ -13,6 +13,7 @@ from app.core.pinyin import PinyinTable
 from app.core.segment import Segmenter, TokenCache
 from app.core.templates import TemplateLibrary, load_templates
 from app.core.topics import TopicClassifier
+from app.core.warmup import Warmup
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Services:
     segmenter: Segmenter
     index: PhraseIndex
     library: UserLibrary
+    warmup: Warmup = field(default_factory=Warmup)
 
     @classmethod
     def load(cls, user_dir: Path | None = None) -> Services:
@@ -63,10 +65,16 @@ class Services:
         if child and not self.segmenter.ready and self.caches_missing():
             from app.core.warmup import warm_in_child
 
-            if warm_in_child(self.user_dir):
+            if warm_in_child(self.user_dir, warmup=self.warmup):
                 self.index.tokens.reload()
                 self.index.pinyin.reload()
+        if self.warmup.stopped:
+            return  # the window is closing: no in-process build now
         self.build_caches_here()
+
+    def stop_loading(self) -> None:
+        """Closing: end a cache-building child so the loader thread finishes at once."""
+        self.warmup.stop()
 
     def build_caches_here(self) -> None:
         """Load (or build) the segmenter, re-index with its tokens, compute readings."""

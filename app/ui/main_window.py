@@ -408,7 +408,8 @@ class MainWindow(QMainWindow):
             return
         self._save_geometry()
         self.safety.closed()
-        if self.loader is not None:
+        if self.loader is not None and self.loader.isRunning():
+            self.services.stop_loading()  # a first-run cache child would keep it for seconds
             self.loader.wait(5000)
         worker = self._import_worker
         if worker is not None:
