@@ -54,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         except BrokenPipeError:
             # `mingjing similarity … | head`: the reader left; no traceback (Python docs'
             # recipe: point stdout at devnull so the exit flush does not fail again).
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            if sys.stdout is not None:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
     _parser().print_help()
     return 0

@@ -82,6 +82,17 @@ def test_smoke_mode_fails_with_a_reason_when_the_export_fails(tmp_path):
     assert "SMOKE {" not in result.stdout
 
 
+def test_smoke_mode_fails_on_a_start_up_warning_instead_of_waiting_for_a_click(tmp_path):
+    """A warning shown from a start-up slot (here: a broken user template) must end the smoke
+    run with the reason, not raise inside the slot and leave a crash dialog waiting."""
+    home = tmp_path / "home"
+    (home / "templates").mkdir(parents=True)
+    (home / "templates" / "坏模板.toml").write_text('id = "x"\nname = \n', encoding="utf-8")
+    result = _run_source(["--smoke-test", str(tmp_path / "out.docx")], home)
+    assert result.returncode == 1
+    assert "SMOKE-FAIL" in result.stderr and "坏模板.toml" in result.stderr
+
+
 def test_smoke_mode_without_a_user_folder_leaves_no_trace(tmp_path):
     """Run on a user's machine, the check must not touch their autosaves or usage counts."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path),

@@ -40,7 +40,10 @@ class SmokeTest(QObject):
         self.started = started
         self.figures: dict[str, object] = {}
         self._steps = [self._wait_shown, self._wait_loaded, self._write_sample, self._export]
-        window.warn = self._warned  # a warning box would wait for a click: fail instead
+        # A warning box would wait for a click: collect it and fail on the next tick (it may
+        # come from any slot, e.g. a start-up notice, not only from inside a step).
+        self._warnings: list[str] = []
+        window.warn = lambda title, text: self._warnings.append(f"{title}: {text}")
         self._timer = QTimer(self, interval=POLL_MS)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
@@ -48,18 +51,16 @@ class SmokeTest(QObject):
     def _ms(self) -> int:
         return round((time.perf_counter() - self.started) * 1000)
 
-    @staticmethod
-    def _warned(title: str, text: str) -> None:
-        raise RuntimeError(f"{title}: {text}")
-
     def _tick(self) -> None:
         try:
-            if self._ms() > TIME_LIMIT_S * 1000:
+            if self._warnings:
+                self._finish(1, "\n".join(self._warnings))
+            elif self._ms() > TIME_LIMIT_S * 1000:
                 self._finish(2, f"timed out in {self._steps[0].__name__}")
             elif self._steps[0]():
                 self._steps.pop(0)
         except Exception:  # report it and exit: the crash dialog would wait for a click
-            self._finish(1, traceback.format_exc())
+            self._finish(1, "\n".join([*self._warnings, traceback.format_exc()]))
 
     # --- the steps: each returns True when done -------------------------------------------
     def _wait_shown(self) -> bool:
@@ -125,6 +126,10 @@ class SmokeTest(QObject):
         else:
             print("SMOKE " + json.dumps(self.figures, ensure_ascii=False), flush=True)
         self.window.draft.qdoc.setModified(False)
+        loader = self.window.loader
+        if loader is not None and loader.isRunning():  # Qt aborts if its window goes first
+            self.window.services.stop_loading()
+            loader.wait(10_000)
         QApplication.instance().exit(code)
 
 
