@@ -31,7 +31,8 @@ def _can_break(upper: str, lower: str) -> bool:
     return upper[-1] not in _OPENERS and lower[0] not in _CLOSERS
 
 
-def _width(text: str) -> float:
+def text_width(text: str) -> float:
+    """Width in 3号 characters: half-width (ASCII) digits and letters count half."""
     return sum(0.5 if ord(ch) < 0x7F else 1.0 for ch in text)
 
 
@@ -49,7 +50,7 @@ def title_lines(text: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
 
     Titles longer than two lines are left to the word processor.
     """
-    total = _width(text)
+    total = text_width(text)
     if total <= per_line or total > 2 * per_line or "\n" in text:
         return [text]
     protected = _protected(text)
@@ -58,7 +59,7 @@ def title_lines(text: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
         upper, lower = text[:k], text[k:]
         if k in protected or not _can_break(upper, lower):
             continue
-        w_upper, w_lower = _width(upper), _width(lower)
+        w_upper, w_lower = text_width(upper), text_width(lower)
         if w_upper > per_line or w_lower > per_line:
             continue
         # a trapezoid: the upper line no longer than the lower one; then as even as can be

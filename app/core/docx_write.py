@@ -26,7 +26,7 @@ from app.core.docx_styles import (
     setup_settings,
     setup_styles,
 )
-from app.core.docx_title import title_lines
+from app.core.docx_title import text_width, title_lines
 from app.core.export_options import ExportOptions
 from app.core.model import Document, Role
 from app.core.sanitize import xml_safe
@@ -61,11 +61,6 @@ _SENTENCE_END = "。；;，,：:！!？?、"
 CHAR_TWIPS = 2 * BODY_PT * 10  # one 3号 character: 320 twips
 
 
-def _width(text: str) -> float:
-    """Width in 3号 characters: half-width (ASCII) digits and letters count half."""
-    return sum(0.5 if ord(ch) < 0x7F else 1.0 for ch in text)
-
-
 def closing_block(paragraphs) -> dict[int, int]:
     """The signature and date closing the text, as {index: right indent in twips}.
 
@@ -85,7 +80,7 @@ def closing_block(paragraphs) -> dict[int, int]:
     if len(filled) < 3 or prev.role is not Role.BODY or len(name) > 20 or \
             name[-1] in _SENTENCE_END or _DATE_LINE_RE.match(name):
         return {last: 4 * CHAR_TWIPS}
-    w_name, w_date = _width(name), _width(date)
+    w_name, w_date = text_width(name), text_width(date)
     if w_name - w_date < 2:  # the date would come closer than 右空二字: it is the longer line
         date_right = 2.0
         name_right = date_right + w_date + 2 - w_name

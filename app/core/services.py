@@ -45,8 +45,11 @@ class Services:
         return self.phrasebank.phrases + self.library.phrases()
 
     def reindex(self) -> None:
-        """After the user's library changed."""
+        """After the user's library changed (new phrases' tokens kept for the next start, which
+        would otherwise count the token cache as missing and start the cache child)."""
         self.index.rebuild(self.all_phrases())
+        if self.segmenter.ready:
+            self.index.tokens.save()
 
     def boosts(self) -> Boosts:
         return Boosts(self.library.favourites(), self.library.usage())

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.safety = SafetyNet(self)  # autosave, file lock (app/ui/safety.py)
         self.new_document(self.services.templates.get(start_template_id(self.settings)))
+        QTimer.singleShot(0, self.refresh_font_hint)  # every window (recovered ones too)
 
     # --- wiring ---------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -362,7 +363,6 @@ class MainWindow(QMainWindow):
     def start_background_loading(self) -> None:
         """Load the segmenter after the window is on screen; suggestions re-rank when done."""
         QTimer.singleShot(0, self.show_library_notice)
-        QTimer.singleShot(0, self.refresh_font_hint)
         QTimer.singleShot(0, self.show_template_problems)
         if self.loader is None and not self.services.segmenter.ready:
             _freeze_loaded_objects()  # the start-up objects; again once loading is done

@@ -227,3 +227,9 @@ def test_font_size_change_after_typing_keeps_the_undo_history(qtbot, window, win
     heading = next(b for b in window.draft.blocks() if window.draft.role_of(b) is Role.H2)
     char_px = QFontMetricsF(window.look.body_font()).horizontalAdvance("字")
     assert heading.blockFormat().textIndent() == pytest.approx(2 * char_px)
+
+
+def test_every_window_shows_the_font_hint_without_loading_anything(qtbot, window, windows_fonts):
+    """A window opened for a recovered draft never starts the loader; it gets the hint too."""
+    qtbot.waitUntil(lambda: window.font_hint.isVisible(), timeout=2000)
+    assert "3 种" in window.font_hint.text()
