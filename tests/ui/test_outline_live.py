@@ -92,6 +92,16 @@ def test_phrase_panel_works_on_an_imported_report(qtbot, window, corpus):
     assert topics and all("工作作风" in t for t in topics)
 
 
+def _type_a_third_point(qtbot, window) -> None:
+    """In corpus 000, type 三是 at the end of （二）政治素质方面's body; wait for the tree."""
+    block = next(b for b in window.draft.blocks() if b.text() == "（二）政治素质方面。").next()
+    cursor = QTextCursor(block)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    window.editor.setTextCursor(cursor)
+    ime_type(window.editor, "三是新的一点。")
+    qtbot.waitUntil(lambda: "三是：新的一点" in _counts(window.outline_pane), timeout=2000)
+
+
 def test_a_new_point_keeps_collapsed_rows_and_the_scroll_position(qtbot, window, corpus):
     assert window.open_path(next(p for p in corpus if p.name.startswith("000")))
     pane = window.outline_pane
@@ -99,12 +109,7 @@ def test_a_new_point_keeps_collapsed_rows_and_the_scroll_position(qtbot, window,
     theory = pane.index_for_label("（一）理论学习方面")
     pane.collapse(theory)
     pane.verticalScrollBar().setValue(3)
-    block = next(b for b in window.draft.blocks() if b.text() == "（二）政治素质方面。").next()
-    cursor = QTextCursor(block)
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-    window.editor.setTextCursor(cursor)
-    ime_type(window.editor, "三是新的一点。")
-    qtbot.waitUntil(lambda: "三是：新的一点" in _counts(pane), timeout=2000)
+    _type_a_third_point(qtbot, window)
     assert not pane.isExpanded(pane.index_for_label("（一）理论学习方面"))
     assert pane.isExpanded(pane.index_for_label("（二）政治素质方面"))
     assert pane.verticalScrollBar().value() == 3
@@ -150,12 +155,7 @@ def test_a_new_point_remakes_only_its_own_part_of_the_tree(qtbot, window, corpus
     pane = window.outline_pane
     item_of = lambda label: pane.model_.itemFromIndex(pane.index_for_label(label))  # noqa: E731
     causes, measures = item_of("二、产生问题的原因分析"), item_of("三、努力方向和整改措施")
-    block = next(b for b in window.draft.blocks() if b.text() == "（二）政治素质方面。").next()
-    cursor = QTextCursor(block)
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-    window.editor.setTextCursor(cursor)
-    ime_type(window.editor, "三是新的一点。")
-    qtbot.waitUntil(lambda: "三是：新的一点" in _counts(pane), timeout=2000)
+    _type_a_third_point(qtbot, window)
     assert item_of("二、产生问题的原因分析") is causes and item_of("三、努力方向和整改措施") is measures
     # and the remade rows still work: dragging the new point moves it with its text
     from tests.ui.test_outline_edit import _drag
