@@ -17,10 +17,17 @@ FORMAT_TEXT = "一键排版(&F)…"
 RECTIFICATION_TEXT = "导出整改清单(&R)…"
 
 
+BOLD_LEAD_KEY = "export/bold_lead"
+
+
+def font_key(role: str) -> str:
+    return f"export/font/{role}"
+
+
 def export_options(settings: QSettings) -> ExportOptions:
     """ExportOptions from the agreed keys ``export/font/<role>`` and ``export/bold_lead``."""
-    fonts = {role: settings.value(f"export/font/{role}") for role in FONT_ROLES}
-    return ExportOptions.from_values(fonts, settings.value("export/bold_lead", False))
+    fonts = {role: settings.value(font_key(role)) for role in FONT_ROLES}
+    return ExportOptions.from_values(fonts, settings.value(BOLD_LEAD_KEY, False))
 
 
 class ExportActions(QObject):

@@ -32,7 +32,13 @@ from app.ui.export_actions import ExportActions, export_options
 from app.ui.look import OfficialLook
 from app.ui.outline_pane import OutlinePane
 from app.ui.phrase_panel import PhrasePanel
-from app.ui.preferences import autosave_interval_s, editor_zoom, font_report, start_template_id
+from app.ui.preferences import (
+    LAST_TEMPLATE_KEY,
+    autosave_interval_s,
+    editor_zoom,
+    font_report,
+    start_template_id,
+)
 from app.ui.recent import RecentMenu, remember
 from app.ui.safety import SafetyNet
 from app.ui.settings_dialog import FontHint
@@ -419,13 +425,13 @@ class MainWindow(QMainWindow):
 
     # --- files ------------------------------------------------------------------------------
     def _last_template_id(self) -> str | None:
-        value = self.settings.value("template/last")
+        value = self.settings.value(LAST_TEMPLATE_KEY)
         return str(value) if value else None
 
     def new_document(self, template: Template | None = None) -> None:
         template = template or self.services.templates.default()
         self.draft.load(new_document(template))
-        self.settings.setValue("template/last", template.id)
+        self.settings.setValue(LAST_TEMPLATE_KEY, template.id)
         self.editor.go_to(self.draft.position_of((3, 0)))
 
     def choose_template_and_new(self) -> None:

@@ -38,7 +38,7 @@ from app.core.fonts import (
 from app.core.templates import TemplateLibrary
 from app.ui import preferences as prefs
 from app.ui.buttons import ok_cancel
-from app.ui.export_actions import export_options
+from app.ui.export_actions import BOLD_LEAD_KEY, export_options, font_key
 from app.ui.recovery import INTERVAL_KEY
 
 
@@ -182,10 +182,10 @@ class SettingsDialog(QDialog):
         for role in self.font_boxes:
             name = self.chosen_font(role)
             if name and name != defaults.font(role):
-                s.setValue(f"export/font/{role}", name)
+                s.setValue(font_key(role), name)
             else:
-                s.remove(f"export/font/{role}")
-        s.setValue("export/bold_lead", self.bold_lead.isChecked())
+                s.remove(font_key(role))
+        s.setValue(BOLD_LEAD_KEY, self.bold_lead.isChecked())
         s.setValue(prefs.FONT_PT_KEY, self.font_pt.value())
         s.setValue(INTERVAL_KEY, self.interval.value())
         # Only a real choice pins the default; otherwise new windows keep following 新建's last pick.
