@@ -11,7 +11,7 @@ DEBS=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
   # Chinese fonts, and a virtual screen for machines without one
   fonts-noto-cjk fonts-arphic-ukai xvfb xauth
-  # The packaged-build test: traces the built app's socket calls (tests/test_packaging.py)
+  # The packaged-build test: traces the built app's socket calls (tests/packaging/test_packaging.py)
   strace
   # A real Word client for the export tests: .docx -> PDF, and tools to read the PDF
   libreoffice-writer-nogui poppler-utils

@@ -41,7 +41,7 @@ def test_window_appears_without_the_heavy_libraries(tmp_path):
 
 def test_the_heavy_libraries_are_really_detected(tmp_path):
     env = dict(os.environ, MINGJING_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    script = SCRIPT.replace("window.show()", "window.show()\n__import__(\"app.core.docx_read\")")
+    script = SCRIPT.replace("window.show()", "window.show()\n__import__(\"app.core.formats.docx_read\")")
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=60, check=True)
     assert "docx" in json.loads(out.stdout.strip().splitlines()[-1])

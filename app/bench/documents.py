@@ -11,15 +11,15 @@ from app.bench.texts import TARGET_CHARS, report_text
 def big_document(target: int = TARGET_CHARS):
     """The benchmark report recognised into a Document (title and meta lines kept)."""
     from app.core.model import Document
-    from app.core.structure import recognize_text
+    from app.core.document.numbering import recognize_text
 
     return Document(recognize_text(report_text(target)), None)
 
 
 def measure_export(runs: int = 7, document=None) -> dict:
     """``to_docx_bytes`` of the document, after one warm-up (imports and the template)."""
-    from app.core.docx_io import to_docx_bytes
-    from app.core.export_options import ExportOptions
+    from app.core.formats.docx_io import to_docx_bytes
+    from app.core.formats.export_options import ExportOptions
     from app.core.text import count_cjk
 
     document = document or big_document()
@@ -44,10 +44,10 @@ def measure_check(runs: int = 5, text: str | None = None) -> dict:
     from app.core.check import load_check_config, proofread
     from app.core.check.structure_check import check_structure
     from app.core.model import Document
-    from app.core.outline import resolve_template
+    from app.core.document.outline import resolve_template
     from app.core.paths import templates_dir
-    from app.core.structure import recognize_text
-    from app.core.templates import load_templates
+    from app.core.document.numbering import recognize_text
+    from app.core.document.templates import load_templates
     from app.core.topics import TopicClassifier
 
     text = text or report_text()

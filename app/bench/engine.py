@@ -35,10 +35,10 @@ def synthetic_index(services, size: int, seed: int = 7):
     Tokens are primed from each sentence's jieba tokens, so building a 100k bank does not
     spend half a minute in jieba (that is not what is being measured).
     """
-    from app.core.matching import PhraseIndex
-    from app.core.phrasebank import Phrase
-    from app.core.pinyin import PinyinTable
-    from app.core.segment import TokenCache
+    from app.core.phrases.ranking import PhraseIndex
+    from app.core.phrases.phrasebank import Phrase
+    from app.core.phrases.pinyin import PinyinTable
+    from app.core.phrases.segment import TokenCache
 
     rng = random.Random(seed)
     segmenter = services.segmenter
@@ -65,7 +65,7 @@ def synthetic_index(services, size: int, seed: int = 7):
 
 def bench_suggest(services, sizes=(1_000, 10_000, 100_000), queries: int | None = None) -> list[dict]:
     """p50/p99 of one cursor move's ranking (limit 40, as the panel asks) per bank size."""
-    from app.core.matching import Boosts
+    from app.core.phrases.ranking import Boosts
 
     queries = queries or (2000 if full_mode() else 300)
     rng = random.Random(11)
@@ -199,9 +199,9 @@ def make_reports(corpus: list[Path], folder: Path, count: int = 100, seed: int =
 
 
 def bench_import(services, corpus: list[Path], count: int = 100) -> dict:
-    from app.core.classify import Classifier
-    from app.core.importer import import_paths
-    from app.core.library import open_library
+    from app.core.phrases.classify import Classifier
+    from app.core.phrases.importer import import_paths
+    from app.core.phrases.library import open_library
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "reports"

@@ -32,8 +32,8 @@ def sample_reports() -> list[str]:
 
 def _phrasebank_report() -> str:
     from app.core.paths import phrasebank_dir, templates_dir
-    from app.core.phrasebank import load_phrasebank
-    from app.core.templates import load_templates
+    from app.core.phrases.phrasebank import load_phrasebank
+    from app.core.document.templates import load_templates
 
     template = load_templates(templates_dir()).default()
     phrases = load_phrasebank(phrasebank_dir()).phrases
@@ -49,7 +49,7 @@ def _phrasebank_report() -> str:
 
 def report_text(target: int = TARGET_CHARS) -> str:
     """A long report: the samples' sections repeated, renumbered, each paragraph unique."""
-    from app.core.structure import match_heading
+    from app.core.document.numbering import match_heading
 
     samples = [text.splitlines() for text in sample_reports()]
     lines = ["某某同志专题民主生活会个人对照检查材料", "根据会议要求，现将个人对照检查情况报告如下。"]

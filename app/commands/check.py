@@ -31,7 +31,7 @@ def run_checks(path: Path, structure: bool = True):
     from app.core.check import load_check_config, proofread, sort_findings
     from app.core.check.source import read_check_input
     from app.core.check.structure_check import check_structure
-    from app.core.outline import resolve_template
+    from app.core.document.outline import resolve_template
     from app.core.paths import user_data_dir
     from app.core.topics import TopicClassifier
 
@@ -52,7 +52,7 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core.docx_io import DocumentReadError
+    from app.core.formats.docx_io import DocumentReadError
 
     try:
         text, findings = run_checks(args.input, not args.no_structure)

@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core.classify import Classifier
+    from app.core.phrases.classify import Classifier
 
     if not args.text.strip():
         return fail("请给出要判断的文字。")

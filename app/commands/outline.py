@@ -19,8 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def load_outline(path: Path):
     """Read a .txt/.docx and build its outline with the shipped and user templates."""
     from app.commands._common import load_template_library
-    from app.core.outline import build_outline, resolve_template
-    from app.core.reader import read_document
+    from app.core.document.outline import build_outline, resolve_template
+    from app.core.formats.reader import read_document
     from app.core.topics import TopicClassifier
 
     document = read_document(path)
@@ -37,7 +37,7 @@ def _print_outline(outline) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core.docx_io import DocumentReadError
+    from app.core.formats.docx_io import DocumentReadError
 
     try:
         outline = load_outline(args.input)

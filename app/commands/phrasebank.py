@@ -24,8 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.core.classify import Classifier
-    from app.core.importer import import_paths
+    from app.core.phrases.classify import Classifier
+    from app.core.phrases.importer import import_paths
 
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:

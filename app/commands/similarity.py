@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         phrasebank_text,
     )
     from app.core.check.source import read_check_input
-    from app.core.docx_io import DocumentReadError
+    from app.core.formats.docx_io import DocumentReadError
 
     try:
         draft = read_check_input(args.draft)
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             skipped.append(str(exc))
     if not args.no_phrasebank:
         from app.core.paths import phrasebank_dir
-        from app.core.phrasebank import load_phrasebank
+        from app.core.phrases.phrasebank import load_phrasebank
 
         index.add("素材库", phrasebank_text(load_phrasebank(phrasebank_dir()).phrases))
     for reason in skipped:

@@ -2,7 +2,7 @@
 
 A document is a flat list of paragraphs, each with a role.  Heading roles follow from
 the numbering at the start of the text (一、 / （一） / 1. / （1）); the title and the
-name/date lines are roles of their own.  The section tree (``app.core.outline``) is
+name/date lines are roles of their own.  The section tree (``app.core.document.outline``) is
 derived from this list, so the editor, the readers and the writers only ever have to
 agree on one simple thing.
 """

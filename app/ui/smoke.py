@@ -105,7 +105,7 @@ class SmokeTest(QObject):
         return True
 
     def _export(self) -> bool:
-        from app.core.docx_io import read_docx
+        from app.core.formats.docx_io import read_docx
 
         before = time.perf_counter()
         if not self.window.save_to(self.output):

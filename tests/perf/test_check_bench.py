@@ -14,7 +14,7 @@ from app.core.check.findings import PROOFREAD_KINDS, STRUCTURE_KINDS
 from app.core.check.similarity import SimilarityIndex, compare, phrasebank_text
 from app.core.check.source import read_check_input
 from app.core.check.structure_check import check_structure
-from app.core.outline import resolve_template
+from app.core.document.outline import resolve_template
 
 
 def _draft_of(corpus, chars: int) -> str:

@@ -23,7 +23,7 @@ def main() -> int:
         guard_none_refcount()
     from app.core.services import Services
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     home = Path(tempfile.mkdtemp())
     services = Services.load(home)

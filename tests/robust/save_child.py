@@ -16,7 +16,7 @@ import signal
 import sys
 from pathlib import Path
 
-from app.core import storage
+from app.core.storage import files as storage
 
 
 def _die() -> None:

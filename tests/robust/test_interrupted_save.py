@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from app.core.docx_io import read_docx, write_docx
+from app.core.formats.docx_io import read_docx, write_docx
 from app.core.model import Document, Paragraph, Role
-from app.core.storage import backup_path
+from app.core.storage.files import backup_path
 from tests.conftest import ROOT
 
 FAULTS = {"injected": 0}

@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python -m tests.tools.aspect_eval``.  Prints, for each method, how many of
 the hand-written variants in tests/data/aspect_variants.toml it matches correctly (at its
 best threshold and at the shipped 0.3) and the time per heading.  The result is quoted in
-``app.core.templates.aspect_similarity``.
+``app.core.document.templates.aspect_similarity``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import tomllib
 from pathlib import Path
 
 from app.core.paths import templates_dir
-from app.core.segment import Segmenter
-from app.core.templates import ASPECT_MATCH, _GENERIC_WORDS, aspect_similarity, load_templates
+from app.core.phrases.segment import Segmenter
+from app.core.document.templates import ASPECT_MATCH, _GENERIC_WORDS, aspect_similarity, load_templates
 from app.core.text import bigram_similarity
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "aspect_variants.toml"

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.core.phrasebank import FIELD_RE, POINT_MARKER_RE, Phrase, load_phrasebank
+from app.core.phrases.phrasebank import FIELD_RE, POINT_MARKER_RE, Phrase, load_phrasebank
 from app.core.text import bigram_similarity, count_cjk
 from app.core.topics import CANONICAL_TOPICS
 

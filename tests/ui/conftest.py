@@ -10,7 +10,7 @@ import pytest
 @pytest.fixture
 def window(qtbot, loaded_services, user_home, message_boxes):
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     # The session's services, but this test's own user data dir (autosaves, logs).
     services = dataclasses.replace(loaded_services, user_dir=user_home)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from app.core.reader import read_document
+from app.core.formats.reader import read_document
 
 
 @pytest.mark.bench

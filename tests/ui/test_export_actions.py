@@ -52,8 +52,8 @@ def test_one_click_format_writes_a_new_file_and_can_open_it(window, monkeypatch,
 def test_one_click_format_refuses_to_overwrite_the_original(window, monkeypatch, message_boxes,
                                                           corpus, tmp_path):
     source = tmp_path / "原稿.docx"
-    from app.core.docx_io import write_docx
-    from app.core.reader import read_document
+    from app.core.formats.docx_io import write_docx
+    from app.core.formats.reader import read_document
 
     write_docx(read_document(corpus[0]), source)
     before = _digest(source)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.ui.app import settings_for
-from app.ui.recent import RECENT_KEY, recent_files
+from app.ui.window.recent import RECENT_KEY, recent_files
 
 # menu item (start of its text) -> Word's shortcut(s)
 WORD_SHORTCUTS = {
@@ -116,7 +116,7 @@ def test_a_recent_file_that_is_gone_is_said_and_dropped(qtbot, window, tmp_path,
 
 
 def test_recent_files_are_capped_and_clearable(window, tmp_path):
-    from app.ui.recent import MAX_RECENT, remember
+    from app.ui.window.recent import MAX_RECENT, remember
 
     for i in range(MAX_RECENT + 3):
         remember(window.settings, tmp_path / f"{i}.docx")
@@ -129,7 +129,7 @@ def test_recent_files_are_capped_and_clearable(window, tmp_path):
 
 def test_window_size_panes_and_check_pane_are_remembered(qtbot, loaded_services, user_home,
                                                          message_boxes):
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     services = dataclasses.replace(loaded_services, user_dir=user_home)
     first = MainWindow(services, settings_for(user_home))

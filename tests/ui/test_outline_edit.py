@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.core.model import Document
-from app.core.structure import recognize_text
+from app.core.document.numbering import recognize_text
 from tests.ui.conftest import ime_type
 
 # A short report with block and inline points and a closing paragraph.
@@ -171,7 +171,7 @@ def test_typing_in_a_heading_updates_its_row_in_place(qtbot, draft_window):
 def test_new_asks_for_the_template_and_remembers_it(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     offered = []
 

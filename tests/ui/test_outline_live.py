@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
 
-from app.core.reader import read_document
-from app.ui.outline_pane import EMPTY_MARK
+from app.core.formats.reader import read_document
+from app.ui.panes.outline_pane import EMPTY_MARK
 from tests.ui.conftest import ime_type
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.outline import build_outline
-from app.core.structure import recognize_text
-from app.ui.outline_pane import OutlinePane
+from app.core.document.outline import build_outline
+from app.core.document.numbering import recognize_text
+from app.ui.panes.outline_pane import OutlinePane
 
 _LINES = st.sampled_from([
     "一、检视的问题", "二、原因分析", "三、整改措施", "（一）理论学习方面", "（二）政治素质方面", "（三）能力本领方面",

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QFont, QTextCursor
 
-from app.core.docx_io import read_docx
+from app.core.formats.docx_io import read_docx
 
 
 def _paste(window, mime: QMimeData) -> None:

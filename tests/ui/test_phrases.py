@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
-from app.core.phrasebank import Phrase
-from app.ui.phrase_panel import ID_ROLE, STAR
+from app.core.phrases.phrasebank import Phrase
+from app.ui.panes.phrase_pane import ID_ROLE, STAR
 from tests.ui.test_window import _block_cursor, _listed_ids, _put_cursor, _settle
 
 FIELD_TEXT = "在{单位}分管的{具体工作}中，对{问题}抓得不够紧。"
@@ -52,7 +52,7 @@ def test_tab_behaves_normally_when_no_field_remains(qtbot, window):
 def test_dropped_phrase_with_fields_selects_the_first(qtbot, window):
     from PySide6.QtCore import QMimeData
 
-    from app.ui.editor import PHRASE_MIME
+    from app.ui.panes.editor import PHRASE_MIME
 
     _put_cursor(qtbot, window, "（三）能力本领方面")
     mime = QMimeData()
@@ -116,7 +116,7 @@ def test_inserting_counts_usage(qtbot, window):
 
 
 def test_add_selection_to_library_prefills_part_and_topics(qtbot, window, monkeypatch):
-    from app.ui import library_dialogs
+    from app.ui.dialogs import library as library_dialogs
 
     seen = {}
 
@@ -148,7 +148,7 @@ def _menu_action(window, label: str):
 
 def test_editor_context_menu_adds_the_selection_with_the_section_prefilled(qtbot, window,
                                                                           monkeypatch):
-    from app.ui import library_dialogs
+    from app.ui.dialogs import library as library_dialogs
 
     seen = {}
     monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
@@ -174,7 +174,7 @@ def test_editor_context_menu_adds_the_selection_with_the_section_prefilled(qtbot
 
 
 def test_add_selection_in_the_opening_prefills_part_kaitou(qtbot, window, monkeypatch):
-    from app.ui import library_dialogs
+    from app.ui.dialogs import library as library_dialogs
 
     seen = {}
     monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
@@ -206,7 +206,7 @@ def test_shipped_phrase_files_are_never_written(qtbot, window, monkeypatch, mess
 
 
 def test_manage_dialog_edits_and_deletes(qtbot, window, message_boxes, monkeypatch):
-    from app.ui.library_dialogs import ManageLibraryDialog, PhraseEditDialog
+    from app.ui.dialogs.library import ManageLibraryDialog, PhraseEditDialog
 
     lib = window.services.library
     first = lib.add("第一条我的素材，内容写得足够长一些。", "问题", ["理论学习"])
@@ -236,7 +236,7 @@ def test_manage_dialog_edits_and_deletes(qtbot, window, message_boxes, monkeypat
 
 
 def test_edit_dialog_refuses_empty_text(qtbot, message_boxes):
-    from app.ui.library_dialogs import PhraseEditDialog
+    from app.ui.dialogs.library import PhraseEditDialog
 
     dialog = PhraseEditDialog("加入素材库", "  ", "问题", ())
     qtbot.addWidget(dialog)
@@ -299,9 +299,9 @@ def test_import_progress_dialog_cancels(qtbot, window, corpus, message_boxes, tm
 
 
 def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home, message_boxes):
-    from app.core.library import UserLibrary
+    from app.core.phrases.library import UserLibrary
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     user_home.mkdir(parents=True, exist_ok=True)
     (user_home / "lib.sqlite3").write_bytes(b"garbage" * 500)
@@ -321,7 +321,7 @@ def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home,
 @pytest.fixture(autouse=True)
 def _fresh_library(loaded_services, tmp_path):
     """Each test here gets an empty user library (the services are shared by the session)."""
-    from app.core.library import open_library
+    from app.core.phrases.library import open_library
 
     original = loaded_services.library
     loaded_services.library = open_library(tmp_path / "lib")

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from app.core import storage
-from app.core.autosave import AutosaveStore, Snapshot
-from app.core.crashlog import log_file
-from app.core.filelock import lock_path
-from app.ui.crash import ExceptionGuard
-from app.ui.recovery import RecoveryDialog, offer_recovery
+from app.core.storage import files as storage
+from app.core.storage.autosave import AutosaveStore, Snapshot
+from app.core.storage.crashlog import log_file
+from app.core.storage.filelock import lock_path
+from app.ui.window.crash import ExceptionGuard
+from app.ui.window.recovery import RecoveryDialog, offer_recovery
 from tests.ui.conftest import ime_type
 
 
@@ -58,7 +58,7 @@ def test_default_interval_is_five_seconds(window):
 
 def test_interval_setting_is_read(qtbot, loaded_services, user_home, message_boxes):
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     settings = settings_for(user_home)
     settings.setValue("autosave/interval_s", 2)
@@ -149,7 +149,7 @@ def test_recovery_dialog_lists_each_draft_with_its_time(qtbot, window):
 
 def test_recovery_puts_every_draft_in_a_window(qtbot, window, loaded_services, user_home):
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     store = AutosaveStore(user_home / "autosave")
     first = Snapshot("old1", (("title", "标题甲"), ("body", "甲的正文")), None, None, 1_700_000_000.0)
@@ -189,7 +189,7 @@ def test_damaged_autosave_is_set_aside_not_offered(qtbot, window, user_home):
 def test_a_file_open_in_another_window_is_refused(qtbot, window, loaded_services, user_home,
                                                    tmp_path, message_boxes):
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     path = tmp_path / "报告.docx"
     assert window.save_to(path)

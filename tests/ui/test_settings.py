@@ -11,7 +11,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.core.fonts import InstalledFonts
+from app.core.formats.fonts import InstalledFonts
 from app.core.model import Role
 from app.ui import preferences
 from app.ui.app import settings_for
@@ -34,7 +34,7 @@ def _menu_action(window, text: str):
 
 
 def _open_settings(qtbot, window):
-    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.dialogs.settings import SettingsDialog
 
     _menu_action(window, "设置").trigger()
     shown = [d for d in window.findChildren(SettingsDialog) if d.isVisible()]
@@ -141,7 +141,7 @@ def test_autosave_interval_changes_at_once(qtbot, window, windows_fonts):
 
 def test_settings_persist_for_the_next_window(qtbot, loaded_services, user_home, message_boxes,
                                               windows_fonts):
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     services = dataclasses.replace(loaded_services, user_dir=user_home)
     first = MainWindow(services, settings_for(user_home))

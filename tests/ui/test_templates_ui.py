@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from app.core.model import Role
 from app.core.paths import templates_dir
-from app.core.templates import META_PLACEHOLDER, load_templates
+from app.core.document.templates import META_PLACEHOLDER, load_templates
 
 OWN = '''id = "my-branch"
 name = "支部书记述职（自拟）"
@@ -44,7 +44,7 @@ BROKEN = 'id = "broken"\nname = "坏模板"\ntitle = "标题"\n[[sections]]\ntit
 def own_window(qtbot, window, user_home):
     """A window started with two user templates in the user data dir, one of them broken."""
     from app.ui.app import settings_for
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     folder = user_home / "templates"
     folder.mkdir(parents=True)

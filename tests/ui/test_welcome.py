@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.autosave import Snapshot
-from app.core.fonts import InstalledFonts
+from app.core.storage.autosave import Snapshot
+from app.core.formats.fonts import InstalledFonts
 from app.ui import preferences
 from app.ui.app import start_up
-from app.ui.recovery import autosave_store
-from app.ui.welcome import SHOWN_KEY, WelcomeOverlay
+from app.ui.window.recovery import autosave_store
+from app.ui.dialogs.welcome import SHOWN_KEY, WelcomeOverlay
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,9 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCurs
 from PySide6.QtWidgets import QApplication
 
 from app.core.model import Role
-from app.core.phrasebank import strip_ordinal, with_ordinal
-from app.ui.editor import PHRASE_MIME
-from app.ui.phrase_panel import ID_ROLE, TEXT_ROLE
+from app.core.phrases.phrasebank import strip_ordinal, with_ordinal
+from app.ui.panes.editor import PHRASE_MIME
+from app.ui.panes.phrase_pane import ID_ROLE, TEXT_ROLE
 from tests.ui.conftest import ime_type
 
 SIX = ["（一）理论学习方面", "（二）政治素质方面", "（三）能力本领方面", "（四）担当作为方面",

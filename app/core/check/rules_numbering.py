@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from app.core.check.findings import Finding, line_spans
-from app.core.structure import canonical_number, match_heading
+from app.core.document.numbering import canonical_number, match_heading
 from app.core.text import cn_to_int, int_to_cn
 
 _CN = "一二三四五六七八九十"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.model import Document, Paragraph
-from app.core.reader import read_document
-from app.core.structure import recognize_text
+from app.core.formats.reader import read_document
+from app.core.document.numbering import recognize_text
 
 
 @dataclass
@@ -30,7 +30,7 @@ def read_check_input(path: Path) -> CheckInput:
     """Read ``path`` (raises ``DocumentReadError`` with a Chinese message)."""
     document = read_document(path)
     if Path(path).suffix.lower() == ".txt":
-        from app.core.reader import decode_text
+        from app.core.formats.reader import decode_text
 
         text = normalise_newlines(decode_text(Path(path).read_bytes()))
         return CheckInput(text, Document(recognize_text(text), document.template_id))

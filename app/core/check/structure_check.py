@@ -1,7 +1,7 @@
 """结构检查: does the draft have the shape reviewers expect?
 
 - every problem aspect of the template has at least one problem point;
-- every problem point has a measure that answers it (``app.core.answers``, the matcher of
+- every problem point has a measure that answers it (``app.core.document.pairing``, the matcher of
   the 整改清单: what is reported here is exactly what the 清单 leaves empty);
 - the whole draft and its parts are within the template's target length;
 - a reminder where a problem point has no concrete example (number, date, place, 我…).
@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.core.answers import Item, answers, problems_and_measures
+from app.core.document.pairing import Item, answers, problems_and_measures
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
 from app.core.model import Paragraph, Role
-from app.core.outline import Outline, OutlineNode, build_outline
-from app.core.templates import Template, match_aspect
+from app.core.document.outline import Outline, OutlineNode, build_outline
+from app.core.document.templates import Template, match_aspect
 from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 

@@ -1,0 +1,119 @@
+"""Per-paragraph facts the outline is built from, memoised by paragraph text.
+
+Building the outline after a keystroke only rescans the paragraph that changed: every other
+paragraph's heading match, point markers and 字数 come from the cache.  The cache belongs to
+its owner (a document or a caller), never to the module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
+from app.core.document.templates import match_aspect
+from app.core.text import is_cjk
+from app.core.topics import TopicClassifier
+
+_CN = "一二三四五六七八九十"
+# A point marker opens a paragraph or follows the end of a sentence.
+POINT_RE = re.compile(rf"(?:^|(?<=[。；;！？!?]))[\s\u3000]*([{_CN}]{{1,3}}[是要])")
+SEQ_WORDS = ("首先", "其次", "再次", "最后")
+_LEAD_END_RE = re.compile(r"[。；;！？!?]")
+# What opens or marks a closing paragraph (结尾) after the last section.
+_CLOSING_START_RE = re.compile(
+    r"^[\s\u3000]*(以上|在今后|今后|下一步|我将|我决心|我一定|总之|恳请|请各位|请同志们|借此|以此次|我会)")
+_CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|新的起点|新起点|不吝赐教|敬请")
+# Only a closing says these: enough to end a section that has no body of its own yet.
+_CLOSING_SURE_RE = re.compile(r"^[\s\u3000]*以上|批评指正|帮助指正|不吝赐教")
+_MAX_CACHE = 20000
+
+
+def strip_title(text: str) -> str:
+    return text.strip().rstrip("。：:；;，,")
+
+
+def lead_sentence(text: str) -> str:
+    """The first sentence after a point marker (一是：学习不够。 → 学习不够)."""
+    text = text.lstrip(" \t\u3000：:，,、")
+    m = _LEAD_END_RE.search(text)
+    return strip_title(text[: m.start()] if m else text)
+
+
+@dataclass(frozen=True)
+class ParagraphScan:
+    """What one paragraph's text says about the outline."""
+
+    heading: HeadingMatch | None
+    title: str  # heading title without its number ('' for body text)
+    points: tuple[tuple[int, str, str], ...]  # (offset, marker, lead sentence)
+    seq_offset: int  # offset of a leading 首先/其次/… or -1
+    seq_lead: str
+    cum: tuple[int, ...]  # cum[i] = Chinese characters in text[:i]
+    closing_cue: bool
+    closing_sure: bool = False  # a cue no section body would carry (以上…, 批评指正)
+    blank: bool = False  # only whitespace (where the closing may start depends on it)
+
+    @property
+    def chars(self) -> int:
+        return self.cum[-1]
+
+
+def scan_paragraph(text: str) -> ParagraphScan:
+    heading = match_heading(text)
+    title = ""
+    if heading:
+        # a heading typed with its body in one paragraph (（一）理论学习方面。一是……): the title is
+        # the head; the body's points are found like any other (see _Builder.grow)
+        head, body = split_run_in_heading(text)
+        title = strip_title((head if body else text)[heading.head_len:])
+    points = tuple(
+        (m.start(1), m.group(1), lead_sentence(text[m.end(1):])) for m in POINT_RE.finditer(text)
+    )
+    stripped = text.lstrip()
+    seq_offset, seq_lead = -1, ""
+    if stripped.startswith(SEQ_WORDS):
+        seq_offset = len(text) - len(stripped)
+        seq_lead = lead_sentence(text[seq_offset + 2:])
+    cum = tuple(accumulate((1 if is_cjk(ch) else 0 for ch in text), initial=0))
+    closing = bool(_CLOSING_START_RE.match(text) or _CLOSING_ANYWHERE_RE.search(text))
+    sure = closing and bool(_CLOSING_SURE_RE.search(text))
+    return ParagraphScan(heading, title, points, seq_offset, seq_lead, cum, closing, sure,
+                         not text.strip())
+
+
+class OutlineCache:
+    """Memo of paragraph scans and topic classifications, keyed by text."""
+
+    def __init__(self, classifier: TopicClassifier) -> None:
+        self.classifier = classifier
+        self._scans: dict[str, ParagraphScan] = {}
+        self._topics: dict[str, list[str]] = {}
+        self._aspects: dict[tuple[tuple, str], tuple[str, ...] | None] = {}
+
+    def scan(self, text: str) -> ParagraphScan:
+        found = self._scans.get(text)
+        if found is None:
+            if len(self._scans) > _MAX_CACHE:
+                self._scans.clear()
+            found = self._scans[text] = scan_paragraph(text)
+        return found
+
+    def classify(self, text: str) -> list[str]:
+        found = self._topics.get(text)
+        if found is None:
+            if len(self._topics) > _MAX_CACHE:
+                self._topics.clear()
+            found = self._topics[text] = self.classifier.classify(text)
+        return list(found)
+
+    def aspect_topics(self, aspects: tuple, title: str) -> tuple[str, ...] | None:
+        """Topics of the template aspect closest to ``title`` (None when none is close)."""
+        key = (aspects, title)
+        if key not in self._aspects:
+            if len(self._aspects) > _MAX_CACHE:
+                self._aspects.clear()
+            best = match_aspect(aspects, title)
+            self._aspects[key] = tuple(best.topics) if best else None
+        return self._aspects[key]

@@ -1,0 +1,171 @@
+"""整改清单: one row per problem point, with the measure that answers it.
+
+Problems and measures are paired by ``app.core.document.pairing``, the matcher 结构检查 uses too: a
+problem the check reports unanswered gets an empty cell for the user to fill in, as do
+责任人 and 完成时限.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from app.core.document.pairing import Item, match_measures, problems_and_measures
+from app.core.formats.docx_styles import STYLE_TITLE, el, run_fonts
+from app.core.formats.docx_write import new_official_docx, save_bytes
+from app.core.formats.export_options import ExportOptions
+from app.core.model import Paragraph
+from app.core.document.outline import Outline
+from app.core.storage.files import atomic_write_bytes
+from app.core.text import count_cjk
+from app.core.topics import TopicClassifier
+
+HEADERS = ("序号", "问题", "整改措施", "责任人", "完成时限")
+COLUMN_MM = (14, 62, 101, 22, 26)  # 225 mm: the landscape text width; 完成时限 on one line
+TABLE_PT = 14  # 4号
+TABLE_LINE_TWIPS = 24 * 20
+MEASURE_CELL_CHARS = 80  # about this many 字 of what the measure says (4–5 lines)
+_SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
+
+
+@dataclass
+class RectificationRow:
+    number: int
+    problem: str
+    measure: str = ""
+    owner: str = ""
+    deadline: str = ""
+
+
+def build_rows(outline: Outline, paragraphs: Sequence[Paragraph],
+               classifier: TopicClassifier | None = None) -> list[RectificationRow]:
+    problems, measures = problems_and_measures(outline, paragraphs, classifier)
+    matches = match_measures(problems, measures)
+    return [RectificationRow(i, p.text, measure_cell(measures[m]) if m is not None else "")
+            for i, (p, m) in enumerate(zip(problems, matches), 1)]
+
+
+def measure_cell(item: Item) -> str:
+    """What the 整改措施 cell says: the measure's heading or lead sentence, and then the
+    first whole sentences of what it goes on to say (the concrete steps), up to about
+    ``MEASURE_CELL_CHARS`` 字 (a long first sentence: its opening clauses and ……). A heading
+    alone (持之以恒强化理论武装) tells the reviewer little; the whole section would make
+    rows taller than a page, and rows are never split."""
+    lead = item.text.strip()
+    full = item.full.strip()
+    first, _, rest = full.partition("\n")
+    if item.node is not None and item.node.kind == "point" or lead not in first:
+        rest = full[full.find(lead) + len(lead):] if lead in full else ""
+    else:
+        rest = first[first.find(lead) + len(lead):].lstrip("。；：:，, ") + rest  # run-in body
+    sentences = [m.strip() for m in _SENTENCE.findall(rest.replace("\n", "")) if m.strip()]
+    taken: list[str] = []
+    budget = MEASURE_CELL_CHARS - count_cjk(lead)
+    for sentence in sentences:
+        if count_cjk(sentence) > budget:
+            if not taken:  # a long first sentence: its opening clauses, marked as cut
+                clauses = re.findall(r"[^，、；]*[，、；]?", sentence)
+                head = ""
+                for clause in clauses:
+                    if count_cjk(head + clause) > budget:
+                        break
+                    head += clause
+                if count_cjk(head) >= 10:
+                    taken.append(head.rstrip("，、；") + "……")
+            break
+        taken.append(sentence)
+        budget -= count_cjk(sentence)
+    if not taken:
+        return lead
+    joiner = "" if lead.endswith(("。", "；", "！", "？")) else "："
+    return lead + joiner + "".join(taken)
+
+
+# --- the .docx ------------------------------------------------------------------------------------
+def _cell_paragraph(cell, text: str, font: str, centred: bool) -> None:
+    p = cell.paragraphs[0]._p
+    for child in list(p):
+        p.remove(child)
+    ppr = el("w:pPr")
+    ppr.append(el("w:spacing", before="0", after="0", line=str(TABLE_LINE_TWIPS), lineRule="exact"))
+    ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
+    ppr.append(el("w:jc", val="center" if centred else "both"))
+    p.append(ppr)
+    if not text:
+        return
+    r = el("w:r")
+    rpr = el("w:rPr")
+    rpr.append(run_fonts(font))
+    rpr.append(el("w:sz", val=str(TABLE_PT * 2)))
+    rpr.append(el("w:szCs", val=str(TABLE_PT * 2)))
+    r.append(rpr)
+    t = el("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    p.append(r)
+
+
+def rectification_bytes(rows: Sequence[RectificationRow], title: str,
+                        options: ExportOptions | None = None) -> bytes:
+    options = options or ExportOptions()
+    doc = new_official_docx(options, landscape=True)
+    doc.core_properties.title = title
+    doc.core_properties.category = "明镜整改清单"
+    body = doc.element.body
+    heading = el("w:p")
+    ppr = el("w:pPr")
+    ppr.append(el("w:pStyle", val=STYLE_TITLE))
+    ppr.append(el("w:spacing", after=str(TABLE_LINE_TWIPS)))
+    heading.append(ppr)
+    run = el("w:r")
+    t = el("w:t")
+    t.text = title
+    run.append(t)
+    heading.append(run)
+    body.find(qn("w:sectPr")).addprevious(heading)
+
+    table = doc.add_table(rows=1 + len(rows), cols=len(HEADERS))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = [Mm(w) for w in COLUMN_MM]
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    header = table.rows[0]
+    trpr = header._tr.get_or_add_trPr()
+    trpr.append(el("w:tblHeader"))  # repeated at the top of every page
+    for cell, text, width in zip(header.cells, HEADERS, widths):
+        cell.width = width
+        _cell_paragraph(cell, text, options.h1, centred=True)
+    for row, data in zip(table.rows[1:], rows):
+        row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a row stays on one page
+        values = (str(data.number), data.problem, data.measure, data.owner, data.deadline)
+        for index, (cell, text, width) in enumerate(zip(row.cells, values, widths)):
+            cell.width = width
+            _cell_paragraph(cell, text, options.body, centred=index in (0, 3, 4))
+    return save_bytes(doc)
+
+
+def rectification_title(outline: Outline) -> str:
+    base = outline.title.strip()
+    for suffix in ("个人对照检查材料", "对照检查材料", "个人剖析材料", "剖析材料", "发言提纲", "材料"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    return f"{base}问题整改清单" if base else "问题整改清单"
+
+
+def write_rectification(outline: Outline, paragraphs: Sequence[Paragraph], path: Path,
+                        options: ExportOptions | None = None,
+                        classifier: TopicClassifier | None = None) -> list[RectificationRow]:
+    """Write the 整改清单 of a document to ``path`` atomically; returns its rows."""
+    rows = build_rows(outline, paragraphs, classifier)
+    atomic_write_bytes(Path(path), rectification_bytes(rows, rectification_title(outline), options))
+    return rows

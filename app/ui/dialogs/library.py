@@ -1,0 +1,220 @@
+"""Dialogs for the user's own library: add/edit a phrase, manage the library, import reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.phrases.library import LibraryError, UserLibrary, validate_entry
+from app.core.phrases.phrasebank import Phrase
+from app.core.services import Services
+from app.core.topics import CANONICAL_TOPICS, PARTS
+from app.ui.dialogs.buttons import ok_cancel
+
+
+class PhraseEditDialog(QDialog):
+    """Text, part and topics of one of the user's phrases (prefilled, editable)."""
+
+    def __init__(self, title: str, text: str, part: str, topics, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("phraseEditDialog")
+        self.text = QPlainTextEdit(text)
+        self.text.setAccessibleName("素材内容")
+        self.part = QComboBox()
+        self.part.addItems(list(PARTS))
+        self.part.setCurrentText(part if part in PARTS else "问题")
+        grid = QGridLayout()
+        self.topic_boxes: dict[str, QCheckBox] = {}
+        for i, topic in enumerate(CANONICAL_TOPICS):
+            box = QCheckBox(topic)
+            box.setChecked(topic in topics)
+            self.topic_boxes[topic] = box
+            grid.addWidget(box, i // 3, i % 3)
+        topics_widget = QWidget()
+        topics_widget.setLayout(grid)
+        form = QFormLayout()
+        form.addRow("内容：", self.text)
+        form.addRow("部分：", self.part)
+        form.addRow("主题：", topics_widget)
+        buttons = ok_cancel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+
+    def values(self) -> tuple[str, str, tuple[str, ...]]:
+        topics = tuple(t for t, box in self.topic_boxes.items() if box.isChecked())
+        return self.text.toPlainText(), self.part.currentText(), topics
+
+    def accept(self) -> None:
+        try:
+            validate_entry(*self.values())
+        except LibraryError as exc:
+            QMessageBox(QMessageBox.Icon.Warning, "无法保存", str(exc),
+                        QMessageBox.StandardButton.Ok, self).exec()
+            return
+        super().accept()
+
+
+class ManageLibraryDialog(QDialog):
+    """The user's phrases in a table: filter, edit, delete."""
+
+    changed = Signal()
+
+    def __init__(self, library: UserLibrary, parent=None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.setWindowTitle("管理素材库")
+        self.setObjectName("manageLibraryDialog")
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("筛选：输入词语")
+        self.filter.textChanged.connect(lambda _: self.reload())
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["内容", "部分", "主题", "来源"])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.edit_button = QPushButton("编辑…")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("删除")
+        self.delete_button.clicked.connect(self.delete_selected)
+        close = QPushButton("关闭")
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.resize(900, 560)
+        self.phrases: list[Phrase] = []
+        self.reload()
+
+    def reload(self) -> None:
+        words = self.filter.text().split()
+        self.phrases = [p for p in self.library.phrases() if all(w in p.text for w in words)]
+        self.table.setRowCount(len(self.phrases))
+        for row, p in enumerate(self.phrases):
+            for col, value in enumerate((p.text, p.part, "、".join(p.topics) or "通用", p.source)):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, p.id)
+                item.setToolTip(p.text if col == 0 else value)
+                self.table.setItem(row, col, item)
+        empty = not self.phrases
+        self.edit_button.setEnabled(not empty)
+        self.delete_button.setEnabled(not empty)
+        self.setWindowTitle(f"管理素材库（我的素材 {len(self.phrases)} 条）")
+
+    def _selected(self) -> Phrase | None:
+        row = self.table.currentRow()
+        return self.phrases[row] if 0 <= row < len(self.phrases) else None
+
+    def edit_selected(self) -> None:
+        phrase = self._selected()
+        if phrase is None:
+            return
+        dialog = PhraseEditDialog("编辑素材", phrase.text, phrase.part, phrase.topics, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.library.update(phrase.id, *dialog.values())
+            self.reload()
+            self.changed.emit()
+
+    def delete_selected(self) -> None:
+        phrase = self._selected()
+        if phrase is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "删除素材",
+                          f"确定删除这条素材吗？\n\n{phrase.text[:80]}", parent=self)
+        yes = box.addButton("删除", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is yes:
+            self.library.delete(phrase.id)
+            self.reload()
+            self.changed.emit()
+
+
+class ImportWorker(QThread):
+    """Runs the importer off the UI thread with its own database connection."""
+
+    progressed = Signal(int, int, str)
+
+    def __init__(self, services: Services, paths: list[Path], parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.paths = paths
+        self.cancelled = False
+        self.report = None
+        self.error: str | None = None
+
+    def run(self) -> None:
+        from app.core.phrases.classify import Classifier
+        from app.core.phrases.importer import import_paths
+
+        def progress(done: int, total: int, name: str) -> bool:
+            self.progressed.emit(done, total, name)
+            return not self.cancelled
+
+        try:
+            self.services.segmenter.load()
+            library = UserLibrary(self.services.library.path)  # this thread's own connection
+            try:
+                self.report = import_paths(
+                    self.paths, library, [p.text for p in self.services.index.phrases],
+                    self.services.templates,
+                    Classifier(self.services.classifier, self.services.index), progress)
+                self.services.index.rebuild(self.services.phrasebank.phrases + library.phrases())
+            finally:
+                library.close()
+        except Exception as exc:  # noqa: BLE001 — shown to the user, nothing is lost
+            self.error = f"导入时出错：{exc}"
+
+
+def run_import(parent: QWidget, services: Services, paths: list[Path]) -> ImportWorker:
+    """Start an import with a progress dialog (cancel stops after the current file)."""
+    dialog = QProgressDialog("正在导入素材…", "取消", 0, 1, parent)
+    dialog.setWindowTitle("导入素材")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(0)
+    worker = ImportWorker(services, paths, parent)
+
+    def on_progress(done: int, total: int, name: str) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        if name:
+            dialog.setLabelText(f"正在导入（{done + 1}/{total}）：{name}")
+
+    def on_cancel() -> None:
+        worker.cancelled = True
+
+    worker.progressed.connect(on_progress)
+    dialog.canceled.connect(on_cancel)
+    worker.finished.connect(dialog.reset)
+    worker.start()
+    dialog.show()
+    return worker

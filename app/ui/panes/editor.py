@@ -1,0 +1,198 @@
+"""The middle pane: one rich editor over the draft, laid out like the printed page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocumentFragment
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
+
+from app.core.model import Role
+from app.core.sanitize import clean_incoming
+from app.core.phrases.phrasebank import FIELD_RE
+from app.ui.draft import DraftDocument
+
+PHRASE_MIME = "application/x-mingjing-phrase"
+PAGE_MARGIN_PX = 36
+
+
+def pasted_text(source: QMimeData) -> str:
+    """The text of a paste, formatting dropped (HTML-only sources are converted)."""
+    if source.hasText():
+        text = source.text()
+    elif source.hasHtml():
+        text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
+    else:
+        return ""
+    return clean_incoming(text)
+
+
+class Editor(QTextEdit):
+    """A QTextEdit that pastes plain text, inserts phrases and wraps at 28 characters."""
+
+    phraseInserted = Signal(str)  # phrase id
+    addToLibraryRequested = Signal(str)  # selected text
+
+    def __init__(self, draft: DraftDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.setDocument(draft.qdoc)
+        self.setAcceptRichText(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("editor")
+        self.setAccessibleName("正文编辑区")
+        draft.qdoc.setDocumentMargin(PAGE_MARGIN_PX)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self.fit_page()
+        outer = self.palette()
+        outer.setColor(QPalette.ColorRole.Window, Qt.GlobalColor.lightGray)
+        self.setPalette(outer)
+        self.setAutoFillBackground(True)
+        page = self.viewport().palette()
+        page.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.white)
+        self.viewport().setPalette(page)
+
+    # --- page layout: centre a page-wide column in the pane -------------------------------
+    def fit_page(self) -> None:
+        """Wrap at 28 characters of the look's body font (again after a font size change)."""
+        self._page_width = int(self.draft.look.line_width_px() + 2 * PAGE_MARGIN_PX + 4)
+        self.setLineWrapColumnOrWidth(self._page_width)
+        self._centre_page()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._centre_page()
+
+    def _centre_page(self) -> None:
+        spare = self.width() - self._page_width - self.verticalScrollBar().sizeHint().width()
+        side = max(0, spare // 2)
+        self.setViewportMargins(side, 0, side, 0)
+
+    # --- typing ------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        cursor = self.textCursor()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_Tab and plain and self.select_field(forward=True):
+            return
+        if event.key() == Qt.Key.Key_Backtab and self.select_field(forward=False):
+            return
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not cursor.hasSelection() and cursor.atBlockEnd()
+                and self.draft.role_of(cursor.block()) in (Role.TITLE, Role.META)):
+            # Like Word's "next style": a new line after the title or name line is body text.
+            next_role = Role.META if self.draft.role_of(cursor.block()) is Role.TITLE else Role.BODY
+            cursor.insertBlock(self.draft.look.block_format(next_role))
+            self.setTextCursor(cursor)
+            return
+        super().keyPressEvent(event)
+
+    def context_menu(self, pos) -> QMenu:
+        """The right-click menu: Qt's standard editing actions plus 加入素材库…."""
+        menu = self.createStandardContextMenu(pos)
+        menu.addSeparator()
+        selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
+        action = menu.addAction("加入素材库…")
+        action.setEnabled(bool(selected))
+        action.setStatusTip("把选中的文字加入“我的素材”")
+        action.triggered.connect(lambda: self.addToLibraryRequested.emit(selected))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    # --- paste and drop: text only, formatting dropped -------------------------------------
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
+        return source.hasText() or source.hasHtml() or source.hasFormat(PHRASE_MIME)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        mime = QMimeData()
+        mime.setText(self.textCursor().selection().toPlainText())
+        return mime
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        cursor = self.textCursor()
+        if source.hasFormat(PHRASE_MIME):
+            phrase_id = bytes(source.data(PHRASE_MIME)).decode("utf-8")
+            self._insert_phrase(cursor, source.text())
+            self.phraseInserted.emit(phrase_id)
+            return
+        text = pasted_text(source)
+        if not text:
+            return
+        # pasting into an empty draft, or over all of it (Ctrl+A, Ctrl+V): the title and the
+        # name/date lines of the pasted report keep their roles
+        whole = cursor.selectionStart() == 0 and cursor.selectionEnd() >= self.draft.qdoc.characterCount() - 1
+        empty = self.draft.qdoc.isEmpty() or whole
+        self.setTextCursor(self.draft.insert_text(cursor, text, empty_doc=empty))
+        self.ensureCursorVisible()
+
+    def insert_phrase_at_cursor(self, phrase_id: str, text: str) -> None:
+        self._insert_phrase(self.textCursor(), text)
+        self.setFocus()
+        self.phraseInserted.emit(phrase_id)
+
+    # --- phrase fields: {单位} selected on insert, Tab / Shift+Tab to the next ---------------
+    def _insert_phrase(self, cursor: QTextCursor, text: str) -> None:
+        if cursor.hasSelection() and FIELD_RE.fullmatch(cursor.selectedText()):
+            # A field still waiting to be filled is not where the next phrase goes.
+            cursor = QTextCursor(cursor)
+            cursor.clearSelection()
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        before = self.draft.qdoc.characterCount()
+        cursor = self.draft.insert_phrase(cursor, text)
+        end = cursor.position()
+        start = end - (self.draft.qdoc.characterCount() - before)
+        self.setTextCursor(cursor)
+        fields = self._fields_between(start, end)
+        if fields:
+            self._select(*fields[0])
+        self.ensureCursorVisible()
+
+    def _fields_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) document positions of the {字段} placeholders in [start, end)."""
+        cursor = QTextCursor(self.draft.qdoc)
+        cursor.setPosition(max(start, 0))
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        text = cursor.selectedText()
+        return [(start + m.start(), start + m.end()) for m in FIELD_RE.finditer(text)]
+
+    def _select(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.draft.qdoc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def select_field(self, forward: bool = True) -> bool:
+        """Select the next (or previous) field of the current paragraph; False if it has none."""
+        cursor = self.textCursor()
+        block = cursor.block()
+        fields = self._fields_between(block.position(), block.position() + block.length() - 1)
+        if not fields:
+            return False
+        if forward:
+            after = cursor.selectionEnd()
+            target = next((f for f in fields if f[0] >= after), fields[0])
+        else:
+            before = cursor.selectionStart()
+            target = next((f for f in reversed(fields) if f[1] <= before), fields[-1])
+        self._select(*target)
+        return True
+
+    def go_to(self, position: int) -> None:
+        """Move the cursor to ``position`` and scroll it near the top of the pane."""
+        cursor = QTextCursor(self.draft.qdoc)
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        bar = self.verticalScrollBar()
+        rect = self.cursorRect(cursor)
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 5)
+        self.setFocus()
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select ``start``–``end`` (a finding) and scroll it into view."""
+        self.go_to(start)
+        cursor = self.textCursor()
+        cursor.setPosition(min(end, self.document().characterCount() - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)

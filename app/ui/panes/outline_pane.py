@@ -1,0 +1,456 @@
+"""The left pane: the live section tree of the draft, which the user can reorganise.
+
+The pane only shows the outline and turns clicks, drags and its context menu into requests
+(signals); the window hands them to the document, whose new outline comes back here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+)
+
+from app.core.document.outline import CLOSING, OPENING, Outline, OutlineNode
+from app.core.text import count_cjk
+
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+NODE_MIME = "application/x-mingjing-outline-node"
+EMPTY_MARK = "待填写"
+_EMPTY_COLOUR = QColor("#c0392b")
+_UNNUMBERED = (OPENING, CLOSING)
+
+
+def _label(node: OutlineNode) -> str:
+    if node.kind in _UNNUMBERED:
+        return node.title
+    return f"{node.number}{node.title}" if node.kind == "section" else f"{node.number}：{node.title}"
+
+
+def _is_empty(node: OutlineNode) -> bool:
+    """An 一、 or （一） section with nothing but its heading, or an empty 开头/结尾.
+
+    1. and （1） items are often whole points in themselves (1.面对矛盾绕着走。), so they are
+    never marked.
+    """
+    if node.kind in _UNNUMBERED:
+        return node.chars == 0
+    return node.kind == "section" and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
+
+
+def _key(node: OutlineNode) -> tuple:
+    """What identifies a row across rebuilds (its position moves when text is added above)."""
+    return (node.kind, node.level, node.number, node.title)
+
+
+def _subtree_shape(node: OutlineNode) -> tuple:
+    return tuple((n.kind, n.level, len(n.children)) for n in node.walk())
+
+
+def _shown(node: OutlineNode) -> tuple:
+    """Everything a row displays, to skip rows that did not change."""
+    return (node.number, node.title, node.chars, node.part, tuple(node.topics), node.kind)
+
+
+class _OutlineModel(QStandardItemModel):
+    """Drags carry our own format, so only drags of outline rows are taken as moves."""
+
+    def mimeTypes(self) -> list[str]:
+        return [NODE_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = [str(i.data(NODE_ROLE)) for i in indexes if i.column() == 0]
+        data.setData(NODE_MIME, QByteArray(",".join(rows).encode()))
+        return data
+
+
+class OutlinePane(QTreeView):
+    """Shows the outline; emits requests to go to, move, delete, rename and add nodes."""
+
+    nodeActivated = Signal(tuple)  # (block, offset)
+    moveRequested = Signal(object, object, int)  # node, new parent (None = top level), row
+    deleteRequested = Signal(object)
+    renameRequested = Signal(object, str)
+    addPointRequested = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self.setAccessibleName("大纲")
+        self.model_ = _OutlineModel(0, 2, self)
+        self.model_.setHorizontalHeaderLabels(["大纲", "字数"])
+        self.setModel(self.model_)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformRowHeights(True)
+        self.setWordWrap(False)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A fixed count column: ResizeToContents re-measures every row on each count change.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("待填写 ") + 12)
+        self._shapes: list[tuple] = []  # per top-level node: the shape of its subtree
+        self._roots: list[list[list]] = []  # per top-level node: its rows (see _items)
+        self._by_serial: dict[int, list] = {}  # a row's NODE_ROLE serial → the row
+        self._serial = 0
+        self.outline: Outline | None = None
+        self.clicked.connect(self._on_clicked)
+        self.activated.connect(self._on_clicked)
+        self.customContextMenuRequested.connect(self._show_menu)
+        self._build_actions()
+
+    # --- showing the outline ---------------------------------------------------------------
+    def set_outline(self, outline: Outline) -> None:
+        """Show ``outline``, touching as little as possible.
+
+        While typing the tree keeps its shape and rows are only relabelled.  When a top-level
+        part gains or loses a heading or point, only that part's rows are made again (what the
+        user collapsed there stays collapsed); only a new or removed top-level part rebuilds
+        the whole list.
+        """
+        self.outline = outline
+        roots = outline.sections
+        shapes = [_subtree_shape(r) for r in roots]
+        if len(shapes) != len(self._shapes):
+            self._rebuild_all(roots, shapes)
+            return
+        for i, (root, shape) in enumerate(zip(roots, shapes, strict=True)):
+            if shape == self._shapes[i]:
+                for row, node in zip(self._roots[i], root.walk(), strict=True):
+                    row[2] = node
+                    shown = _shown(node)
+                    if shown != row[3]:
+                        self._fill(row[0], row[1], node)
+                        row[3] = shown
+            else:
+                self._replace_root(i, root)
+                self._shapes[i] = shape
+
+    @property
+    def _items(self) -> list[list]:
+        """Every row, top to bottom: [title item, count item, node, what it shows]."""
+        return [row for rows in self._roots for row in rows]
+
+    def _rebuild_all(self, roots: list[OutlineNode], shapes: list[tuple]) -> None:
+        collapsed = self._collapsed(self._items)
+        scrolled = self.verticalScrollBar().value()
+        self.setUpdatesEnabled(False)
+        self.model_.removeRows(0, self.model_.rowCount())
+        self._by_serial.clear()
+        self._roots = []
+        top = self.model_.invisibleRootItem()
+        for root in roots:
+            rows: list[list] = []
+            top.appendRow(self._make(root, rows))
+            self._roots.append(rows)
+            self._expand(rows, collapsed)
+        self._shapes = shapes
+        self.verticalScrollBar().setValue(scrolled)
+        self.setUpdatesEnabled(True)
+
+    def _replace_root(self, i: int, root: OutlineNode) -> None:
+        old = self._roots[i]
+        collapsed = self._collapsed(old)
+        scrolled = self.verticalScrollBar().value()
+        self.setUpdatesEnabled(False)
+        for row in old:
+            self._by_serial.pop(row[0].data(NODE_ROLE), None)
+        self.model_.removeRow(i)
+        rows: list[list] = []
+        self.model_.insertRow(i, self._make(root, rows))
+        self._roots[i] = rows
+        self._expand(rows, collapsed)
+        self.verticalScrollBar().setValue(scrolled)
+        self.setUpdatesEnabled(True)
+
+    def _collapsed(self, rows: list[list]) -> set[tuple]:
+        return {_key(row[2]) for row in rows if row[0].hasChildren() and not self.isExpanded(row[0].index())}
+
+    def _expand(self, rows: list[list], collapsed: set[tuple]) -> None:
+        for row in rows:
+            if row[0].hasChildren():
+                self.setExpanded(row[0].index(), _key(row[2]) not in collapsed)
+
+    def _make(self, node: OutlineNode, rows: list[list]) -> list[QStandardItem]:
+        """The row items of ``node`` with its children attached (built before joining the model)."""
+        title_item, count_item = QStandardItem(), QStandardItem()
+        count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        movable = node.kind in ("section", "point")
+        title_item.setDragEnabled(movable)
+        title_item.setDropEnabled(node.kind == "section")
+        count_item.setDragEnabled(False)
+        count_item.setDropEnabled(False)
+        self._serial += 1
+        title_item.setData(self._serial, NODE_ROLE)
+        self._fill(title_item, count_item, node)
+        row = [title_item, count_item, node, _shown(node)]
+        self._by_serial[self._serial] = row
+        rows.append(row)
+        for child in node.children:
+            title_item.appendRow(self._make(child, rows))
+        return [title_item, count_item]
+
+    @staticmethod
+    def _fill(title_item: QStandardItem, count_item: QStandardItem, node: OutlineNode) -> None:
+        label = _label(node)
+        if title_item.text() != label:
+            title_item.setText(label)
+        tip = f"{node.part}" + (f" · {'、'.join(node.topics)}" if node.topics else "")
+        title_item.setToolTip(f"{label}\n{tip}\n{node.chars} 字")
+        if _is_empty(node):
+            count_item.setText(EMPTY_MARK)
+            count_item.setForeground(QBrush(_EMPTY_COLOUR))
+            count_item.setToolTip("这一部分还没有内容")
+        else:
+            count_item.setText(str(node.chars))
+            count_item.setForeground(QBrush())
+            count_item.setToolTip("")
+
+    def labels(self) -> list[tuple[int, str]]:
+        """(depth, label) of every row, top to bottom (for tests and accessibility)."""
+        out: list[tuple[int, str]] = []
+
+        def visit(item: QStandardItem, depth: int) -> None:
+            for row in range(item.rowCount()):
+                child = item.child(row, 0)
+                out.append((depth, child.text()))
+                visit(child, depth + 1)
+
+        visit(self.model_.invisibleRootItem(), 0)
+        return out
+
+    def node_at(self, index: QModelIndex) -> OutlineNode | None:
+        if not index.isValid():
+            return None
+        row = self._by_serial.get(index.siblingAtColumn(0).data(NODE_ROLE))
+        return row[2] if row is not None else None
+
+    def parent_of(self, index: QModelIndex) -> OutlineNode | None:
+        return self.node_at(index.siblingAtColumn(0).parent())
+
+    def select_at(self, pos: tuple[int, int]) -> None:
+        """Highlight the deepest node containing the cursor position, without emitting."""
+        best = None
+        for title_item, _, node, _ in self._items:
+            if node.contains(pos):
+                best = title_item
+        if best is not None and self.currentIndex() != best.index():
+            self.blockSignals(True)
+            self.setCurrentIndex(best.index())
+            self.blockSignals(False)
+
+    def index_for_label(self, label: str) -> QModelIndex:
+        for title_item, *_ in self._items:
+            if title_item.text() == label:
+                return title_item.index()
+        return QModelIndex()
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        node = self.node_at(index)
+        if node is not None:
+            self.nodeActivated.emit(tuple(node.start))
+
+    # --- drag and drop -----------------------------------------------------------------
+    def drop_target(self, source: QModelIndex, target: QModelIndex, where: str):
+        """(parent node or None, row) for dropping ``source`` at ``where`` of ``target``.
+
+        ``where`` is "above", "on" or "below"; None when the drop makes no sense there.
+        """
+        node, over = self.node_at(source), self.node_at(target)
+        if node is None or over is None or node.kind not in ("section", "point"):
+            return None
+        if node.kind == "point":
+            if over.kind == "point":
+                parent = self.parent_of(target)
+                points = [c for c in parent.children if c.kind == "point"] if parent else []
+                row = points.index(over) + (0 if where == "above" else 1)
+                return (parent, row) if parent else None
+            if over.kind != "section":
+                return None
+            if where == "above":  # the end of whatever is shown just above this heading
+                above = self.indexAbove(target)
+                return self.drop_target(source, above, "below") if above.isValid() else None
+            if where == "below":
+                return over, 0
+            return over, sum(1 for c in over.children if c.kind == "point")
+        # a section: find the node at its own level that the drop is next to
+        if over.kind == "section" and over.level == node.level - 1:
+            if where == "above":  # the end of whatever is shown just above this heading
+                above = self.indexAbove(target)
+                return self.drop_target(source, above, "below") if above.isValid() else None
+            sections = [c for c in over.children if c.kind == "section"]
+            return over, (0 if where == "below" else len(sections))
+        index = target
+        while index.isValid() and not (
+                self.node_at(index).kind == "section" and self.node_at(index).level == node.level):
+            index = index.parent()
+        if not index.isValid():
+            return None
+        if index != target:  # dropped inside another section's rows: after that section
+            where = "below"
+        peer = self.node_at(index)
+        parent = self.parent_of(index)
+        pool = parent.children if parent else (self.outline.sections if self.outline else [])
+        sections = [c for c in pool if c.kind == "section"]
+        row = sections.index(peer)
+        if where == "below" or (where == "on" and node.start < peer.start):
+            row += 1
+        return parent, row
+
+    def _where(self, pos: QPoint, index: QModelIndex) -> str:
+        rect = self.visualRect(index)
+        if pos.y() < rect.top() + rect.height() / 4:
+            return "above"
+        if pos.y() > rect.bottom() - rect.height() / 4:
+            return "below"
+        return "on"
+
+    def _drop_at(self, event):
+        """Where a drag of one of our rows would land, or None (also for foreign drags)."""
+        data = event.mimeData()
+        if not data.hasFormat(NODE_MIME) or event.source() not in (self, None):
+            return None
+        rows = bytes(data.data(NODE_MIME)).decode()
+        row = self._by_serial.get(int(rows)) if rows.isdigit() else None
+        if row is None:
+            return None
+        source = row[0].index()
+        pos = event.position().toPoint()
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return None
+        return source, self.drop_target(source, index, self._where(pos, index))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(NODE_MIME) and event.source() in (self, None):
+            self.setState(QAbstractItemView.State.DraggingState)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        super().dragMoveEvent(event)
+        found = self._drop_at(event)
+        if found is not None and found[1] is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        """Ask for the move instead of letting the model move rows: the text must move."""
+        found = self._drop_at(event)
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        self.setState(QAbstractItemView.State.NoState)
+        self.viewport().update()
+        if found is None or found[1] is None:
+            return
+        node = self.node_at(found[0])
+        parent, row = found[1]
+        # after the drag has finished: the move rebuilds this very model
+        QTimer.singleShot(0, lambda: self.moveRequested.emit(node, parent, row))
+
+    # --- context menu and keys -----------------------------------------------------------
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut: str | None = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+                act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.addAction(act)
+            act.triggered.connect(slot)
+            return act
+
+        self.add_point_action = action("添加要点", lambda: self._request("add"))
+        self.rename_action = action("重命名…", lambda: self._request("rename"), "F2")
+        self.delete_action = action("删除…", lambda: self._request("delete"), "Delete")
+        self.up_action = action("上移", lambda: self._request("up"), "Alt+Up")
+        self.down_action = action("下移", lambda: self._request("down"), "Alt+Down")
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        node = self.node_at(index)
+        if node is None:
+            return
+        self.setCurrentIndex(index.siblingAtColumn(0))
+        numbered = node.kind in ("section", "point")
+        menu = QMenu(self)
+        self.add_point_action.setEnabled(numbered)
+        for act in (self.add_point_action, self.rename_action, self.up_action, self.down_action,
+                    self.delete_action):
+            act.setEnabled(numbered)
+        menu.addAction(self.add_point_action)
+        menu.addAction(self.rename_action)
+        menu.addSeparator()
+        menu.addAction(self.up_action)
+        menu.addAction(self.down_action)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.viewport().mapToGlobal(pos))
+
+    def _request(self, what: str) -> None:
+        index = self.currentIndex()
+        node = self.node_at(index)
+        if node is None or node.kind not in ("section", "point"):
+            return
+        if what == "add":
+            self.addPointRequested.emit(node)
+        elif what == "rename":
+            title = self.ask_title(node)
+            if title:
+                self.renameRequested.emit(node, title)
+        elif what == "delete":
+            if self.confirm_delete(node):
+                self.deleteRequested.emit(node)
+        else:
+            parent = self.parent_of(index)
+            pool = parent.children if parent else (self.outline.sections if self.outline else [])
+            siblings = [c for c in pool if c.kind == node.kind]
+            row = siblings.index(node)
+            if what == "up" and row > 0:
+                self.moveRequested.emit(node, parent, row - 1)
+            elif what == "down" and row + 1 < len(siblings):
+                self.moveRequested.emit(node, parent, row + 2)
+
+    def ask_title(self, node: OutlineNode) -> str:
+        what = "标题" if node.kind == "section" else "要点的首句"
+        text, ok = QInputDialog.getText(self, "重命名", f"新的{what}（编号不变）：",
+                                        QLineEdit.EchoMode.Normal, node.title)
+        return text.strip() if ok else ""
+
+    def confirm_delete(self, node: OutlineNode) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "删除",
+                          f"删除“{_label(node)}”及其下的全部文字（{node.chars} 字）？\n删除后可用“撤销”恢复。",
+                          parent=self)
+        delete = box.addButton("删除", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is delete
