@@ -10,8 +10,8 @@ from app.bench.texts import TARGET_CHARS, report_text
 
 def big_document(target: int = TARGET_CHARS):
     """The benchmark report recognised into a Document (title and meta lines kept)."""
-    from app.core.model import Document
     from app.core.document.numbering import recognize_text
+    from app.core.model import Document
 
     return Document(recognize_text(report_text(target)), None)
 
@@ -43,11 +43,11 @@ def measure_check(runs: int = 5, text: str | None = None) -> dict:
     """校对 + 结构检查 of the text, as the 检查 pane runs them (tables warmed first)."""
     from app.core.check import load_check_config, proofread
     from app.core.check.structure_check import check_structure
-    from app.core.model import Document
-    from app.core.document.outline import resolve_template
-    from app.core.paths import templates_dir
     from app.core.document.numbering import recognize_text
+    from app.core.document.outline import resolve_template
     from app.core.document.templates import load_templates
+    from app.core.model import Document
+    from app.core.paths import templates_dir
     from app.core.topics import TopicClassifier
 
     text = text or report_text()

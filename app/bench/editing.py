@@ -24,10 +24,10 @@ from app.bench.texts import report_text  # noqa: F401 (re-exported)
 
 def measure_recognition(text: str, runs: int = 15) -> dict:
     """What opening or pasting the text costs: roles, template detection, the whole tree."""
-    from app.core.document.outline import build_outline, detect_template
-    from app.core.paths import templates_dir
     from app.core.document.numbering import recognize_text
+    from app.core.document.outline import build_outline, detect_template
     from app.core.document.templates import load_templates
+    from app.core.paths import templates_dir
     from app.core.topics import TopicClassifier
 
     classifier = TopicClassifier.load()
@@ -50,9 +50,9 @@ def measure_keystrokes(text: str, strokes: int = 300) -> dict:
     from PySide6.QtGui import QInputMethodEvent, QTextCursor
     from PySide6.QtWidgets import QApplication
 
+    from app.core.document.numbering import recognize_text
     from app.core.model import Document
     from app.core.services import Services
-    from app.core.document.numbering import recognize_text
     from app.ui.app import settings_for
     from app.ui.window.main_window import MainWindow
 

@@ -35,9 +35,9 @@ def synthetic_index(services, size: int, seed: int = 7):
     Tokens are primed from each sentence's jieba tokens, so building a 100k bank does not
     spend half a minute in jieba (that is not what is being measured).
     """
-    from app.core.phrases.ranking import PhraseIndex
     from app.core.phrases.phrasebank import Phrase
     from app.core.phrases.pinyin import PinyinTable
+    from app.core.phrases.ranking import PhraseIndex
     from app.core.phrases.segment import TokenCache
 
     rng = random.Random(seed)

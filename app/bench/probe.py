@@ -70,7 +70,7 @@ def _patch(widgets):
             self.last = 0.0
             self.timer = None
 
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt's name)
+        def eventFilter(self, obj, event):
             if (not self.done and event.type() == QEvent.Type.Expose
                     and isinstance(obj, QWindow) and obj.isExposed()):
                 window = next((w for w in self.app.topLevelWidgets()

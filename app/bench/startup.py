@@ -66,8 +66,8 @@ def write_big_library(home: Path, total: int = 10_000, seed: int = 3) -> int:
     """Fill the user library so shipped + user phrases come to ``total``; returns the
     number added. Phrases are recombined from the shipped bank's sentences (each unique)."""
     from app.bench.texts import SENTENCE_END
-    from app.core.phrases.library import open_library
     from app.core.paths import phrasebank_dir
+    from app.core.phrases.library import open_library
     from app.core.phrases.phrasebank import load_phrasebank
 
     shipped = load_phrasebank(phrasebank_dir()).phrases

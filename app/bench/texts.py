@@ -31,9 +31,9 @@ def sample_reports() -> list[str]:
 
 
 def _phrasebank_report() -> str:
+    from app.core.document.templates import load_templates
     from app.core.paths import phrasebank_dir, templates_dir
     from app.core.phrases.phrasebank import load_phrasebank
-    from app.core.document.templates import load_templates
 
     template = load_templates(templates_dir()).default()
     phrases = load_phrasebank(phrasebank_dir()).phrases

@@ -35,8 +35,8 @@ def fail(message: str, code: int = 2) -> int:
 
 def load_template_library():
     """Shipped and user templates; a skipped broken file is reported on stderr."""
-    from app.core.paths import templates_dir, user_data_dir
     from app.core.document.templates import load_templates
+    from app.core.paths import templates_dir, user_data_dir
 
     library = load_templates(templates_dir(), user_data_dir() / "templates")
     report_template_errors(library)

@@ -24,9 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.commands._common import load_template_library
     from app.core.formats.export_options import ExportOptions
     from app.core.formats.reformat import FormatError, format_file
-    from app.commands._common import load_template_library
     from app.core.topics import TopicClassifier
 
     options = ExportOptions.fallback() if args.fallback_fonts else ExportOptions()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.phrases.library import UserLibrary, open_library
-from app.core.phrases.ranking import Boosts, PhraseIndex
+from app.core.document.templates import TemplateLibrary, load_templates
 from app.core.paths import phrasebank_dir, templates_dir, user_data_dir
+from app.core.phrases.library import UserLibrary, open_library
 from app.core.phrases.phrasebank import Phrase, Phrasebank, load_phrasebank
 from app.core.phrases.pinyin import PinyinTable
+from app.core.phrases.ranking import Boosts, PhraseIndex
 from app.core.phrases.segment import Segmenter, TokenCache
-from app.core.document.templates import TemplateLibrary, load_templates
 from app.core.topics import TopicClassifier
 from app.core.warmup import Warmup
 

@@ -64,9 +64,9 @@ def configure_high_dpi() -> None:
 
 def start_up(window, store, new_window: Callable) -> None:
     """Crash recovery first; the first-run welcome only over an untouched new draft."""
+    from app.ui.dialogs.welcome import maybe_show_welcome, should_welcome
     from app.ui.preferences import font_report
     from app.ui.window.recovery import offer_recovery
-    from app.ui.dialogs.welcome import maybe_show_welcome, should_welcome
 
     offer_recovery(window, store, new_window)
     if should_welcome(window) and not any(store.folder.glob("*.json")):
@@ -76,8 +76,8 @@ def start_up(window, store, new_window: Callable) -> None:
 def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     """Open the window (and any drafts a crash left behind); ``on_shown(window)`` runs
     once the window is up (used by the crash-and-recover tests)."""
-    from app.ui.window.crash import ExceptionGuard
     from app.ui.qt_guard import guard_none_refcount
+    from app.ui.window.crash import ExceptionGuard
     from app.ui.window.recovery import autosave_store
 
     configure_high_dpi()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 
 from app.core.document import outline_edit as restructure
-from app.core.model import HEADING_ROLES, Document, Paragraph, Role
+from app.core.document.numbering import recognize_lines
 from app.core.document.outline import (
     LiveOutline,
     Outline,
@@ -25,10 +25,10 @@ from app.core.document.outline import (
     point_ordinal_at,
     resolve_template,
 )
+from app.core.document.templates import Template
+from app.core.model import HEADING_ROLES, Document, Paragraph, Role
 from app.core.phrases.phrasebank import is_point, with_ordinal
 from app.core.services import Services
-from app.core.document.numbering import recognize_lines
-from app.core.document.templates import Template
 from app.ui.look import OfficialHighlighter, OfficialLook, stored_role
 
 # Typing bursts (an IME commits a word at a time) are coalesced; a rebuild reuses the scans of

@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase
 
-from app.core.storage.autosave import DEFAULT_INTERVAL_S
 from app.core.formats.fonts import FontReport, InstalledFonts, check_fonts
-from app.ui.window.export_actions import export_options
+from app.core.storage.autosave import DEFAULT_INTERVAL_S
 from app.ui.look import BODY_PT
+from app.ui.window.export_actions import export_options
 from app.ui.window.recovery import INTERVAL_KEY
 
 FONT_PT_KEY = "editor/font_pt"

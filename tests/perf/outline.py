@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from app.bench.editing import measure_keystrokes, measure_recognition, report_text  # noqa: F401
+from app.bench.editing import measure_keystrokes, measure_recognition, report_text
 from app.core.text import count_cjk
 
 

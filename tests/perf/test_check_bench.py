@@ -96,7 +96,7 @@ def test_similarity_against_200_drafts(corpus, services, capsys):
         t2 = time.perf_counter()
         times_index.append((t1 - t0) * 1000)
         times_compare.append((t2 - t1) * 1000)
-    total = [a + b for a, b in zip(times_index, times_compare)]
+    total = [a + b for a, b in zip(times_index, times_compare, strict=False)]
     with capsys.disabled():
         print(f"\n[bench] 雷同比对 of a {len(draft)}-character draft vs 200 drafts "
               f"({sum(len(d) for d in drafts)} characters) + phrasebank: median total "

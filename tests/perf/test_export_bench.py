@@ -16,8 +16,8 @@ import pytest
 
 from app.bench.documents import measure_export
 from app.core.formats.docx_io import read_docx
-from app.core.model import Document, Role
 from app.core.formats.reader import read_document
+from app.core.model import Document, Role
 from app.core.text import count_cjk
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from app.core.document.outline import build_outline
 from app.core.document.numbering import recognize_text
+from app.core.document.outline import build_outline
 
 
 @pytest.mark.bench

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.core.formats.docx_io import DocumentReadError, write_docx
+from app.core.formats.reader import read_document
 from app.core.model import Document, Paragraph, Role
 from app.core.paths import phrasebank_dir
 from app.core.phrases.phrasebank import load_phrasebank
-from app.core.formats.reader import read_document
 from tests.conftest import CORPUS
 
 SCALE = float(os.environ.get("MINGJING_FUZZ_SCALE", "1"))

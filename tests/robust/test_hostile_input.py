@@ -8,9 +8,9 @@ import zipfile
 import pytest
 
 from app.core.formats.docx_io import DocumentReadError, write_docx
+from app.core.formats.reader import read_document
 from app.core.model import Document, Paragraph, Role
 from app.core.phrases.phrasebank import load_phrasebank
-from app.core.formats.reader import read_document
 from tests.conftest import NETWORK_EVENTS
 
 REPORT = "一、检视的问题\n（一）理论学习方面\n一是学习不够深入。二是运用不够。\n二、产生问题的原因分析\n三、整改措施"

@@ -13,9 +13,9 @@ import time
 import tomllib
 from pathlib import Path
 
+from app.core.document.templates import _GENERIC_WORDS, ASPECT_MATCH, aspect_similarity, load_templates
 from app.core.paths import templates_dir
 from app.core.phrases.segment import Segmenter
-from app.core.document.templates import ASPECT_MATCH, _GENERIC_WORDS, aspect_similarity, load_templates
 from app.core.text import bigram_similarity
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "aspect_variants.toml"
@@ -30,7 +30,7 @@ def main() -> int:
     library = load_templates(templates_dir())
     segmenter = Segmenter()
     segmenter.load()
-    tokenizer = segmenter._tokenizer  # noqa: SLF001 - search mode is not part of its API
+    tokenizer = segmenter._tokenizer
     generic = set(_GENERIC_WORDS)
 
     def overlap(a: set[str], b: set[str]) -> float:
@@ -46,7 +46,7 @@ def main() -> int:
     }
     all_cases = cases()
     for name, similarity in methods.items():
-        def correct(threshold: float) -> int:
+        def correct(threshold: float, similarity=similarity) -> int:
             right = 0
             for tid, heading, want in all_cases:
                 aspects = library.get(tid).problem_aspects()

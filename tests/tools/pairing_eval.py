@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import sys
 
-from app.core.document.pairing import answers, problems_and_measures
 from app.core.check.source import read_check_input
 from app.core.document.outline import build_outline, resolve_template
-from app.core.paths import templates_dir
+from app.core.document.pairing import answers, problems_and_measures
 from app.core.document.templates import load_templates
+from app.core.paths import templates_dir
 from app.core.topics import TopicClassifier
 from tests.conftest import CORPUS
 
@@ -31,7 +31,7 @@ def main() -> int:
         matched = sum(a.measure is not None for a in found)
         print(f"{path.name}: {len(problems)} problems, {matched} matched, {len(problems) - matched} unmatched")
         if verbose:
-            for problem, answer in zip(problems, found):
+            for problem, answer in zip(problems, found, strict=False):
                 measure = measures[answer.measure].text if answer.measure is not None else "（无）"
                 why = ("topic" if answer.shared_topic else "wording") if answer.measure is not None else ""
                 print(f"  {problem.text[:30]} → {measure[:30]}  {why} {answer.wording:.2f}")

@@ -9,8 +9,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from app.core.model import Document
 from app.core.document.numbering import recognize_text
+from app.core.model import Document
 from tests.ui.conftest import ime_type
 
 # A short report with block and inline points and a closing paragraph.

@@ -14,7 +14,7 @@ from tests.ui.conftest import ime_type
 def _counts(pane) -> dict[str, str]:
     """Label → what the 字数 column shows, for every row."""
     out = {}
-    for title_item, count_item, *_ in pane._items:  # noqa: SLF001 - the rows as shown
+    for title_item, count_item, *_ in pane._items:
         out[title_item.text()] = count_item.text()
     return out
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.document.outline import build_outline
 from app.core.document.numbering import recognize_text
+from app.core.document.outline import build_outline
 from app.ui.panes.outline_pane import OutlinePane
 
 _LINES = st.sampled_from([
@@ -16,8 +16,8 @@ _LINES = st.sampled_from([
 
 
 def _shown(pane):
-    rows = [(row[0].text(), row[1].text()) for row in pane._items]  # noqa: SLF001
-    nodes = [pane.node_at(row[0].index()) for row in pane._items]  # noqa: SLF001
+    rows = [(row[0].text(), row[1].text()) for row in pane._items]
+    nodes = [pane.node_at(row[0].index()) for row in pane._items]
     return pane.labels(), rows, [(n.kind, n.start, n.title) for n in nodes]
 
 
@@ -41,6 +41,6 @@ def test_updates_match_a_fresh_pane(qtbot, services, lines, edits):
             del lines[min(index, len(lines) - 1)]
         outline = build_outline(recognize_text("\n".join(lines)), services.classifier)
         pane.set_outline(outline)
-        fresh._rebuild_all([], [])  # noqa: SLF001 - start it from nothing every time
+        fresh._rebuild_all([], [])
         fresh.set_outline(outline)
         assert _shown(pane) == _shown(fresh)

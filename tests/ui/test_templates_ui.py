@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QInputDialog
 
+from app.core.document.templates import META_PLACEHOLDER, load_templates
 from app.core.model import Role
 from app.core.paths import templates_dir
-from app.core.document.templates import META_PLACEHOLDER, load_templates
 
 OWN = '''id = "my-branch"
 name = "支部书记述职（自拟）"

@@ -7,12 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.core.storage.autosave import Snapshot
 from app.core.formats.fonts import InstalledFonts
+from app.core.storage.autosave import Snapshot
 from app.ui import preferences
 from app.ui.app import start_up
-from app.ui.window.recovery import autosave_store
 from app.ui.dialogs.welcome import SHOWN_KEY, WelcomeOverlay
+from app.ui.window.recovery import autosave_store
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def test_first_start_welcomes_over_the_default_template(qtbot, window):
     for word in ("大纲", "正文", "素材"):
         assert word in panes
     # each card sits over its pane
-    for card, index in zip(overlay.pane_cards, range(3)):
+    for card, index in zip(overlay.pane_cards, range(3), strict=False):
         pane = window.splitter.widget(index)
         centre = card.geometry().center().x()
         assert pane.geometry().left() <= centre <= pane.geometry().right()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -144,7 +145,7 @@ def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:
 
 def _separators(text: str, hits: list[_Hit]) -> list[str]:
     """What stands between the listed members as written: 、 or ”、“ or 和."""
-    return [text[a.end:b.start] for a, b in zip(hits, hits[1:])]
+    return [text[a.end:b.start] for a, b in itertools.pairwise(hits)]
 
 
 def _joined(members: list[str], separators: list[str]) -> str:
@@ -155,7 +156,7 @@ def _joined(members: list[str], separators: list[str]) -> str:
         last = separators[-1] if separators and _LAST_JOIN_RE.search(separators[-1]) else generic
         separators = [generic] * (len(members) - 2) + [last]
     out = members[0]
-    for sep, member in zip(separators, members[1:]):
+    for sep, member in zip(separators, members[1:], strict=False):
         out += sep + member
     return out
 

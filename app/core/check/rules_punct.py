@@ -41,7 +41,8 @@ def check_brackets(text: str) -> list[Finding]:
                 depth = next((d for d in range(len(stack) - 1, -1, -1)
                               if _OPEN[stack[d][0]] == family), None)
                 if depth is None:
-                    findings.append(Finding("bracket", f"多余的右{_PAIR_NAME[family]}“{ch}”，前面没有对应的左{_PAIR_NAME[family]}。",
+                    name = _PAIR_NAME[family]
+                    findings.append(Finding("bracket", f"多余的右{name}“{ch}”，前面没有对应的左{name}。",
                                             offset + i, offset + i + 1, ch))
                     continue
                 for opener, pos in stack[depth + 1:]:

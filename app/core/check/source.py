@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.model import Document, Paragraph
-from app.core.formats.reader import read_document
 from app.core.document.numbering import recognize_text
+from app.core.formats.reader import read_document
+from app.core.model import Document, Paragraph
 
 
 @dataclass

@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.core.document.pairing import Item, answers, problems_and_measures
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
-from app.core.model import Paragraph, Role
 from app.core.document.outline import Outline, OutlineNode, build_outline
+from app.core.document.pairing import Item, answers, problems_and_measures
 from app.core.document.templates import Template, match_aspect
+from app.core.model import Paragraph, Role
 from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 
@@ -98,7 +98,7 @@ def _measures(problems: list[Item], measures: list[Item], at) -> list[Finding]:
         return [Finding("structure_measure", "没有找到整改措施部分，每个问题都应有对应的措施。",
                         *at(problems[0].node))]
     findings = []
-    for p, answer in zip(problems, answers(problems, measures)):
+    for p, answer in zip(problems, answers(problems, measures), strict=False):
         if answer.measure is not None:
             continue
         label = p.node.title[:20]

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.core.model import Document, Paragraph, Role
-from app.core.document.outline_scan import OutlineCache, ParagraphScan, strip_title
 from app.core.document.numbering import match_heading, split_run_in_heading
+from app.core.document.outline_scan import OutlineCache, ParagraphScan, strip_title
 from app.core.document.templates import ASPECT_MATCH, Template, TemplateLibrary, aspect_bigrams, best_fit
+from app.core.model import Document, Paragraph, Role
 from app.core.topics import TopicClassifier
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
@@ -155,7 +155,7 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
     candidates = [t for t in library.templates if t.problem_aspects()]
     fits = [[best_fit(t.problem_aspects(), g) for g in grams] for t in candidates]
     best, best_score = None, 0.0
-    for template, template_fits in zip(candidates, fits):
+    for template, template_fits in zip(candidates, fits, strict=False):
         score = sum(f[0] for f in template_fits) / max(len(titles), len(template.problem_aspects()))
         if score >= best_score and score > 0:  # on a tie the later (the user's own) template wins
             best, best_score = template, score

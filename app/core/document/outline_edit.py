@@ -15,10 +15,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.core.model import Paragraph, Role
+from app.core.document.numbering import match_heading, role_for_text, split_run_in_heading
 from app.core.document.outline import CLOSING, OPENING, Outline, OutlineNode, Pos
 from app.core.document.outline_scan import SEQ_WORDS
-from app.core.document.numbering import match_heading, role_for_text, split_run_in_heading
+from app.core.model import Paragraph, Role
 from app.core.text import int_to_cn
 
 Rebuild = Callable[[Sequence[Paragraph]], Outline]

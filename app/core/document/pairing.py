@@ -26,8 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core.model import Paragraph
 from app.core.document.outline import Outline, OutlineNode, span_text
+from app.core.model import Paragraph
 from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from app.core.document.numbering import canonical_number
 from app.core.errors import LoadError
 from app.core.model import Document, Paragraph, Role
-from app.core.document.numbering import canonical_number
 from app.core.text import char_bigrams
 from app.core.topics import CANONICAL_TOPICS, PARTS
 
@@ -74,7 +74,7 @@ class TemplateLibrary:
         return "以下模板文件有错误，已跳过（其余模板照常可用）：\n" + "\n".join(lines)
 
 
-class _Invalid(Exception):
+class _InvalidError(Exception):
     def __init__(self, reason: str, needle: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
@@ -92,7 +92,7 @@ def _line_of(text: str, needle: str) -> int:
 def _require(table: dict, key: str, kind: type, where: str) -> object:
     value = table.get(key)
     if not isinstance(value, kind) or value in ("", []):
-        raise _Invalid(f"{where}缺少“{key}”或格式不对", key)
+        raise _InvalidError(f"{where}缺少“{key}”或格式不对", key)
     return value
 
 
@@ -100,31 +100,31 @@ def _parse(data: dict) -> Template:
     sections = []
     for raw in _require(data, "sections", list, "模板"):
         if not isinstance(raw, dict):
-            raise _Invalid("sections 的每一项应是一个表", "sections")
+            raise _InvalidError("sections 的每一项应是一个表", "sections")
         part = str(_require(raw, "part", str, "章节"))
         if part not in PARTS or part == "过渡":
-            raise _Invalid(f"章节的 part “{part}”不是 开头/问题/原因/措施/结尾 之一", part)
+            raise _InvalidError(f"章节的 part “{part}”不是 开头/问题/原因/措施/结尾 之一", part)
         # 开头 and 结尾 are unnumbered paragraphs; the other parts are numbered headings
         title = str(raw.get("title", "")) if part in UNNUMBERED_PARTS else str(
             _require(raw, "title", str, f"“{part}”章节"))
         aspects = []
         raw_aspects = raw.get("aspects", [])
         if not isinstance(raw_aspects, list):
-            raise _Invalid("aspects 应是一个列表，如 [{ title = \"…方面\", topics = [\"理论学习\"] }]", "aspects")
+            raise _InvalidError("aspects 应是一个列表，如 [{ title = \"…方面\", topics = [\"理论学习\"] }]", "aspects")
         for asp in raw_aspects:
             if not isinstance(asp, dict):
-                raise _Invalid("aspects 的每一项应写成 { title = \"…\", topics = [\"…\"] }", "aspects")
+                raise _InvalidError("aspects 的每一项应写成 { title = \"…\", topics = [\"…\"] }", "aspects")
             a_title = str(_require(asp, "title", str, "方面"))
             topics = _require(asp, "topics", list, f"方面“{a_title}”")
             bad = [t for t in topics if t not in CANONICAL_TOPICS]
             if bad:
-                raise _Invalid(f"方面“{a_title}”的主题“{bad[0]}”不是规范主题", str(bad[0]))
+                raise _InvalidError(f"方面“{a_title}”的主题“{bad[0]}”不是规范主题", str(bad[0]))
             aspects.append(Aspect(a_title, tuple(topics)))
         sections.append(TemplateSection(title, part, tuple(aspects)))
     target = data.get("target_chars", [3000, 6000])
     if (not isinstance(target, list) or len(target) != 2 or not all(isinstance(n, int) for n in target)
             or not 0 < target[0] < target[1]):
-        raise _Invalid("target_chars 应是两个递增的正整数，如 [3000, 6000]", "target_chars")
+        raise _InvalidError("target_chars 应是两个递增的正整数，如 [3000, 6000]", "target_chars")
     low, high = target
     return Template(
         id=str(_require(data, "id", str, "模板")),
@@ -211,7 +211,7 @@ def load_templates(*folders: Path) -> TemplateLibrary:
             except UnicodeDecodeError:
                 library.errors.append(LoadError(str(path), 1, "文件不是 UTF-8 编码，请用 UTF-8 另存"))
                 continue
-            except _Invalid as exc:
+            except _InvalidError as exc:
                 library.errors.append(LoadError(str(path), _line_of(text, exc.needle), exc.reason))
                 continue
             except (OSError, ValueError, TypeError) as exc:

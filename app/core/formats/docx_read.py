@@ -19,15 +19,15 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from app.core.formats.docx_lists import Numbering
-from app.core.formats.docx_write import MARKER
-from app.core.model import Document, Paragraph, Role
 from app.core.document.numbering import (
     canonical_number,
     match_heading,
     recognize_lines,
     role_for_text,
 )
+from app.core.formats.docx_lists import Numbering
+from app.core.formats.docx_write import MARKER
+from app.core.model import Document, Paragraph, Role
 
 MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs
 MAX_RATIO = 200  # real .docx compress about 3-10x; bombs 1000x and more

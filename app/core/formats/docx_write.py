@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document as make_docx
@@ -157,7 +157,7 @@ def new_official_docx(options: ExportOptions, *, landscape: bool = False):
     props.keywords = ""
     props.revision = 1
     # The template says it was made in 2013; a file we write is made now.
-    now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     body = doc.element.body
     for para in list(body.iterchildren(qn("w:p"))):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.document.numbering import recognize_text
 from app.core.formats.docx_io import DocumentReadError, read_docx
 from app.core.model import Document
 from app.core.sanitize import clean_incoming
-from app.core.document.numbering import recognize_text
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".docx", ".txt")

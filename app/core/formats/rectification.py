@@ -16,12 +16,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from app.core.document.outline import Outline
 from app.core.document.pairing import Item, match_measures, problems_and_measures
 from app.core.formats.docx_styles import STYLE_TITLE, el, run_fonts
 from app.core.formats.docx_write import new_official_docx, save_bytes
 from app.core.formats.export_options import ExportOptions
 from app.core.model import Paragraph
-from app.core.document.outline import Outline
 from app.core.storage.files import atomic_write_bytes
 from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
@@ -48,7 +48,7 @@ def build_rows(outline: Outline, paragraphs: Sequence[Paragraph],
     problems, measures = problems_and_measures(outline, paragraphs, classifier)
     matches = match_measures(problems, measures)
     return [RectificationRow(i, p.text, measure_cell(measures[m]) if m is not None else "")
-            for i, (p, m) in enumerate(zip(problems, matches), 1)]
+            for i, (p, m) in enumerate(zip(problems, matches, strict=False), 1)]
 
 
 def measure_cell(item: Item) -> str:
@@ -60,7 +60,7 @@ def measure_cell(item: Item) -> str:
     lead = item.text.strip()
     full = item.full.strip()
     first, _, rest = full.partition("\n")
-    if item.node is not None and item.node.kind == "point" or lead not in first:
+    if (item.node is not None and item.node.kind == "point") or lead not in first:
         rest = full[full.find(lead) + len(lead):] if lead in full else ""
     else:
         rest = first[first.find(lead) + len(lead):].lstrip("。；：:，, ") + rest  # run-in body
@@ -136,18 +136,18 @@ def rectification_bytes(rows: Sequence[RectificationRow], title: str,
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in COLUMN_MM]
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=False):
         column.width = width
     header = table.rows[0]
     trpr = header._tr.get_or_add_trPr()
     trpr.append(el("w:tblHeader"))  # repeated at the top of every page
-    for cell, text, width in zip(header.cells, HEADERS, widths):
+    for cell, text, width in zip(header.cells, HEADERS, widths, strict=False):
         cell.width = width
         _cell_paragraph(cell, text, options.h1, centred=True)
-    for row, data in zip(table.rows[1:], rows):
+    for row, data in zip(table.rows[1:], rows, strict=False):
         row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a row stays on one page
         values = (str(data.number), data.problem, data.measure, data.owner, data.deadline)
-        for index, (cell, text, width) in enumerate(zip(row.cells, values, widths)):
+        for index, (cell, text, width) in enumerate(zip(row.cells, values, widths, strict=False)):
             cell.width = width
             _cell_paragraph(cell, text, options.body, centred=index in (0, 3, 4))
     return save_bytes(doc)

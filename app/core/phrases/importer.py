@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.phrases.classify import MAIN_PARTS, Classifier
-from app.core.formats.docx_io import DocumentReadError
-from app.core.phrases.library import LibraryError, UserLibrary
-from app.core.model import Document, Role
 from app.core.document.outline import build_outline, resolve_template, span_text
-from app.core.formats.reader import SUPPORTED, read_document
 from app.core.document.templates import TemplateLibrary
+from app.core.formats.docx_io import DocumentReadError
+from app.core.formats.reader import SUPPORTED, read_document
+from app.core.model import Document, Role
+from app.core.phrases.classify import MAIN_PARTS, Classifier
+from app.core.phrases.library import LibraryError, UserLibrary
 from app.core.text import char_bigrams, count_cjk
 
 MIN_CHARS = 20  # shorter fragments are not worth keeping as a phrase

@@ -70,7 +70,7 @@ class _Postings:
     replaced state is freed by reference counting even after ``gc.freeze()``.
     """
 
-    __slots__ = ("docs", "_terms", "_tokens", "_avg")
+    __slots__ = ("_avg", "_terms", "_tokens", "docs")
 
     def __init__(self, tokens: list[list[str]], avg: float) -> None:
         self.docs: list[int] = []
@@ -256,7 +256,7 @@ class PhraseIndex:
                 entry = cell.terms.get(term)
                 if entry is None or (len(entry[0]) > common and len(cell.docs) > 200):
                     continue
-                for doc, w in zip(entry[0], entry[1]):
+                for doc, w in zip(entry[0], entry[1], strict=False):
                     local[doc] = local.get(doc, 0.0) + idf * w
             relevance.update(local)
         topic_set = set(topics)
@@ -347,7 +347,7 @@ class PhraseIndex:
             for term, idf in terms:
                 entry = cell.terms.get(term)
                 if entry is not None:
-                    for doc, w in zip(entry[0], entry[1]):
+                    for doc, w in zip(entry[0], entry[1], strict=False):
                         scores[doc] = scores.get(doc, 0.0) + idf * w
         # A phrase in two cells was counted twice: halve by its number of cells.
         best = heapq.nlargest(limit, ((v / max(len(state.phrases[d].topics), 1), d)

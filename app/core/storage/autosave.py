@@ -223,7 +223,7 @@ class Autosaver:
         except (SaveError, OSError) as exc:
             self.last_error = str(exc)
             return False
-        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
+        except Exception as exc:
             self.last_error = f"自动保存出错（{type(exc).__name__}: {exc}）"
             return False
         self.last_saved_at = snapshot.saved_at

@@ -39,6 +39,6 @@ def log_exception(logger: logging.Logger, exc_type, exc, tb, where: str = "") ->
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     try:
         logger.error("uncaught exception%s\n%s", f" in {where}" if where else "", text)
-    except Exception:  # noqa: BLE001, S110 - logging must never raise from an excepthook
+    except Exception:
         pass
     return text

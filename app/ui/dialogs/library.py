@@ -191,7 +191,7 @@ class ImportWorker(QThread):
                 self.services.index.rebuild(self.services.phrasebank.phrases + library.phrases())
             finally:
                 library.close()
-        except Exception as exc:  # noqa: BLE001 — shown to the user, nothing is lost
+        except Exception as exc:
             self.error = f"导入时出错：{exc}"
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.document.templates import TemplateLibrary
 from app.core.formats.export_options import FONT_CHOICES, ExportOptions
 from app.core.formats.fonts import (
     ROLE_LABELS,
@@ -35,7 +36,6 @@ from app.core.formats.fonts import (
     check_fonts,
     choice_label,
 )
-from app.core.document.templates import TemplateLibrary
 from app.ui import preferences as prefs
 from app.ui.dialogs.buttons import ok_cancel
 from app.ui.window.export_actions import BOLD_LEAD_KEY, export_options, font_key

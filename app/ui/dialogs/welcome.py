@@ -116,7 +116,7 @@ class WelcomeOverlay(QWidget):
         self.raise_()
         self.start_button.setFocus()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._target and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
             self._place()
         return False
@@ -127,7 +127,7 @@ class WelcomeOverlay(QWidget):
         self.setGeometry(self._target.geometry())
         splitter = getattr(self.window_, "splitter", None)
         panes = [splitter.widget(i) for i in range(splitter.count())] if splitter else []
-        for card, pane in zip(self.pane_cards, panes):
+        for card, pane in zip(self.pane_cards, panes, strict=False):
             rect = pane.geometry()
             if splitter is not self._target:
                 rect.translate(splitter.mapTo(self._target, splitter.rect().topLeft()))
@@ -148,15 +148,15 @@ class WelcomeOverlay(QWidget):
             self.main_card.move(QRect(self.rect()).center() - self.main_card.rect().center())
 
     # --- look and closing ---------------------------------------------------------------------
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(0, 0, 0, 90))
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def mousePressEvent(self, event) -> None:
         if not self.main_card.geometry().contains(event.position().toPoint()):
             self.dismiss()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.dismiss()
             return

@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocumentFragmen
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 
 from app.core.model import Role
-from app.core.sanitize import clean_incoming
 from app.core.phrases.phrasebank import FIELD_RE
+from app.core.sanitize import clean_incoming
 from app.ui.draft import DraftDocument
 
 PHRASE_MIME = "application/x-mingjing-phrase"
@@ -96,13 +96,13 @@ class Editor(QTextEdit):
         action.triggered.connect(lambda: self.addToLibraryRequested.emit(selected))
         return menu
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def contextMenuEvent(self, event) -> None:
         menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
     # --- paste and drop: text only, formatting dropped -------------------------------------
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt API)
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasHtml() or source.hasFormat(PHRASE_MIME)
 
     def createMimeDataFromSelection(self) -> QMimeData:

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.phrases.library import USER_PREFIX
-from app.core.phrases.ranking import Boosts, Suggestion
 from app.core.document.outline import SectionContext
+from app.core.phrases.library import USER_PREFIX
 from app.core.phrases.phrasebank import is_point, strip_ordinal
+from app.core.phrases.ranking import Boosts, Suggestion
 from app.core.services import Services
 from app.ui.panes.editor import PHRASE_MIME
 

@@ -64,7 +64,7 @@ class ExceptionGuard(QObject):
         try:
             saved = self._autosave_all()
             self._tell(details, saved)
-        except Exception as inner:  # noqa: BLE001 - the hook itself must never raise
+        except Exception as inner:
             log_exception(self.logger, type(inner), inner, inner.__traceback__, "excepthook")
         finally:
             self._busy = False
@@ -80,7 +80,7 @@ class ExceptionGuard(QObject):
                 future = safety.autosave.save_now()
                 if future is not None and future.result(timeout=AUTOSAVE_WAIT_S) is False:
                     ok = False
-            except Exception:  # noqa: BLE001
+            except Exception:
                 ok = False
         return ok
 

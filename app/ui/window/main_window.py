@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.document.outline import Outline
+from app.core.document.outline_edit import RestructureError
+from app.core.document.templates import Template, new_document
 from app.core.paths import templates_dir
 from app.core.phrases.phrasebank import used_phrase_ids
-from app.core.document.outline_edit import RestructureError
 from app.core.services import Services
-from app.core.document.templates import Template, new_document
 from app.core.topics import PARTS
+from app.ui.dialogs.settings import FontHint
 from app.ui.draft import DraftDocument
-from app.ui.panes.editor import Editor
-from app.ui.window.export_actions import ExportActions, export_options
 from app.ui.look import OfficialLook
+from app.ui.panes.editor import Editor
 from app.ui.panes.outline_pane import OutlinePane
 from app.ui.panes.phrase_pane import PhrasePanel
 from app.ui.preferences import (
@@ -39,9 +39,9 @@ from app.ui.preferences import (
     font_report,
     start_template_id,
 )
+from app.ui.window.export_actions import ExportActions, export_options
 from app.ui.window.recent import RecentMenu, remember
 from app.ui.window.safety import SafetyNet
-from app.ui.dialogs.settings import FontHint
 
 if TYPE_CHECKING:  # built on first use: the 检查 pane and its rule tables are not needed to start
     from app.ui.panes.check_pane import CheckPanel

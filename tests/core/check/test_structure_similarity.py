@@ -150,7 +150,7 @@ def test_what_the_check_calls_unanswered_is_what_the_list_leaves_empty(corpus, s
         unanswered, rows = _check_and_list(path, services)
         empty = [r.problem.rstrip("。")[:20] for r in rows if not r.measure]
         assert len(unanswered) == len(empty), path.name
-        for label, message in zip(empty, unanswered):
+        for label, message in zip(empty, unanswered, strict=False):
             assert f"{label}”在整改措施中" in message, (path.name, label, message)
 
 

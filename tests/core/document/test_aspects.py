@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.document.outline import build_outline, detect_template
-from app.core.paths import templates_dir
 from app.core.document.numbering import recognize_text
+from app.core.document.outline import build_outline, detect_template
 from app.core.document.templates import load_templates, match_aspect
+from app.core.paths import templates_dir
 from tests.tools.aspect_eval import cases
 
 LIBRARY = load_templates(templates_dir())

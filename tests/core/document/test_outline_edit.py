@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.document.numbering import match_heading, recognize_text
 from app.core.document.outline import build_outline, detect_template
-from app.core.formats.reader import read_document
 from app.core.document.outline_edit import (
     RestructureError,
     add_point,
@@ -18,7 +18,7 @@ from app.core.document.outline_edit import (
     move_node,
     rename_node,
 )
-from app.core.document.numbering import match_heading, recognize_text
+from app.core.formats.reader import read_document
 from app.core.text import cn_to_int
 
 # A short report with block and inline points and a closing paragraph.

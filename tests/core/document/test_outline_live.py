@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.model import Paragraph, Role
-from app.core.document.outline import LiveOutline, build_outline, detect_template
 from app.core.document.numbering import recognize_text, role_for_text
+from app.core.document.outline import LiveOutline, build_outline, detect_template
+from app.core.model import Paragraph, Role
 
 START = ("某某同志对照检查材料\n根据要求，报告如下。\n一、检视的问题\n（一）理论学习方面\n一是学得不深。二是用得不活。\n"
          "（二）政治\n首先，站位不高。\n其次，敏锐性不强。\n二、原因\n一是放松学习。\n三、整改措施\n（一）加强学习\n"

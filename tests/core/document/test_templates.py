@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.core.document.templates import load_templates, new_document
 from app.core.model import Role
 from app.core.paths import templates_dir
-from app.core.document.templates import load_templates, new_document
 
 
 def test_shipped_templates_load_without_errors():

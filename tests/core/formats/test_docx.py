@@ -8,11 +8,11 @@ import pytest
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
-from app.core.formats.docx_io import DocumentReadError, read_docx, write_docx
-from app.core.model import Document, Role
 from app.core.document.outline import build_outline
-from app.core.formats.reader import read_document
 from app.core.document.templates import new_document
+from app.core.formats.docx_io import DocumentReadError, read_docx, write_docx
+from app.core.formats.reader import read_document
+from app.core.model import Document, Role
 
 
 def _tree(services, document):

@@ -13,8 +13,8 @@ from docx.oxml.ns import nsdecls, qn
 from app.core.formats import docx_read
 from app.core.formats.docx_io import DocumentReadError, read_docx
 from app.core.formats.docx_lists import format_number
-from app.core.model import Role
 from app.core.formats.reader import read_document
+from app.core.model import Role
 
 
 def _save(doc, tmp_path, name="foreign.docx"):
@@ -181,7 +181,7 @@ def test_password_protected_docx_says_so(tmp_path):
 
 
 def test_renamed_doc_and_rtf_say_what_they_are(tmp_path):
-    with pytest.raises(DocumentReadError, match="旧版 .doc"):
+    with pytest.raises(DocumentReadError, match=r"旧版 \.doc"):
         read_document(_cfb(tmp_path, "old.docx", "WordDocument"))
     rtf = tmp_path / "rich.docx"
     rtf.write_bytes(b"{\\rtf1\\ansi hello}")

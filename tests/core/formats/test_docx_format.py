@@ -11,8 +11,8 @@ from lxml import etree
 from app.core.formats.docx_io import to_docx_bytes
 from app.core.formats.docx_write import lead_spans
 from app.core.formats.export_options import ExportOptions
-from app.core.model import Document, Paragraph, Role
 from app.core.formats.reader import read_document
+from app.core.model import Document, Paragraph, Role
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -237,15 +237,14 @@ def test_signature_and_date_at_the_end_are_set_right_as_gbt_9704_says():
 def test_closing_lines_round_trip_and_the_date_under_the_title_stays_centred(tmp_path):
     from app.core.formats.docx_io import read_docx, write_docx
 
-    doc = Document(SAMPLE.paragraphs + [Paragraph(Role.BODY, "张三"),
-                                        Paragraph(Role.BODY, "2024年1月10日")], "zhuti_2023")
+    doc = Document([*SAMPLE.paragraphs, Paragraph(Role.BODY, "张三"), Paragraph(Role.BODY, "2024年1月10日")], "zhuti_2023")
     path = tmp_path / "a.docx"
     write_docx(doc, path)
     assert read_docx(path) == doc
     rows = _body_ppr(to_docx_bytes(SAMPLE))
     assert rows[2][:2] == ("2024年1月10日", "MingjingMeta")  # META: centred under the title
     # a body that merely ends with a short sentence is not a signature
-    plain = Document(SAMPLE.paragraphs + [Paragraph(Role.BODY, "特此报告。")], "zhuti_2023")
+    plain = Document([*SAMPLE.paragraphs, Paragraph(Role.BODY, "特此报告。")], "zhuti_2023")
     assert "MingjingSign" not in _parts(to_docx_bytes(plain))["word/document.xml"].decode()
 
 

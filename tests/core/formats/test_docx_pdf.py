@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from app.core.document.outline import build_outline, resolve_template
 from app.core.formats.docx_io import read_docx, write_docx
 from app.core.formats.export_options import ExportOptions
-from app.core.model import Document, Paragraph, Role
-from app.core.document.outline import build_outline, resolve_template
 from app.core.formats.reader import read_document
 from app.core.formats.rectification import write_rectification
+from app.core.model import Document, Paragraph, Role
 from tests import lo_pdf
 
 pytestmark = [

@@ -11,7 +11,7 @@ WINDOWS_ONLY = ["SimSun", "SimHei", "FangSong", "KaiTi", "Microsoft YaHei"]  # a
 
 
 def test_all_official_fonts_installed_means_nothing_to_say():
-    report = check_fonts(InstalledFonts(OFFICIAL + ["宋体"]))
+    report = check_fonts(InstalledFonts([*OFFICIAL, "宋体"]))
     assert report.ok
     assert report.missing_names() == []
     assert "均已安装" in report.summary()

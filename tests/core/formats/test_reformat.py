@@ -10,12 +10,12 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from app.cli import main
-from app.core.formats.docx_io import read_docx
-from app.core.model import Document, Paragraph, Role
-from app.core.document.outline import build_outline
 from app.core.document.numbering import recognize_text
+from app.core.document.outline import build_outline
+from app.core.formats.docx_io import read_docx
 from app.core.formats.reader import read_document
 from app.core.formats.rectification import build_rows, rectification_bytes, rectification_title
+from app.core.model import Document, Paragraph, Role
 
 
 def _digest(path):

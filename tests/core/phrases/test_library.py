@@ -6,11 +6,11 @@ import sqlite3
 
 import pytest
 
+from app.core.document.outline import build_outline, resolve_template, span_text
+from app.core.formats.reader import read_document
 from app.core.phrases.classify import Classifier
 from app.core.phrases.importer import ImportReport, NearDuplicates, extract_points, import_paths
 from app.core.phrases.library import LibraryError, UserLibrary, open_library
-from app.core.document.outline import build_outline, resolve_template, span_text
-from app.core.formats.reader import read_document
 
 
 def test_add_edit_delete_favourite_and_usage(tmp_path):
@@ -136,8 +136,8 @@ def test_classification_held_out_on_the_phrasebank(loaded_services, capsys):
 
 
 def test_import_takes_topics_from_the_heading_else_reads_the_whole_point(loaded_services):
-    from app.core.model import Document
     from app.core.document.numbering import recognize_text
+    from app.core.model import Document
 
     text = ("对照检查材料\n一、存在的问题\n（一）担当作为方面\n"
             "一是对发展中的难题研究不够。遇到矛盾绕着走，怕担责任，求稳怕乱，缺少攻坚克难的劲头。\n"
@@ -213,8 +213,8 @@ def test_near_duplicates():
 
 
 def test_points_without_numbering_are_taken_paragraph_by_paragraph(loaded_services):
-    from app.core.model import Document
     from app.core.document.numbering import recognize_text
+    from app.core.model import Document
 
     text = ("对照检查材料\n一、存在的问题\n（一）理论学习方面\n"
             "对党的创新理论学得不深不透，满足于完成规定动作，联系实际思考不够。\n"

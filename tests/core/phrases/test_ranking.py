@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from app.core.phrases.ranking import Boosts, PhraseIndex
 from app.core.phrases.phrasebank import Phrase, used_phrase_ids
 from app.core.phrases.pinyin import PinyinMatcher, initials_of, reading_of
+from app.core.phrases.ranking import Boosts, PhraseIndex
 from app.core.phrases.segment import Segmenter, TokenCache
 
 SIX = ("理论学习", "政治素质", "能力本领", "担当作为", "工作作风", "廉洁自律")

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from app.core.phrases.ranking import ALL_TOPICS, B, K1, IndexState
 from app.core.phrases.phrasebank import Phrase
+from app.core.phrases.ranking import ALL_TOPICS, K1, B, IndexState
 
 PHRASES = [
     Phrase("a", "理论学习不够深入", "问题", ("理论学习",)),
