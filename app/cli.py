@@ -36,9 +36,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) == 2 and argv[0] == "--warm-caches":  # the first-run cache builder
-        from app.core.warmup import run_child
+        from app.core.services import warm_caches_main
 
-        return run_child(Path(argv[1]))
+        return warm_caches_main(Path(argv[1]))
     if not argv or (argv[0] not in COMMAND_MODULES and not argv[0].startswith("-")):
         from app.ui.app import run_gui
 

@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
+echo "==> ruff（代码规范）"
+.venv/bin/ruff check app tests scripts packaging
 exec .venv/bin/python -m pytest "$@"

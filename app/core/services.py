@@ -13,7 +13,7 @@ from app.core.phrases.pinyin import PinyinTable
 from app.core.phrases.ranking import Boosts, PhraseIndex
 from app.core.phrases.segment import Segmenter, TokenCache
 from app.core.topics import TopicClassifier
-from app.core.warmup import Warmup
+from app.core.warmup import Warmup, warm_in_child
 
 
 @dataclass
@@ -65,12 +65,10 @@ class Services:
         A missing cache is built in a child process first (see ``app.core.warmup``), so
         this process only ever takes the sliced, GIL-yielding loading path.
         """
-        if child and not self.segmenter.ready and self.caches_missing():
-            from app.core.warmup import warm_in_child
-
-            if warm_in_child(self.user_dir, warmup=self.warmup):
-                self.index.tokens.reload()
-                self.index.pinyin.reload()
+        if (child and not self.segmenter.ready and self.caches_missing()
+                and warm_in_child(self.user_dir, warmup=self.warmup)):
+            self.index.tokens.reload()
+            self.index.pinyin.reload()
         if self.warmup.stopped:
             return  # the window is closing: no in-process build now
         self.build_caches_here()
@@ -84,3 +82,12 @@ class Services:
         self.segmenter.load()
         self.index.after_segmenter_loaded()
         self.index.prepare_pinyin()
+
+
+def warm_caches_main(user_dir: Path) -> int:
+    """The first-run child's work (``python -m app --warm-caches DIR``): load everything once,
+    in-process, and write the caches."""
+    services = Services.load(user_dir)
+    services.build_caches_here()
+    services.library.close()
+    return 0

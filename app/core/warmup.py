@@ -79,12 +79,3 @@ def warm_in_child(user_dir: Path, timeout: float = TIMEOUT_S,
         child.wait()
         return False
 
-
-def run_child(user_dir: Path) -> int:
-    """The child's work: load everything once, in-process, and write the caches."""
-    from app.core.services import Services
-
-    services = Services.load(user_dir)
-    services.build_caches_here()
-    services.library.close()
-    return 0
