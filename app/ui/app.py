@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app import APP_NAME
 from app.core.services import Services
 from app.ui.icon import set_app_icon
+from app.ui.qt_app import gui_app
 
 
 def settings_for(user_dir: Path) -> QSettings:
@@ -35,7 +36,7 @@ def apply_ui_font(app: QApplication) -> None:
 def create_window(services: Services, settings: QSettings, path: Path | None = None):
     from app.ui.window.main_window import MainWindow
 
-    apply_ui_font(QApplication.instance())
+    apply_ui_font(gui_app())
     window = MainWindow(services, settings)
     if path is not None:
         window.open_path(path)
@@ -81,7 +82,8 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     from app.ui.window.recovery import autosave_store
 
     configure_high_dpi()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

@@ -8,6 +8,8 @@ is global.  Keys: ``export/font/<role>``, ``export/bold_lead`` (export_actions),
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase
 
@@ -15,18 +17,18 @@ from app.core.formats.fonts import FontReport, InstalledFonts, check_fonts
 from app.core.storage.autosave import DEFAULT_INTERVAL_S
 from app.ui.look import BODY_PT
 from app.ui.window.export_actions import export_options
-from app.ui.window.recovery import INTERVAL_KEY
 
 FONT_PT_KEY = "editor/font_pt"
 DEFAULT_TEMPLATE_KEY = "template/default"
 LAST_TEMPLATE_KEY = "template/last"
+INTERVAL_KEY = "autosave/interval_s"
 MIN_FONT_PT, MAX_FONT_PT = 10, 32
 MIN_INTERVAL_S, MAX_INTERVAL_S = 1, 600
 
 
 def _int(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
     try:
-        value = int(float(settings.value(key, default)))
+        value = int(float(cast("str | float", settings.value(key, default))))
     except (TypeError, ValueError):
         value = default
     return max(low, min(value, high))
@@ -43,6 +45,10 @@ def editor_zoom(settings: QSettings) -> float:
 
 def autosave_interval_s(settings: QSettings) -> int:
     return _int(settings, INTERVAL_KEY, DEFAULT_INTERVAL_S, MIN_INTERVAL_S, MAX_INTERVAL_S)
+
+
+def clamp_interval_s(seconds: int) -> int:
+    return max(MIN_INTERVAL_S, min(seconds, MAX_INTERVAL_S))
 
 
 def start_template_id(settings: QSettings) -> str | None:

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from app.core.document.numbering import match_heading, split_run_in_heading
 from app.core.document.outline_scan import OutlineCache, ParagraphScan, strip_title
-from app.core.document.templates import ASPECT_MATCH, Template, TemplateLibrary, aspect_bigrams, best_fit
+from app.core.document.templates import (
+    ASPECT_MATCH,
+    Aspect,
+    Template,
+    TemplateLibrary,
+    aspect_bigrams,
+    best_fit,
+)
 from app.core.model import Document, Paragraph, Role
 from app.core.topics import TopicClassifier
 
@@ -164,7 +171,7 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
     return _partial_match(candidates, fits, len(titles))
 
 
-def _partial_match(candidates: list[Template], fits: list[list[tuple[float, object]]],
+def _partial_match(candidates: list[Template], fits: list[list[tuple[float, Aspect | None]]],
                    headings: int) -> Template | None:
     """The one template that the headings of a partial draft clearly belong to (see above)."""
     somewhere = [any(f[h][0] >= ASPECT_MATCH for f in fits) for h in range(headings)]

@@ -197,11 +197,11 @@ def move_node(paragraphs: Sequence[Paragraph], outline: Outline, node: OutlineNo
         anchor = flat.offset(siblings[row].start)
     elif siblings:
         anchor = _span(flat, siblings[-1])[1]
-    elif node.kind == "point":  # the first point of a section: after its own text
+    elif node.kind == "point" and parent is not None:  # a section's first point: after its text
         first_sub = next((c for c in parent.children if c.kind == "section"), None)
         anchor = flat.offset(first_sub.start if first_sub else parent.stop)
-    else:
-        anchor = flat.offset(parent.stop)
+    else:  # parent None: the top level always holds the moved section itself
+        anchor = flat.offset(parent.stop) if parent is not None else len(flat.text)
     text = flat.text[:s] + flat.text[e:]
     if anchor >= e:
         anchor -= e - s
@@ -284,6 +284,8 @@ def add_point(paragraphs: Sequence[Paragraph], outline: Outline, node: OutlineNo
     """A new point paragraph: at the end of a section's points, or right after a point."""
     if node.kind == "point":
         parent = _parent_of(outline, node)
+        if parent is None:
+            raise RestructureError("要点只能放在某个标题之下")
         after: OutlineNode | None = node
     elif node.kind == "section":
         parent = node

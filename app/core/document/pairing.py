@@ -46,7 +46,7 @@ class Item:
     text: str
     full: str
     topics: tuple[str, ...]
-    node: OutlineNode | None = None
+    node: OutlineNode
 
 
 @dataclass(frozen=True)

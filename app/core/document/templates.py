@@ -12,12 +12,15 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from app.core.document.numbering import canonical_number
 from app.core.errors import LoadError
 from app.core.model import Document, Paragraph, Role
 from app.core.text import char_bigrams
 from app.core.topics import CANONICAL_TOPICS, PARTS
+
+_T = TypeVar("_T")
 
 META_PLACEHOLDER = "×××（单位及职务）"
 UNNUMBERED_PARTS = ("开头", "结尾")
@@ -89,7 +92,7 @@ def _line_of(text: str, needle: str) -> int:
     return 1
 
 
-def _require(table: dict, key: str, kind: type, where: str) -> object:
+def _require(table: dict, key: str, kind: type[_T], where: str) -> _T:
     value = table.get(key)
     if not isinstance(value, kind) or value in ("", []):
         raise _InvalidError(f"{where}缺少“{key}”或格式不对", key)

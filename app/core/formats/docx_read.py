@@ -65,7 +65,7 @@ class _Style:
     based_on: str | None
     outline: int | None
     num: tuple[str, int] | None  # (numId, ilvl)
-    centred: bool
+    centred: bool | None  # None: inherited from the style it is based on
 
 
 @dataclass

@@ -132,7 +132,7 @@ def rectification_bytes(rows: Sequence[RectificationRow], title: str,
     body.find(qn("w:sectPr")).addprevious(heading)
 
     table = doc.add_table(rows=1 + len(rows), cols=len(HEADERS))
-    table.style = doc.styles["Table Grid"]
+    table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in COLUMN_MM]

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from app.core.phrases.phrasebank import Phrase
 from app.core.phrases.ranking import PhraseIndex
 from app.core.topics import CANONICAL_TOPICS, TopicClassifier
 
@@ -145,7 +146,7 @@ class Classifier:
             self._models = (state, parts, topics)
         return self._models[1], self._models[2]
 
-    def _neighbours(self, text: str) -> list[tuple[float, object]]:
+    def _neighbours(self, text: str) -> list[tuple[float, Phrase]]:
         if self.index is None:
             return []
         return [(score, phrase) for score, phrase in self.index.nearest(text, NEIGHBOURS)
@@ -156,15 +157,15 @@ class Classifier:
         text = text.strip()
         if not text:
             return Classification(parts[0], [], 0.0)
-        part_score: Counter[str] = Counter()
+        part_score: defaultdict[str, float] = defaultdict(float)
         if "措施" in parts and _MEASURE_LEAD_RE.search(_SENTENCE_RE.split(text, maxsplit=1)[0]):
             part_score["措施"] += MEASURE_LEAD_VOTE
         cues = _cue_scores(text)
         cue_total = sum(cues[p] for p in parts if p in cues) or 1.0
         for p in parts:
             part_score[p] += cues.get(p, 0.0) / cue_total
-        topic_score: Counter[str] = Counter()
-        keyword = Counter(self.topics.scores(text))
+        topic_score: defaultdict[str, float] = defaultdict(float)
+        keyword: defaultdict[str, float] = defaultdict(float, self.topics.scores(text))
         lead = _SENTENCE_RE.split(text, maxsplit=1)[0]
         if LEAD_TOPIC_WEIGHT and lead != text:
             for topic, score in self.topics.scores(lead).items():

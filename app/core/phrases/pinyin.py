@@ -27,12 +27,17 @@ def is_pinyin_query(needle: str) -> bool:
     return bool(_ASCII_QUERY_RE.match(needle)) and any(c.isalpha() for c in needle)
 
 
+def _unreadable(chars: str) -> list[str]:
+    """One ``#`` per character without a reading (pypinyin accepts a list; its stub says str)."""
+    return ["#"] * len(chars)
+
+
 def reading_of(text: str) -> str:
     """Syllables of the Han characters, ``|``-separated; other runs become ``|``."""
     from pypinyin import Style, lazy_pinyin
 
     parts = []
-    for item in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["#"] * len(s)):
+    for item in lazy_pinyin(text, style=Style.NORMAL, errors=_unreadable):  # pyright: ignore[reportArgumentType]
         parts.append(item.lower() if item.isascii() and item.isalpha() else "#")
     return "|".join(parts)
 

@@ -156,7 +156,8 @@ def import_jieba():
         return sys.modules["jieba"]
     hide = "pkg_resources" not in sys.modules
     if hide:
-        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
+        # None makes `import pkg_resources` raise ImportError (typeshed types the dict as modules only)
+        sys.modules["pkg_resources"] = None  # pyright: ignore[reportArgumentType]
     try:
         import jieba
     finally:
@@ -170,7 +171,7 @@ def _dict_path(tokenizer) -> Path:
     jieba = import_jieba()
 
     if tokenizer.dictionary == jieba.DEFAULT_DICT:
-        return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+        return Path(str(jieba.__file__)).resolve().parent / jieba.DEFAULT_DICT_NAME
     return Path(tokenizer.dictionary)
 
 

@@ -39,7 +39,6 @@ from app.core.formats.fonts import (
 from app.ui import preferences as prefs
 from app.ui.dialogs.buttons import ok_cancel
 from app.ui.window.export_actions import BOLD_LEAD_KEY, export_options, font_key
-from app.ui.window.recovery import INTERVAL_KEY
 
 
 def open_folder(path: Path) -> bool:
@@ -187,7 +186,7 @@ class SettingsDialog(QDialog):
                 s.remove(font_key(role))
         s.setValue(BOLD_LEAD_KEY, self.bold_lead.isChecked())
         s.setValue(prefs.FONT_PT_KEY, self.font_pt.value())
-        s.setValue(INTERVAL_KEY, self.interval.value())
+        s.setValue(prefs.INTERVAL_KEY, self.interval.value())
         # Only a real choice pins the default; otherwise new windows keep following 新建's last pick.
         if self.template.currentData() != self._shown_template or s.contains(prefs.DEFAULT_TEMPLATE_KEY):
             s.setValue(prefs.DEFAULT_TEMPLATE_KEY, self.template.currentData())

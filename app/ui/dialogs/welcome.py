@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.core.formats.fonts import FontReport
 
@@ -57,19 +57,20 @@ def maybe_show_welcome(window, fonts: FontReport | None = None) -> WelcomeOverla
     return overlay
 
 
-def _card(parent: QWidget, html: str, name: str) -> QFrame:
-    card = QFrame(parent)
-    card.setObjectName(name)
-    card.setFrameShape(QFrame.Shape.StyledPanel)
-    card.setStyleSheet(f"QFrame#{name} {{ background: #fffbe6; border: 1px solid #c9a227;"
-                       " border-radius: 6px; }")
-    layout = QVBoxLayout(card)
-    label = QLabel(html)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    layout.addWidget(label)
-    card.label = label
-    return card
+class _Card(QFrame):
+    """A yellow note: one rich-text label in a column that can take more rows."""
+
+    def __init__(self, parent: QWidget, html: str, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"QFrame#{name} {{ background: #fffbe6; border: 1px solid #c9a227;"
+                           " border-radius: 6px; }")
+        self.column = QVBoxLayout(self)
+        self.label = QLabel(html)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.column.addWidget(self.label)
 
 
 class WelcomeOverlay(QWidget):
@@ -80,11 +81,11 @@ class WelcomeOverlay(QWidget):
         self.setObjectName("welcome")
         self.window_ = window
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.pane_cards = [_card(self, text, f"welcomePane{i}") for i, (_, text) in enumerate(PANE_TEXT)]
+        self.pane_cards = [_Card(self, text, f"welcomePane{i}") for i, (_, text) in enumerate(PANE_TEXT)]
         font_note = ""
         if fonts is not None and not fonts.ok:
             font_note = ("<p style='color:#8a4b00'>" + fonts.details().replace("\n", "<br>") + "</p>")
-        self.main_card = _card(
+        self.main_card = _Card(
             self,
             "<h2>欢迎使用明镜</h2>"
             f"<p>已按默认模板“{template_name}”为您新建了一份对照检查材料。</p>"
@@ -101,7 +102,7 @@ class WelcomeOverlay(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.help_button)
         buttons.addWidget(self.start_button)
-        self.main_card.layout().addLayout(buttons)
+        self.main_card.column.addLayout(buttons)
         self._target: QWidget | None = None
 
     # --- placement --------------------------------------------------------------------------
@@ -125,11 +126,12 @@ class WelcomeOverlay(QWidget):
         if self._target is None:
             return
         self.setGeometry(self._target.geometry())
-        splitter = getattr(self.window_, "splitter", None)
-        panes = [splitter.widget(i) for i in range(splitter.count())] if splitter else []
+        splitter: QSplitter | None = getattr(self.window_, "splitter", None)
+        shown = [splitter.widget(i) for i in range(splitter.count())] if splitter else []
+        panes = [pane for pane in shown if pane is not None]
         for card, pane in zip(self.pane_cards, panes, strict=False):
             rect = pane.geometry()
-            if splitter is not self._target:
+            if splitter is not None and splitter is not self._target:
                 rect.translate(splitter.mapTo(self._target, splitter.rect().topLeft()))
             width = max(120, min(rect.width() - 24, 300))
             card.setFixedWidth(width)

@@ -308,15 +308,18 @@ class OutlinePane(QTreeView):
                 return self.drop_target(source, above, "below") if above.isValid() else None
             sections = [c for c in over.children if c.kind == "section"]
             return over, (0 if where == "below" else len(sections))
+        def is_peer(index: QModelIndex) -> bool:
+            candidate = self.node_at(index)
+            return candidate is not None and candidate.kind == "section" and candidate.level == node.level
+
         index = target
-        while index.isValid() and not (
-                self.node_at(index).kind == "section" and self.node_at(index).level == node.level):
+        while index.isValid() and not is_peer(index):
             index = index.parent()
-        if not index.isValid():
+        peer = self.node_at(index) if index.isValid() else None
+        if peer is None:
             return None
         if index != target:  # dropped inside another section's rows: after that section
             where = "below"
-        peer = self.node_at(index)
         parent = self.parent_of(index)
         pool = parent.children if parent else (self.outline.sections if self.outline else [])
         sections = [c for c in pool if c.kind == "section"]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QWidget,
 )
 
 from app import APP_NAME
@@ -45,6 +47,8 @@ from app.ui.window.safety import SafetyNet
 
 if TYPE_CHECKING:  # built on first use: the 检查 pane and its rule tables are not needed to start
     from app.ui.panes.check_pane import CheckPanel
+
+_D = TypeVar("_D", bound=QWidget)  # a non-modal helper dialog
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
@@ -112,7 +116,7 @@ class MainWindow(QMainWindow):
         self.font_hint = FontHint()
         self.font_hint.clicked.connect(self.show_settings)
         self.statusBar().insertPermanentWidget(0, self.font_hint)
-        self._dialogs: dict[str, object] = {}  # non-modal helpers, made on first use
+        self._dialogs: dict[str, QWidget] = {}  # non-modal helpers, made on first use
         self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_DELAY_MS)
         self._context_timer.timeout.connect(self.update_context)
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
@@ -212,21 +216,22 @@ class MainWindow(QMainWindow):
 
     @property
     def check_panel(self) -> CheckPanel:
-        if self._check_panel is None:
-            self._build_check_panel()
-        return self._check_panel
+        return self._check_parts()[0]
 
     @property
     def check_dock(self) -> QDockWidget:
-        if self._check_dock is None:
-            self._build_check_panel()
-        return self._check_dock
+        return self._check_parts()[1]
 
-    def _build_check_panel(self) -> None:
+    def _check_parts(self) -> tuple[CheckPanel, QDockWidget]:
+        if self._check_panel is None or self._check_dock is None:
+            self._check_panel, self._check_dock = self._build_check_panel()
+        return self._check_panel, self._check_dock
+
+    def _build_check_panel(self) -> tuple[CheckPanel, QDockWidget]:
         from app.ui.panes.check_pane import CheckPanel, underline
 
-        panel = self._check_panel = CheckPanel(self.draft, self.services)
-        dock = self._check_dock = QDockWidget("检查", self)
+        panel = CheckPanel(self.draft, self.services)
+        dock = QDockWidget("检查", self)
         dock.setObjectName("checkDock")
         dock.setWidget(panel)
         if not self.restoreDockWidget(dock):  # the place and size saved last time, if any
@@ -235,6 +240,7 @@ class MainWindow(QMainWindow):
         dock.visibilityChanged.connect(lambda visible: None if visible else panel.clear())
         panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
         panel.jumpRequested.connect(self.editor.select_range)
+        return panel, dock
 
     def show_check(self, mode: str, sources: list | None = None) -> None:
         self.draft.flush()
@@ -529,16 +535,16 @@ class MainWindow(QMainWindow):
         box.exec()
 
     # --- 设置, 帮助, 查找 (app/ui/dialogs/settings.py, help.py, find_replace.py) ------------
-    def _dialog(self, name: str, make):
+    def _dialog(self, name: str, make: Callable[[], _D]) -> _D:
         dialog = self._dialogs.get(name)
         if dialog is None:
             dialog = self._dialogs[name] = make()
-        return dialog
+        return cast(_D, dialog)
 
     def show_settings(self):
         from app.ui.dialogs.settings import SettingsDialog
 
-        dialog = self._dialogs.get("settings")
+        dialog = cast("SettingsDialog | None", self._dialogs.get("settings"))
         if dialog is None:  # one at a time; made afresh so it shows the current settings
             dialog = SettingsDialog(self.settings, self.services.templates, self.services.user_dir,
                                     parent=self)

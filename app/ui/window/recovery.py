@@ -8,9 +8,8 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -20,22 +19,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.storage.autosave import DEFAULT_INTERVAL_S, Autosaver, AutosaveStore, Snapshot
+from app.core.storage.autosave import Autosaver, AutosaveStore, Snapshot
+from app.ui.preferences import autosave_interval_s, clamp_interval_s
+from app.ui.qt_app import gui_app
 
-INTERVAL_KEY = "autosave/interval_s"
 ANSWER_ENV = "MINGJING_RECOVERY_ANSWER"  # tests: recover / discard / later, no dialog
 
 
 def autosave_store(user_dir) -> AutosaveStore:
     return AutosaveStore(user_dir / "autosave")
-
-
-def interval_ms(settings: QSettings) -> int:
-    try:
-        seconds = int(settings.value(INTERVAL_KEY, DEFAULT_INTERVAL_S))
-    except (TypeError, ValueError):
-        seconds = DEFAULT_INTERVAL_S
-    return max(1, min(seconds, 600)) * 1000
 
 
 def when(saved_at: float) -> str:
@@ -57,19 +49,19 @@ class AutosaveController(QObject):
         self.draft = window.draft
         self.autosaver = Autosaver(store)
         self.last_snapshot_ms = 0.0  # cost of the UI-thread part, for the benchmark
-        self._timer = QTimer(self, singleShot=True, interval=interval_ms(window.settings))
+        self._timer = QTimer(self, singleShot=True, interval=autosave_interval_s(window.settings) * 1000)
         self._timer.timeout.connect(self.save_now)
         self._reported_error: str | None = None
         qdoc = self.draft.qdoc
         qdoc.contentsChanged.connect(self._on_change)
         qdoc.modificationChanged.connect(self._on_modification)
-        app = QApplication.instance()
+        app = gui_app()
         app.focusChanged.connect(self._on_focus)
         app.applicationStateChanged.connect(self._on_app_state)
 
     def set_interval_s(self, seconds: int) -> None:
         """A new 自动保存间隔 from 设置 (the running countdown keeps its start)."""
-        self._timer.setInterval(max(1, min(seconds, 600)) * 1000)
+        self._timer.setInterval(clamp_interval_s(seconds) * 1000)
 
     @property
     def draft_id(self) -> str:
@@ -122,7 +114,7 @@ class AutosaveController(QObject):
 
     def close(self, discard: bool = True) -> None:
         self._timer.stop()
-        app = QApplication.instance()
+        app = gui_app()
         qdoc = self.draft.qdoc
         for signal, slot in ((app.focusChanged, self._on_focus),
                              (app.applicationStateChanged, self._on_app_state),
