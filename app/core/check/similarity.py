@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from app.core.document.grammar import CN_NUMERAL, POINT_SUFFIXES
+
 SHINGLE = 3
 COPIED = 0.9  # similarity at or above which a sentence counts as copied
 NEAR_COPY = 0.7  # … as near-copied
 MIN_CHARS = 10  # shorter sentences (headings, 一是…) are not compared
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _KEEP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
-_MARKER_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．是要]")
+_MARKER_RE = re.compile(rf"^[（(]?(?:{CN_NUMERAL}|\d{{1,3}})[）)、.．{POINT_SUFFIXES}]")
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,15 @@ slice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, point_marker, renumbered
 from app.core.document.numbering import match_heading, role_for_text, split_run_in_heading
 from app.core.document.outline import CLOSING, OPENING, Outline, OutlineNode, Pos
-from app.core.document.outline_scan import SEQ_WORDS
 from app.core.model import Paragraph, Role
-from app.core.text import int_to_cn
 
 Rebuild = Callable[[Sequence[Paragraph]], Outline]
-_SENTENCE_END = "。；;！？!?"
-_NUMERAL_RE = re.compile(r"[一二三四五六七八九十]+|\d+")
 
 
 class RestructureError(ValueError):
@@ -111,8 +107,7 @@ def _renumbered_head(head: str, level: int, value: int) -> str:
     Only the numeral changes: the writer's brackets, separator and spacing stay as typed,
     so 2、 becomes 1、 (not 1.) and （二）、 stays bracketed with its 、.
     """
-    new = str(value) if level in (3, 4) else int_to_cn(value)
-    return _NUMERAL_RE.sub(new, head, count=1)
+    return renumbered(head, value, chinese=level in (1, 2))
 
 
 def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos | None,
@@ -138,7 +133,7 @@ def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos |
                 new = "首先" if i == 1 else "最后" if i == len(siblings) and i > 2 else (
                     "其次" if i == 2 else "再次")
             else:
-                new = int_to_cn(i) + marker[-1]
+                new = point_marker(i, marker[-1])
             if new != marker:
                 edits.setdefault(block, []).append((col, col + len(marker), new))
     result = list(paragraphs)
@@ -270,7 +265,7 @@ def rename_node(paragraphs: Sequence[Paragraph], node: OutlineNode, title: str) 
         while start < len(text) and text[start] in "，,：:、 \u3000":
             start += 1
         end = start
-        while end < len(text) and text[end] not in _SENTENCE_END:
+        while end < len(text) and text[end] not in SENTENCE_END:
             end += 1
         new_text = text[:start] + title + text[end:]
         focus = (block, start + len(title))
@@ -303,7 +298,7 @@ def add_point(paragraphs: Sequence[Paragraph], outline: Outline, node: OutlineNo
         first_sub = next((c for c in parent.children if c.kind == "section"), None)
         anchor = flat.offset(first_sub.start if first_sub else parent.stop)
         suffix, ordinal = "是", 1
-    marker = int_to_cn(ordinal) + suffix
+    marker = point_marker(ordinal, suffix)
     if _at_para_start(flat.text, anchor):
         insert = marker + "\n"
     elif flat.text[anchor] == "\n":

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
-from app.core.document.numbering import canonical_number
+from app.core.document.grammar import canonical_number
 from app.core.errors import LoadError
 from app.core.model import Document, Paragraph, Role
 from app.core.text import char_bigrams

@@ -19,12 +19,8 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from app.core.document.numbering import (
-    canonical_number,
-    match_heading,
-    recognize_lines,
-    role_for_text,
-)
+from app.core.document.grammar import canonical_number
+from app.core.document.numbering import match_heading, recognize_lines, role_for_text
 from app.core.formats.docx_lists import Numbering
 from app.core.formats.docx_write import MARKER
 from app.core.model import Document, Paragraph, Role

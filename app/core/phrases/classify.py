@@ -18,6 +18,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from app.core.document.grammar import CN_NUMERAL, POINT_SUFFIXES
 from app.core.phrases.phrasebank import Phrase
 from app.core.phrases.ranking import PhraseIndex
 from app.core.topics import CANONICAL_TOPICS, TopicClassifier
@@ -40,7 +41,7 @@ _CUES: dict[str, tuple[str, ...]] = {
 _PROBLEM_LEAD_RE = re.compile(r"(不够|不足|不到位|不强|不深|不高|不实|不严|不紧|不好|不力|"
                               r"有待\S{0,4}|还需\S{0,4}|需\S{0,4}加强|欠缺|薄弱|严峻|差距|偏差|"
                               r"问题|现象)[^，,]{0,6}$")
-_MEASURE_LEAD_RE = re.compile(r"^[一二三四五六七八九十]*[是要]?(坚持|加强|强化|提升|增强|深化|持续|始终|着力|"
+_MEASURE_LEAD_RE = re.compile(rf"^(?:{CN_NUMERAL})?[{POINT_SUFFIXES}]?(坚持|加强|强化|提升|增强|深化|持续|始终|着力|"
                               r"切实|坚决|牢固|树牢|带头|筑牢|锤炼|勇于|敢于|聚焦|推动|把)")
 _SENTENCE_RE = re.compile(r"[。；;！？!?]")
 NEIGHBOURS = 8
