@@ -16,6 +16,11 @@ def count_cjk(text: str) -> int:
     return len(_CJK_RE.findall(text))
 
 
+def cjk_chars(text: str) -> list[str]:
+    """The characters of ``text`` that count towards 字数, in order."""
+    return _CJK_RE.findall(text)
+
+
 def is_cjk(ch: str) -> bool:
     """Whether one character counts towards 字数 (same ranges as ``count_cjk``)."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"

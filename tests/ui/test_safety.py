@@ -147,6 +147,19 @@ def test_recovery_dialog_lists_each_draft_with_its_time(qtbot, window):
     assert dialog.chosen() == snaps[:1]
 
 
+def test_recovery_dialog_counts_like_the_status_bar(qtbot, window):
+    """Rare characters (CJK extension A, compatibility ideographs) count in both places."""
+    _type_at_end(window, "㐀㐁﨑學习")
+    window.draft.flush()
+    qtbot.waitUntil(lambda: "字数" in window.count_label.text())
+    total = window.draft.outline.total_chars
+    snap = Snapshot.of("c", window.draft.to_document(), None)
+    dialog = RecoveryDialog([snap])
+    qtbot.addWidget(dialog)
+    assert f"    {total} 字" in dialog.list.item(0).text()
+    assert f"字数：{total}" in window.count_label.text()
+
+
 def test_recovery_puts_every_draft_in_a_window(qtbot, window, loaded_services, user_home):
     from app.ui.app import settings_for
     from app.ui.window.main_window import MainWindow

@@ -15,15 +15,15 @@ from collections.abc import Callable, Sequence
 
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
-from app.core.document.outline import Outline, OutlineNode, build_outline
+from app.core.document.outline import NodeKind, Outline, OutlineNode, build_outline
 from app.core.document.pairing import Item, answers, problems_and_measures
 from app.core.document.templates import Template, match_aspect
 from app.core.model import Paragraph, Role
 from app.core.text import count_cjk
-from app.core.topics import TopicClassifier
+from app.core.topics import Part, TopicClassifier
 
 # Share of the template's target length that each part usually takes (low, high).
-PART_SHARE = {"问题": (0.35, 0.65), "原因": (0.12, 0.35), "措施": (0.2, 0.5)}
+PART_SHARE = {Part.PROBLEM: (0.35, 0.65), Part.CAUSE: (0.12, 0.35), Part.MEASURE: (0.2, 0.5)}
 MIN_POINT_CHARS = 15
 
 Span = tuple[int, int, str]  # start, end and text of a finding
@@ -73,8 +73,8 @@ def _part_roots(outline: Outline, part: str) -> list[OutlineNode]:
 
 
 def _aspects(outline: Outline, template: Template | None, at: Locate) -> list[Finding]:
-    roots = _part_roots(outline, "问题")
-    sections = [c for r in roots for c in r.children if c.kind == "section"]
+    roots = _part_roots(outline, Part.PROBLEM)
+    sections = [c for r in roots for c in r.children if c.kind == NodeKind.SECTION]
     findings = []
     if template is not None:
         aspects = template.problem_aspects()
@@ -86,7 +86,7 @@ def _aspects(outline: Outline, template: Template | None, at: Locate) -> list[Fi
                 findings.append(Finding("structure_aspect",
                                         f"模板要求的“{aspect.title}”没有对应的问题，请补写。", *where))
     for section in sections:
-        has_points = any(c.kind == "point" for c in section.children)
+        has_points = any(c.kind == NodeKind.POINT for c in section.children)
         if not has_points and section.chars - count_cjk(section.title) < MIN_POINT_CHARS:
             findings.append(Finding("structure_aspect",
                                     f"“{section.title}”下还没有写具体问题。", *at(section)))

@@ -18,12 +18,11 @@ from app.core.document.grammar import canonical_number
 from app.core.errors import LoadError
 from app.core.model import Document, Paragraph, Role
 from app.core.text import char_bigrams
-from app.core.topics import CANONICAL_TOPICS, PARTS
+from app.core.topics import CANONICAL_TOPICS, PARTS, UNNUMBERED_PARTS, Part
 
 _T = TypeVar("_T")
 
 META_PLACEHOLDER = "×××（单位及职务）"
-UNNUMBERED_PARTS = ("开头", "结尾")
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class Template:
     source: str = ""
 
     def problem_aspects(self) -> tuple[Aspect, ...]:
-        return tuple(a for s in self.sections if s.part == "问题" for a in s.aspects)
+        return tuple(a for s in self.sections if s.part == Part.PROBLEM for a in s.aspects)
 
 
 @dataclass
@@ -105,7 +104,7 @@ def _parse(data: dict) -> Template:
         if not isinstance(raw, dict):
             raise _InvalidError("sections 的每一项应是一个表", "sections")
         part = str(_require(raw, "part", str, "章节"))
-        if part not in PARTS or part == "过渡":
+        if part not in PARTS or part == Part.TRANSITION:
             raise _InvalidError(f"章节的 part “{part}”不是 开头/问题/原因/措施/结尾 之一", part)
         # 开头 and 结尾 are unnumbered paragraphs; the other parts are numbered headings
         title = str(raw.get("title", "")) if part in UNNUMBERED_PARTS else str(
@@ -247,6 +246,6 @@ def new_document(template: Template, today: _dt.date | None = None) -> Document:
         for j, aspect in enumerate(section.aspects, 1):
             paras.append(Paragraph(Role.H2, canonical_number(2, j) + aspect.title))
             paras.append(Paragraph(Role.BODY, ""))
-    if any(s.part == "结尾" for s in template.sections):
+    if any(s.part == Part.CLOSING for s in template.sections):
         paras.append(Paragraph(Role.BODY, ""))  # room for the closing paragraph
     return Document(paras, template.id)

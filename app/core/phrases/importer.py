@@ -15,14 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.document.outline import build_outline, resolve_template, span_text
+from app.core.document.outline import NodeKind, build_outline, resolve_template, span_text
 from app.core.document.templates import TemplateLibrary
 from app.core.formats.docx_io import DocumentReadError
 from app.core.formats.reader import SUPPORTED, read_document
 from app.core.model import Document, Role
-from app.core.phrases.classify import MAIN_PARTS, Classifier
+from app.core.phrases.classify import Classifier
 from app.core.phrases.library import LibraryError, UserLibrary
 from app.core.text import char_bigrams, count_cjk
+from app.core.topics import MAIN_PARTS
 
 MIN_CHARS = 20  # shorter fragments are not worth keeping as a phrase
 MAX_CHARS = 600
@@ -92,15 +93,15 @@ def extract_points(document: Document, source: str, templates: TemplateLibrary,
     outline = build_outline(paragraphs, classifier.topics, resolve_template(document, templates))
     spans: list[tuple[str, str, tuple[str, ...]]] = []
     for node in outline.walk():
-        if node.kind == "point":
+        if node.kind == NodeKind.POINT:
             continue
         # A point takes its section heading's topics (（三）担当作为方面 …); under a heading
         # that names no topic (二、产生问题的原因) the classifier reads the whole point,
         # which beats the outline's keywords-of-the-lead guess (45% vs ~66% held out).
-        for point in (c for c in node.children if c.kind == "point"):
+        for point in (c for c in node.children if c.kind == NodeKind.POINT):
             spans.append((span_text(paragraphs, point.start, point.stop), point.part,
                           tuple(node.topics)))
-        if not any(c.kind == "point" for c in node.children):
+        if not any(c.kind == NodeKind.POINT for c in node.children):
             first_child = next((c.start[0] for c in node.children), node.stop[0])
             for i in range(node.block + 1, min(first_child, len(paragraphs))):
                 if paragraphs[i].role is Role.BODY:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from app.core.model import Document, Paragraph, Role
 from app.core.storage.files import SaveError, atomic_write_bytes
+from app.core.text import count_cjk
 
 FORMAT_VERSION = 1
 DEFAULT_INTERVAL_S = 5
@@ -59,7 +60,8 @@ class Snapshot:
 
     @property
     def chars(self) -> int:
-        return sum(1 for _, t in self.paragraphs for c in t if "\u4e00" <= c <= "\u9fff")
+        """字数 as the status bar counts it."""
+        return count_cjk(self.text)
 
     def to_json(self) -> bytes:
         return json.dumps({

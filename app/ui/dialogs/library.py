@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.core.phrases.library import LibraryError, UserLibrary, validate_entry
 from app.core.phrases.phrasebank import Phrase
 from app.core.services import Services
-from app.core.topics import CANONICAL_TOPICS, PARTS
+from app.core.topics import CANONICAL_TOPICS, PARTS, Part
 from app.ui.dialogs.buttons import ok_cancel
 
 
@@ -43,7 +43,7 @@ class PhraseEditDialog(QDialog):
         self.text.setAccessibleName("素材内容")
         self.part = QComboBox()
         self.part.addItems(list(PARTS))
-        self.part.setCurrentText(part if part in PARTS else "问题")
+        self.part.setCurrentText(part if part in PARTS else Part.PROBLEM)
         grid = QGridLayout()
         self.topic_boxes: dict[str, QCheckBox] = {}
         for i, topic in enumerate(CANONICAL_TOPICS):

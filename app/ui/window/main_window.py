@@ -27,7 +27,7 @@ from app.core.document.templates import Template, new_document
 from app.core.paths import templates_dir
 from app.core.phrases.phrasebank import used_phrase_ids
 from app.core.services import Services
-from app.core.topics import PARTS
+from app.core.topics import PARTS, Part
 from app.ui.dialogs.settings import FontHint
 from app.ui.draft import DraftDocument
 from app.ui.look import OfficialLook
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         from app.ui.dialogs.library import PhraseEditDialog
 
         context = self.draft.context_at(self.editor.textCursor())
-        part = context.part if context.part in PARTS else "问题"
+        part = context.part if context.part in PARTS else Part.PROBLEM
         dialog = PhraseEditDialog("加入素材库", text, part, context.topics, self)
         if dialog.exec() != PhraseEditDialog.DialogCode.Accepted:
             return False

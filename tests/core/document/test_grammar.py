@@ -85,3 +85,19 @@ def test_outline_export_and_check_agree_on_what_a_point_is(services, text):
 def test_a_colon_opens_the_first_point():
     """（六）…方面：一是…。二是… used to show 二是 in the outline without its 一是."""
     assert [m.marker for m in point_markers("（六）廉洁自律方面：一是要求不严。二是标准不高。")] == ["一是", "二是"]
+
+
+def test_parts_and_node_kinds_are_enums_that_read_as_their_words(services):
+    import json
+
+    from app.core.document.outline import NodeKind
+    from app.core.topics import PARTS, Part
+
+    assert Part.PROBLEM == "问题" and f"{Part.MEASURE}部分" == "措施部分"
+    assert json.dumps(list(PARTS), ensure_ascii=False) == '["开头", "问题", "原因", "措施", "结尾", "过渡"]'
+    outline = build_outline(recognize_text("一、存在的问题\n一是学习不够。\n二、整改措施\n一要加强学习。"),
+                            services.classifier)
+    assert [(n.kind, n.part) for n in outline.walk()] == [
+        (NodeKind.SECTION, Part.PROBLEM), (NodeKind.POINT, Part.PROBLEM),
+        (NodeKind.SECTION, Part.MEASURE), (NodeKind.POINT, Part.MEASURE)]
+    assert outline.sections[0].kind == "section"  # code that compares plain strings still works

@@ -105,8 +105,8 @@ def test_classification_held_out_on_the_phrasebank(loaded_services, capsys):
     问题/原因/措施 phrases is classified by an index of the other four fifths."""
     import random
 
-    from app.core.phrases.classify import MAIN_PARTS
     from app.core.phrases.ranking import PhraseIndex
+    from app.core.topics import MAIN_PARTS
 
     services = loaded_services
     body = [p for p in services.phrasebank.phrases if p.part in MAIN_PARTS]
