@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QPushButton
 
-from app.core.phrases.phrasebank import Phrase
 from app.ui.panes.phrase_pane import ID_ROLE, STAR
 from tests.ui.test_window import _block_cursor, _listed_ids, _put_cursor, _settle
 
@@ -258,6 +256,28 @@ def test_import_runs_in_the_background_and_sums_up(qtbot, window, corpus, messag
     assert mine[0].id in _listed_ids(window)
 
 
+def test_import_keeps_the_new_phrases_tokens_for_the_next_start(qtbot, window, loaded_services,
+                                                                 tmp_path, message_boxes):
+    """The import re-indexes through Services.reindex, which saves the new phrases' tokens:
+    otherwise the next start finds the token cache incomplete and spawns the cache child."""
+    import random
+
+    from app.core.phrases.segment import TokenCache
+
+    pool = "天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜"
+    rng = random.Random(str(tmp_path))  # texts no earlier test can have cached
+    points = [f"{n}是{''.join(rng.choice(pool) for _ in range(40))}。" for n in "一二三"]
+    report = tmp_path / "新材料.txt"
+    report.write_text("对照检查材料\n一、存在的问题\n（一）理论学习方面\n" + "\n".join(points),
+                      encoding="utf-8")
+    worker = window.import_paths([report])
+    qtbot.waitUntil(lambda: worker.isFinished() and bool(message_boxes), timeout=60000)
+    mine = window.services.library.phrases()
+    assert worker.report.added == len(mine) == 3
+    saved = TokenCache(loaded_services.user_dir / "cache", loaded_services.segmenter.user_dict)
+    assert all(saved.get(p.text) for p in mine)
+
+
 def test_import_menu_offers_files_or_a_folder(qtbot, window, corpus, message_boxes, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
@@ -298,6 +318,18 @@ def test_import_progress_dialog_cancels(qtbot, window, corpus, message_boxes, tm
     assert len(sources) <= worker.report.read  # what was read before the cancel is kept
 
 
+def test_usage_written_in_one_test(qtbot, window):
+    phrase = window.services.phrasebank.phrases[0]
+    window.services.library.record_use(phrase.id)
+    assert window.services.library.usage().get(phrase.id)
+
+
+def test_does_not_reach_the_next_test(qtbot, window):
+    """Each window test has its own user library (usage counts rank phrases)."""
+    assert window.services.library.usage() == {}
+    assert window.services.library.phrases() == []
+
+
 def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home, message_boxes):
     from app.core.phrases.library import UserLibrary
     from app.ui.app import settings_for
@@ -317,20 +349,3 @@ def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home,
         loaded_services.library = original
         win.draft.qdoc.setModified(False)
 
-
-@pytest.fixture(autouse=True)
-def _fresh_library(loaded_services, tmp_path):
-    """Each test here gets an empty user library (the services are shared by the session)."""
-    from app.core.phrases.library import open_library
-
-    original = loaded_services.library
-    loaded_services.library = open_library(tmp_path / "lib")
-    loaded_services.reindex()
-    yield
-    loaded_services.library.close()
-    loaded_services.library = original
-    loaded_services.reindex()
-
-
-def test_unused_imports_guard():
-    assert QApplication and Phrase

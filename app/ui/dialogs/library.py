@@ -188,7 +188,7 @@ class ImportWorker(QThread):
                     self.paths, library, [p.text for p in self.services.index.phrases],
                     self.services.templates,
                     Classifier(self.services.classifier, self.services.index), progress)
-                self.services.index.rebuild(self.services.phrasebank.phrases + library.phrases())
+                self.services.reindex(library)
             finally:
                 library.close()
         except Exception as exc:
