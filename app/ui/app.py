@@ -39,7 +39,7 @@ def create_window(services: Services, settings: QSettings, path: Path | None = N
     apply_ui_font(gui_app())
     window = MainWindow(services, settings)
     if path is not None:
-        window.open_path(path)
+        window.files.open_path(path)
     return window
 
 

@@ -1,9 +1,9 @@
-"""The settings the user chooses in 设置, read from the window's QSettings with safe defaults.
+"""Every settings key of the app and its reader, with safe defaults: the one home of both.
 
 Every window gets the one QSettings of the process (``app.ui.app.settings_for``); nothing here
-is global.  Keys: ``export/font/<role>``, ``export/bold_lead`` (export_actions),
-``autosave/interval_s`` (recovery), ``editor/font_pt``, ``template/default``,
-``welcome/shown``, ``recent/files``.
+is global.  Keys: ``export/font/<role>``, ``export/bold_lead``, ``autosave/interval_s``,
+``editor/font_pt``, ``template/default``, ``template/last``, ``welcome/shown``,
+``recent/files``, ``window/geometry``, ``window/state``, ``window/splitter``.
 """
 
 from __future__ import annotations
@@ -13,15 +13,19 @@ from typing import cast
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase
 
+from app.core.formats.export_options import FONT_ROLES, ExportOptions
 from app.core.formats.fonts import FontReport, InstalledFonts, check_fonts
 from app.core.storage.autosave import DEFAULT_INTERVAL_S
 from app.ui.look import BODY_PT
-from app.ui.window.export_actions import export_options
 
 FONT_PT_KEY = "editor/font_pt"
 DEFAULT_TEMPLATE_KEY = "template/default"
 LAST_TEMPLATE_KEY = "template/last"
 INTERVAL_KEY = "autosave/interval_s"
+BOLD_LEAD_KEY = "export/bold_lead"
+RECENT_KEY = "recent/files"
+SHOWN_KEY = "welcome/shown"  # the first-run welcome has been shown
+GEOMETRY_KEY, WINDOW_STATE_KEY, SPLITTER_KEY = "window/geometry", "window/state", "window/splitter"
 MIN_FONT_PT, MAX_FONT_PT = 10, 32
 MIN_INTERVAL_S, MAX_INTERVAL_S = 1, 600
 
@@ -58,6 +62,16 @@ def start_template_id(settings: QSettings) -> str | None:
         if value:
             return str(value)
     return None
+
+
+def font_key(role: str) -> str:
+    return f"export/font/{role}"
+
+
+def export_options(settings: QSettings) -> ExportOptions:
+    """ExportOptions from the agreed keys ``export/font/<role>`` and ``export/bold_lead``."""
+    fonts = {role: settings.value(font_key(role)) for role in FONT_ROLES}
+    return ExportOptions.from_values(fonts, settings.value(BOLD_LEAD_KEY, False))
 
 
 def installed_fonts() -> InstalledFonts:

@@ -109,7 +109,7 @@ class SmokeTest(QObject):
         from app.core.formats.docx_io import read_docx
 
         before = time.perf_counter()
-        if not self.window.save_to(self.output):
+        if not self.window.files.save_to(self.output):
             raise RuntimeError(f"could not export to {self.output}")
         self.figures["export_ms"] = round((time.perf_counter() - before) * 1000)
         text = read_docx(self.output).text()

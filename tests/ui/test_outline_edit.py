@@ -180,13 +180,13 @@ def test_new_asks_for_the_template_and_remembers_it(qtbot, window, monkeypatch):
         return "巡视整改专题民主生活会", True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
-    window.choose_template_and_new()
+    window.files.choose_template_and_new()
     assert offered[0][0][offered[0][1]] == "2023年度主题教育专题民主生活会（六个方面）"
     labels = [label for _, label in window.outline_pane.labels()]
     assert "（四）落实意识形态工作责任制" in labels
     assert window.draft.paragraphs()[0].text == window.services.templates.get("xunshi-zhenggai").title
     # the next time (also in a new window) the last choice is offered first and used by default
-    window.choose_template_and_new()
+    window.files.choose_template_and_new()
     assert offered[1][0][offered[1][1]] == "巡视整改专题民主生活会"
     second = MainWindow(window.services, window.settings)
     qtbot.addWidget(second)

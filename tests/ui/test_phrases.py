@@ -131,7 +131,7 @@ def test_add_selection_to_library_prefills_part_and_topics(qtbot, window, monkey
     cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
     window.editor.setTextCursor(cursor)
     _settle(qtbot, window)
-    assert window.add_to_library(cursor.selectedText())
+    assert window.library.add_to_library(cursor.selectedText())
     text, part, topics = seen["values"]
     assert text.startswith("调查研究浮在面上") and part == "问题" and topics == ("工作作风",)
     mine = window.services.library.phrases()
@@ -180,7 +180,7 @@ def test_add_selection_in_the_opening_prefills_part_kaitou(qtbot, window, monkey
                         and QDialog.DialogCode.Accepted)
     date_line = list(window.draft.blocks())[2].text()
     _put_cursor(qtbot, window, date_line)
-    assert window.add_to_library("按照这次专题民主生活会的要求，我认真查摆了自身存在的问题。")
+    assert window.library.add_to_library("按照这次专题民主生活会的要求，我认真查摆了自身存在的问题。")
     assert seen["values"][1:] == ("开头", ())  # was prefilled as 问题
     assert [p.part for p in window.services.library.phrases()] == ["开头"]
 
@@ -244,7 +244,7 @@ def test_edit_dialog_refuses_empty_text(qtbot, message_boxes):
 
 
 def test_import_runs_in_the_background_and_sums_up(qtbot, window, corpus, message_boxes):
-    worker = window.import_paths(list(corpus))
+    worker = window.library.import_paths(list(corpus))
     qtbot.waitUntil(lambda: worker.isFinished() and bool(message_boxes), timeout=60000)
     summary = message_boxes[-1]["text"]
     assert "新增素材" in summary and worker.report.added > 30
@@ -270,7 +270,7 @@ def test_import_keeps_the_new_phrases_tokens_for_the_next_start(qtbot, window, l
     report = tmp_path / "新材料.txt"
     report.write_text("对照检查材料\n一、存在的问题\n（一）理论学习方面\n" + "\n".join(points),
                       encoding="utf-8")
-    worker = window.import_paths([report])
+    worker = window.library.import_paths([report])
     qtbot.waitUntil(lambda: worker.isFinished() and bool(message_boxes), timeout=60000)
     mine = window.services.library.phrases()
     assert worker.report.added == len(mine) == 3
@@ -287,14 +287,14 @@ def test_import_menu_offers_files_or_a_folder(qtbot, window, corpus, message_box
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: asked.append("files") or ([str(corpus[0])], ""))
     message_boxes.answer("选择文件夹")
-    window.import_dialog()
+    window.library.import_dialog()
     assert message_boxes[0]["buttons"][:2] == ["选择文件…", "选择文件夹…"]
-    worker = window._import_worker
+    worker = window.library.import_worker
     qtbot.waitUntil(lambda: worker.isFinished() and len(message_boxes) > 1, timeout=60000)
     assert asked == ["folder"] and worker.report.read == len(corpus)
     message_boxes.answer("选择文件…")
-    window.import_dialog()
-    worker = window._import_worker
+    window.library.import_dialog()
+    worker = window.library.import_worker
     qtbot.waitUntil(lambda: worker.isFinished() and len(message_boxes) > 3, timeout=60000)
     assert asked == ["folder", "files"] and worker.report.files == 1
 
@@ -306,7 +306,7 @@ def test_import_progress_dialog_cancels(qtbot, window, corpus, message_boxes, tm
     folder.mkdir()
     for n in range(60):
         (folder / f"{n:02d}_{corpus[n % len(corpus)].name}").write_bytes(corpus[n % len(corpus)].read_bytes())
-    worker = window.import_paths([folder])
+    worker = window.library.import_paths([folder])
     dialog = next(d for d in window.findChildren(QProgressDialog) if d.isVisible())
     assert dialog.labelText().startswith("正在导入")
     cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
@@ -342,7 +342,7 @@ def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home,
     try:
         win = MainWindow(loaded_services, settings_for(user_home))
         qtbot.addWidget(win)
-        win.show_library_notice()
+        win.library.show_notice()
         assert message_boxes and "已损坏" in message_boxes[-1]["text"]
         assert list(user_home.glob("素材库-损坏-*.db"))
     finally:

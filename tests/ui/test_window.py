@@ -202,18 +202,18 @@ def test_save_and_open_round_trip(qtbot, window, tmp_path):
     _put_cursor(qtbot, window, "（一）理论学习方面")
     window.editor.insert_phrase_at_cursor("x", "一是学习不够系统。")
     path = tmp_path / "我的材料.docx"
-    assert window.save_to(path)
+    assert window.files.save_to(path)
     assert window.windowTitle().startswith("明镜 — 我的材料.docx")
     before = [(p.role, p.text) for p in window.draft.paragraphs()]
     labels = window.outline_pane.labels()
-    window.new_document()
-    assert window.open_path(path)
+    window.files.new_document()
+    assert window.files.open_path(path)
     assert [(p.role, p.text) for p in window.draft.paragraphs()] == before
     assert window.outline_pane.labels() == labels
 
 
 def test_opening_a_corpus_text_file(qtbot, window, corpus):
-    assert window.open_path(corpus[0])
+    assert window.files.open_path(corpus[0])
     labels = [label for _, label in window.outline_pane.labels()]
     assert "（一）理论学习方面" in labels and "一是：理论学习的“系统性”不够" in labels
     assert window.draft.path is None  # imported text is saved as a new .docx
@@ -226,7 +226,7 @@ def test_bad_file_leaves_the_draft_untouched(qtbot, window, tmp_path, message_bo
     for name, data in (("broken.docx", b"PK\x03\x04broken"), ("empty.txt", b"")):
         path = tmp_path / name
         path.write_bytes(data)
-        assert not window.open_path(path)
+        assert not window.files.open_path(path)
     assert len(message_boxes) == 2
     assert "不是有效的 Word 文档" in message_boxes[0]["text"]
     assert "是空的" in message_boxes[1]["text"]
@@ -237,7 +237,7 @@ def test_bad_file_leaves_the_draft_untouched(qtbot, window, tmp_path, message_bo
 def test_save_failure_keeps_the_draft(qtbot, window, tmp_path, message_boxes):
     _put_cursor(qtbot, window, "（一）理论学习方面")
     ime_type(window.editor, "草稿")
-    assert not window.save_to(tmp_path / "missing" / "x.docx")
+    assert not window.files.save_to(tmp_path / "missing" / "x.docx")
     assert "文稿仍在编辑器中" in message_boxes[-1]["text"]
     assert "草稿" in window.draft.qdoc.toPlainText() and window.draft.qdoc.isModified()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,9 @@ from app.core.phrases.phrasebank import Phrase
 from app.core.services import Services
 from app.core.topics import CANONICAL_TOPICS, PARTS, Part
 from app.ui.dialogs.buttons import ok_cancel
+
+if TYPE_CHECKING:  # the importer is loaded when an import starts
+    from app.core.phrases.importer import ImportReport
 
 
 class PhraseEditDialog(QDialog):
@@ -169,7 +173,7 @@ class ImportWorker(QThread):
         self.services = services
         self.paths = paths
         self.cancelled = False
-        self.report = None
+        self.report: ImportReport | None = None
         self.error: str | None = None
 
     def run(self) -> None:

@@ -13,8 +13,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.core.formats.fonts import FontReport
-
-SHOWN_KEY = "welcome/shown"
+from app.ui.preferences import SHOWN_KEY
 
 PANE_TEXT = (
     ("大纲", "← 左边是<b>大纲</b>：列出各部分和字数，空白部分标“待填写”。"
@@ -49,7 +48,7 @@ def maybe_show_welcome(window, fonts: FontReport | None = None) -> WelcomeOverla
         return None
     default = window.services.templates.default()
     if window.draft.template is None or window.draft.template.id != default.id:
-        window.new_document(default)
+        window.files.new_document(default)
     window.settings.setValue(SHOWN_KEY, True)
     window.settings.sync()
     overlay = WelcomeOverlay(window, default.name, fonts)

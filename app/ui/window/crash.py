@@ -103,4 +103,4 @@ class ExceptionGuard(QObject):
         self.shown += 1
         box.exec()
         if box.clickedButton() is save_as and window is not None:
-            window.save_as()
+            window.files.save_as()
