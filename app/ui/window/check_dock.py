@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
+from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
-from app.ui.window.host import WindowHost
 
 if TYPE_CHECKING:
     from app.ui.panes.check_pane import CheckPanel

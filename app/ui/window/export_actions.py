@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.ui.host import WindowHost
 from app.ui.preferences import export_options
 from app.ui.window.file_actions import FileActions
-from app.ui.window.host import WindowHost
 
 FORMAT_TEXT = "一键排版(&F)…"
 RECTIFICATION_TEXT = "导出整改清单(&R)…"

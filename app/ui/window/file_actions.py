@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from app import APP_NAME
 from app.core.document.templates import Template, new_document
 from app.core.paths import templates_dir
+from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
 from app.ui.preferences import LAST_TEMPLATE_KEY, export_options
-from app.ui.window.host import WindowHost
 from app.ui.window.recent import remember
 from app.ui.window.safety import SafetyNet
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.core.topics import PARTS, Part
 from app.ui.dialogs.library import ImportWorker
+from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
 from app.ui.panes.phrase_pane import PhrasePanel
-from app.ui.window.host import WindowHost
 
 
 class LibraryActions(QObject):

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.loader: SegmenterLoader | None = None
         self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
         self._warm_timer.timeout.connect(self._warm_index)
-        self.safety = SafetyNet(self)  # autosave, file lock (app/ui/window/safety.py)
+        self.safety = SafetyNet(self, self)  # autosave, file lock (app/ui/window/safety.py)
         self.files = FileActions(self, self, self.editor, self.safety)
         self.library = LibraryActions(self, self, self.editor, self.phrase_panel)
         self.export_actions = ExportActions(self, self, self.files)

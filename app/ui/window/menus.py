@@ -9,11 +9,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from app.ui.host import WindowCommands, WindowHost
 from app.ui.panes.editor import Editor
 from app.ui.window.check_dock import CheckDock
 from app.ui.window.export_actions import ExportActions
 from app.ui.window.file_actions import FileActions
-from app.ui.window.host import WindowCommands, WindowHost
 from app.ui.window.library_actions import LibraryActions
 from app.ui.window.recent import RecentMenu
 

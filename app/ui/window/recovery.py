@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core.storage.autosave import Autosaver, AutosaveStore, Snapshot
+from app.ui.host import WindowHost
+from app.ui.panes.editor import Editor
 from app.ui.preferences import autosave_interval_s, clamp_interval_s
 from app.ui.qt_app import gui_app
 
@@ -43,13 +47,14 @@ class AutosaveController(QObject):
     once when the window loses focus.  The snapshot is taken on the UI thread (a list of
     strings); encoding and writing happen on the autosave worker thread."""
 
-    def __init__(self, window, store: AutosaveStore) -> None:
+    def __init__(self, window: QWidget, host: WindowHost, store: AutosaveStore) -> None:
         super().__init__(window)
         self.window = window
-        self.draft = window.draft
+        self.host = host
+        self.draft = host.draft
         self.autosaver = Autosaver(store)
         self.last_snapshot_ms = 0.0  # cost of the UI-thread part, for the benchmark
-        self._timer = QTimer(self, singleShot=True, interval=autosave_interval_s(window.settings) * 1000)
+        self._timer = QTimer(self, singleShot=True, interval=autosave_interval_s(host.settings) * 1000)
         self._timer.timeout.connect(self.save_now)
         self._reported_error: str | None = None
         qdoc = self.draft.qdoc
@@ -105,7 +110,7 @@ class AutosaveController(QObject):
     def _show_status(self) -> None:
         error = self.autosaver.last_error
         if error and error != self._reported_error:
-            self.window.statusBar().showMessage(f"自动保存失败：{error}", 15000)
+            self.host.notify(f"自动保存失败：{error}", 15000)
         self._reported_error = error
 
     def adopt(self, snapshot: Snapshot) -> None:
@@ -172,8 +177,23 @@ class RecoveryDialog(QDialog):
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
 
-def offer_recovery(window, store: AutosaveStore,
-                   new_window: Callable[[], object] | None = None,
+class _Autosaving(Protocol):
+    @property
+    def autosave(self) -> AutosaveController: ...
+
+
+class RecoveryTarget(WindowHost, Protocol):
+    """A window a recovered draft can be put into."""
+
+    @property
+    def safety(self) -> _Autosaving: ...
+
+    @property
+    def editor(self) -> Editor: ...
+
+
+def offer_recovery(window: RecoveryTarget, store: AutosaveStore,
+                   new_window: Callable[[], RecoveryTarget] | None = None,
                    answer: str | None = None) -> list[Snapshot]:
     """Offer every orphaned draft; returns those recovered.
 
@@ -183,14 +203,13 @@ def offer_recovery(window, store: AutosaveStore,
     """
     snapshots, damaged = store.orphans()
     if damaged:
-        window.statusBar().showMessage(
-            f"有 {len(damaged)} 个自动保存文件已损坏，已移到 {store.folder}。", 15000)
+        window.notify(f"有 {len(damaged)} 个自动保存文件已损坏，已移到 {store.folder}。", 15000)
     if not snapshots:
         return []
     answer = answer or os.environ.get(ANSWER_ENV)
     chosen = snapshots
     if answer not in (RecoveryDialog.RECOVER, RecoveryDialog.DISCARD, RecoveryDialog.LATER):
-        dialog = RecoveryDialog(snapshots, window)
+        dialog = RecoveryDialog(snapshots, window if isinstance(window, QWidget) else None)
         dialog.exec()
         answer, chosen = dialog.answer, dialog.chosen()
     if answer == RecoveryDialog.LATER:
@@ -219,16 +238,13 @@ def discard_orphan(store: AutosaveStore, snapshot: Snapshot) -> None:
         lease.release(remove=True)
 
 
-def restore_into(window, snapshot: Snapshot) -> None:
+def restore_into(window: RecoveryTarget, snapshot: Snapshot) -> None:
     """Put the recovered text on screen exactly, marked unsaved."""
     from pathlib import Path
 
     path = Path(snapshot.path) if snapshot.path else None
     window.draft.load(snapshot.document(), path)
     window.draft.qdoc.setModified(True)
-    controller = getattr(window, "safety", None)
-    if controller is not None:
-        controller.autosave.adopt(snapshot)
-    window.statusBar().showMessage(
-        f"已恢复{when(snapshot.saved_at)}自动保存的文稿，请及时保存。", 15000)
+    window.safety.autosave.adopt(snapshot)
+    window.notify(f"已恢复{when(snapshot.saved_at)}自动保存的文稿，请及时保存。", 15000)
     window.editor.go_to(0)
