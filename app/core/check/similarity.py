@@ -172,26 +172,6 @@ def compare(draft: str, index: SimilarityIndex) -> SimilarityReport:
     return SimilarityReport(matches, shares, total)
 
 
-def gather_files(paths, exclude=None) -> list:
-    """.docx/.txt files named directly or found (recursively) in folders, sorted, no repeats."""
-    from pathlib import Path
-
-    found: list[Path] = []
-    skip = Path(exclude).resolve() if exclude else None
-    for raw in paths:
-        path = Path(raw)
-        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for candidate in candidates:
-            if path.is_dir() and (candidate.suffix.lower() not in (".docx", ".txt")
-                                  or candidate.name.startswith(("~$", "."))):
-                continue
-            if skip is not None and candidate.resolve() == skip:
-                continue
-            if candidate not in found:
-                found.append(candidate)
-    return found
-
-
 def phrasebank_text(phrases) -> str:
     """The phrasebank as one source text (one phrase per line)."""
     return "\n".join(p.text for p in phrases)

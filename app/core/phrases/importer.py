@@ -18,7 +18,7 @@ from pathlib import Path
 from app.core.document.outline import NodeKind, build_outline, resolve_template, span_text
 from app.core.document.templates import TemplateLibrary
 from app.core.formats.docx_io import DocumentReadError
-from app.core.formats.reader import SUPPORTED, read_document
+from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Role
 from app.core.phrases.classify import Classifier
 from app.core.phrases.library import LibraryError, UserLibrary
@@ -70,20 +70,6 @@ class ImportReport:
                 "added": self.added, "merged": self.merged, "by_part": dict(self.by_part),
                 "failed": [{"file": n, "reason": r} for n, r in self.failed],
                 "cancelled": self.cancelled}
-
-
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """The .docx/.txt files named or inside the folders named (Word's ~$ lock files skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in SUPPORTED
-                            and not p.name.startswith("~$"))
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
 
 
 def extract_points(document: Document, source: str, templates: TemplateLibrary,
@@ -160,7 +146,7 @@ def import_paths(paths: Iterable[Path], library: UserLibrary, known_texts: Itera
                  templates: TemplateLibrary, classifier: Classifier,
                  progress: Progress | None = None) -> ImportReport:
     """Import every report under ``paths`` into ``library``; see the module docstring."""
-    files = collect_files(paths)
+    files = report_files(paths)
     report = ImportReport(files=len(files))
     dupes = NearDuplicates()
     for text in known_texts:

@@ -67,7 +67,7 @@ class CheckDock(QObject):
         start = str(draft.path.parent) if draft.path else str(Path.home())
         paths, _ = QFileDialog.getOpenFileNames(self._window, "选择要比对的其他文稿", start,
                                                 "文稿 (*.docx *.txt)")
-        from app.ui.panes.check_pane import read_sources
+        from app.core.check.source import read_sources
 
         sources, errors = read_sources([Path(p) for p in paths])
         if errors:
