@@ -5,7 +5,9 @@ Chinese numerals belong to the report's grammar: ``app.core.document.grammar``.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Set
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACE_RE = re.compile(r"\s+")
@@ -39,9 +41,18 @@ def char_bigrams(text: str) -> set[str]:
     return {chars[i] + chars[i + 1] for i in range(len(chars) - 1)}
 
 
+def overlap(a: Set[str], b: Set[str]) -> float:
+    """Overlap coefficient: the share of the smaller set found in the other (0..1; 0 if empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
 def bigram_similarity(a: str, b: str) -> float:
     """Share of the shorter string's bigrams found in the other (0..1)."""
-    ga, gb = char_bigrams(a), char_bigrams(b)
-    if not ga or not gb:
-        return 0.0
-    return len(ga & gb) / min(len(ga), len(gb))
+    return overlap(char_bigrams(a), char_bigrams(b))
+
+
+def text_key(text: str) -> str:
+    """A short stable hash of ``text``: how the caches key phrase texts (tokens, pinyin)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()

@@ -17,7 +17,7 @@ from typing import TypeVar
 from app.core.document.grammar import canonical_number
 from app.core.errors import LoadError
 from app.core.model import Document, Paragraph, Role
-from app.core.text import char_bigrams
+from app.core.text import char_bigrams, overlap
 from app.core.topics import CANONICAL_TOPICS, PARTS, UNNUMBERED_PARTS, Part
 
 _T = TypeVar("_T")
@@ -155,10 +155,6 @@ def aspect_bigrams(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
 def aspect_similarity(heading: str, aspect_title: str) -> float:
     """How well a written aspect heading fits a template aspect (0..1).
 
@@ -170,7 +166,7 @@ def aspect_similarity(heading: str, aspect_title: str) -> float:
     jieba's dictionary has loaded in the background -- whereas the outline's topics must be
     right from the first keystroke, the same in the CLI, and must not change when it loads.
     """
-    return _overlap(aspect_bigrams(heading), aspect_bigrams(aspect_title))
+    return overlap(aspect_bigrams(heading), aspect_bigrams(aspect_title))
 
 
 ASPECT_MATCH = 0.3  # least aspect_similarity for a heading to count as that aspect
@@ -181,7 +177,7 @@ def best_fit(aspects: tuple[Aspect, ...], heading: str | frozenset[str]) -> tupl
     grams = aspect_bigrams(heading) if isinstance(heading, str) else heading
     best, best_score = None, 0.0
     for aspect in aspects:
-        score = _overlap(grams, aspect.grams)
+        score = overlap(grams, aspect.grams)
         if best is None or score > best_score:
             best, best_score = aspect, score
     return best_score, best

@@ -45,8 +45,6 @@ STYLE_FOR_ROLE = {
     Role.BODY: STYLE_NORMAL,
 }
 
-# Characters XML 1.0 cannot hold (Word would refuse the file); tabs and breaks are elements.
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -108,6 +106,7 @@ def _run(text: str, bold: bool = False):
 
 def _paragraph(style_id: str, text: str, bold_lead: bool, space_after: bool = False,
                space_before: bool = False, right_indent: int | None = None):
+    """One paragraph; ``text`` is already XML-safe (``to_docx_bytes`` cleans it once)."""
     p = el("w:p")
     ppr = el("w:pPr")
     ppr.append(el("w:pStyle", val=style_id))
@@ -119,7 +118,6 @@ def _paragraph(style_id: str, text: str, bold_lead: bool, space_after: bool = Fa
         ppr.append(el("w:ind", left="0", right=str(right_indent), firstLineChars="0",
                       firstLine="0"))
     p.append(ppr)
-    text = _XML_BAD.sub("", text)
     if not text:
         return p
     spans = lead_sentence_spans(text) if bold_lead else []

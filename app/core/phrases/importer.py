@@ -22,7 +22,7 @@ from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Role
 from app.core.phrases.classify import Classifier
 from app.core.phrases.library import LibraryError, UserLibrary
-from app.core.text import char_bigrams, count_cjk
+from app.core.text import char_bigrams, count_cjk, overlap
 from app.core.topics import MAIN_PARTS
 
 MIN_CHARS = 20  # shorter fragments are not worth keeping as a phrase
@@ -128,7 +128,7 @@ class NearDuplicates:
                 if shared < 0.3 * len(shingles):
                     break
                 mine, theirs = grams, self._grams[other]
-                if len(mine & theirs) / max(min(len(mine), len(theirs)), 1) >= NEAR_DUPLICATE:
+                if overlap(mine, theirs) >= NEAR_DUPLICATE:
                     return True
         return False
 
