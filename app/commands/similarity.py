@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         phrasebank_text,
     )
     from app.core.check.source import read_check_input, read_sources
-    from app.core.formats.docx_io import DocumentReadError
+    from app.core.errors import DocumentReadError
 
     try:
         draft = read_check_input(args.draft)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.document.numbering import recognize_text
-from app.core.formats.docx_io import DocumentReadError
+from app.core.errors import DocumentReadError
 from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Paragraph
 

@@ -17,13 +17,10 @@ from dataclasses import dataclass
 from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, point_marker, renumbered
 from app.core.document.numbering import match_heading, role_for_text, split_run_in_heading
 from app.core.document.outline import NodeKind, Outline, OutlineNode, Pos
+from app.core.errors import RestructureError
 from app.core.model import Paragraph, Role
 
 Rebuild = Callable[[Sequence[Paragraph]], Outline]
-
-
-class RestructureError(ValueError):
-    """A move or edit that the outline does not allow (message in Chinese)."""
 
 
 @dataclass

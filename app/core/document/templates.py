@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.core.document.grammar import canonical_number
-from app.core.errors import LoadError
+from app.core.errors import LoadError, MingjingError
 from app.core.model import Document, Paragraph, Role
 from app.core.text import char_bigrams, overlap
 from app.core.topics import CANONICAL_TOPICS, PARTS, UNNUMBERED_PARTS, Part
@@ -76,7 +76,7 @@ class TemplateLibrary:
         return "以下模板文件有错误，已跳过（其余模板照常可用）：\n" + "\n".join(lines)
 
 
-class _InvalidError(Exception):
+class _InvalidError(MingjingError):
     def __init__(self, reason: str, needle: str = "") -> None:
         super().__init__(reason)
         self.reason = reason

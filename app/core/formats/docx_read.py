@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 
 from app.core.document.grammar import canonical_number
 from app.core.document.numbering import match_heading, recognize_lines, role_for_text
+from app.core.errors import DocumentReadError
 from app.core.formats.docx_lists import Numbering
 from app.core.formats.docx_write import MARKER
 from app.core.model import Document, Paragraph, Role
@@ -49,10 +50,6 @@ _OWN_ROLES = {
     "mingjingh3": Role.H3, "三级标题": Role.H3, "heading 3": Role.H3, "heading3": Role.H3,
     "mingjingh4": Role.H4, "四级标题": Role.H4, "heading 4": Role.H4, "heading4": Role.H4,
 }
-
-
-class DocumentReadError(Exception):
-    """A file could not be read; ``str(exc)`` is a Chinese message for the user."""
 
 
 @dataclass

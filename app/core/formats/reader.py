@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from app.core.document.numbering import recognize_text
-from app.core.formats.docx_io import DocumentReadError, read_docx
+from app.core.errors import DocumentReadError
+from app.core.formats.docx_io import read_docx
 from app.core.model import Document
 from app.core.sanitize import clean_incoming
 

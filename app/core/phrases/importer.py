@@ -17,11 +17,11 @@ from pathlib import Path
 
 from app.core.document.outline import NodeKind, build_outline, resolve_template, span_text
 from app.core.document.templates import TemplateLibrary
-from app.core.formats.docx_io import DocumentReadError
+from app.core.errors import DocumentReadError, LibraryError
 from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Role
 from app.core.phrases.classify import Classifier
-from app.core.phrases.library import LibraryError, UserLibrary
+from app.core.phrases.library import UserLibrary
 from app.core.text import char_bigrams, count_cjk, overlap
 from app.core.topics import MAIN_PARTS
 

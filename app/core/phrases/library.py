@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.errors import LibraryError
 from app.core.phrases.phrasebank import SIZES, Phrase
 from app.core.topics import CANONICAL_TOPICS, PARTS
 
@@ -34,10 +35,6 @@ CREATE TABLE IF NOT EXISTS favourites (phrase_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS usage (phrase_id TEXT PRIMARY KEY, count INTEGER NOT NULL,
                                   last_used REAL NOT NULL);
 """
-
-
-class LibraryError(Exception):
-    """A user-facing (Chinese) message about the user's library."""
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.errors import SaveError
 from app.core.model import Document, Paragraph, Role
-from app.core.storage.files import SaveError, atomic_write_bytes
+from app.core.storage.files import atomic_write_bytes
 from app.core.text import count_cjk
 
 FORMAT_VERSION = 1

@@ -17,14 +17,12 @@ import time
 import uuid
 from pathlib import Path
 
+from app.core.errors import SaveError
+
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 WINDOWS_FORBIDDEN = '<>:"/\\|?*'
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
-
-
-class SaveError(Exception):
-    """A save failed; ``str(exc)`` is a Chinese message for the user."""
 
 
 def backup_path(path: Path) -> Path:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.phrases.library import LibraryError, UserLibrary, validate_entry
+from app.core.errors import LibraryError
+from app.core.phrases.library import UserLibrary, validate_entry
 from app.core.phrases.phrasebank import Phrase
 from app.core.services import Services
 from app.core.topics import CANONICAL_TOPICS, PARTS, Part

@@ -62,7 +62,8 @@ class ExportActions(QObject):
 
     def format_path(self, source: Path, output: Path) -> bool:
         """Format ``source`` into ``output``; say what happened; offer to open the result."""
-        from app.core.formats.reformat import FormatError, format_file
+        from app.core.errors import FormatError
+        from app.core.formats.reformat import format_file
 
         w = self._parent
         try:
@@ -97,8 +98,8 @@ class ExportActions(QObject):
 
     def export_rectification(self, output: Path) -> bool:
         """Write the 整改清单 of the draft in the editor to ``output``."""
+        from app.core.errors import SaveError
         from app.core.formats.rectification import write_rectification
-        from app.core.storage.files import SaveError
 
         draft = self.host.draft
         draft.flush()

@@ -70,7 +70,7 @@ class FileActions(QObject):
 
     def open_path(self, path: Path) -> bool:
         """Open ``path``; on failure say why and leave the current draft untouched."""
-        from app.core.formats.docx_io import DocumentReadError
+        from app.core.errors import DocumentReadError
         from app.core.formats.reader import read_document
 
         if not self.safety.may_open(path):
@@ -104,8 +104,8 @@ class FileActions(QObject):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        from app.core.errors import SaveError
         from app.core.formats.docx_io import write_docx
-        from app.core.storage.files import SaveError
 
         if not self.safety.may_save(path):
             return False

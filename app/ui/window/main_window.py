@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 
 from app import APP_NAME
 from app.core.document.outline import Outline
-from app.core.document.outline_edit import RestructureError
+from app.core.errors import RestructureError
 from app.core.phrases.phrasebank import used_phrase_ids
 from app.core.services import Services
 from app.ui.dialogs.settings import FontHint

@@ -8,10 +8,11 @@ import tempfile
 
 import pytest
 
+from app.core.errors import SaveError
 from app.core.formats.docx_io import read_docx, write_docx
 from app.core.model import Document, Paragraph, Role
 from app.core.storage import files as storage
-from app.core.storage.files import SaveError, atomic_write_bytes, backup_path, check_file_name
+from app.core.storage.files import atomic_write_bytes, backup_path, check_file_name
 
 
 def _doc(text: str) -> Document:
