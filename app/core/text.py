@@ -10,7 +10,6 @@ import re
 from collections.abc import Set
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_SPACE_RE = re.compile(r"\s+")
 
 
 def count_cjk(text: str) -> int:
@@ -28,11 +27,6 @@ def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
-def squash_space(text: str) -> str:
-    """Remove every whitespace character (for 'whitespace aside' comparisons)."""
-    return _SPACE_RE.sub("", text)
-
-
 def char_bigrams(text: str) -> set[str]:
     """Bigrams of the CJK/alnum characters: a cheap, segmenter-free fingerprint."""
     chars = [c for c in text if c.isalnum()]
@@ -47,10 +41,6 @@ def overlap(a: Set[str], b: Set[str]) -> float:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
-
-def bigram_similarity(a: str, b: str) -> float:
-    """Share of the shorter string's bigrams found in the other (0..1)."""
-    return overlap(char_bigrams(a), char_bigrams(b))
 
 
 def text_key(text: str) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.core.services import Services
+from app.test_hooks import STARTUP_PROBE_ENV
 from app.ui.icon import set_app_icon
 from app.ui.qt_app import gui_app
 
@@ -109,7 +110,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
-    if os.environ.get("MINGJING_STARTUP_PROBE"):
+    if os.environ.get(STARTUP_PROBE_ENV):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app, window))
     code = app.exec()
     settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)

@@ -26,8 +26,9 @@ if str(ROOT) not in sys.path:
 
 from app.core.document.grammar import LEADING_ORDINAL_RE
 from app.core.phrases.phrasebank import FIELD_RE, Phrase, load_phrasebank
-from app.core.text import bigram_similarity, count_cjk
+from app.core.text import count_cjk
 from app.core.topics import CANONICAL_TOPICS
+from tests.helpers import bigram_similarity
 
 SIX = CANONICAL_TOPICS[:6]
 OTHER_TOPICS = CANONICAL_TOPICS[6:]

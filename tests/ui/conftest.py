@@ -38,17 +38,3 @@ def window(qtbot, loaded_services, fresh_library, user_home, message_boxes):
     win.draft.qdoc.setModified(False)
 
 
-def ime_type(widget, text: str) -> None:
-    """Type ``text`` as a pinyin IME does: pre-edit, then commit, one word at a time.
-
-    (QTest.keyClicks only handles ASCII.)
-    """
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    for word in [text[i:i + 2] for i in range(0, len(text), 2)]:
-        preedit = QInputMethodEvent("pinyin", [])
-        QApplication.sendEvent(widget, preedit)
-        commit = QInputMethodEvent("", [])
-        commit.setCommitString(word)
-        QApplication.sendEvent(widget, commit)

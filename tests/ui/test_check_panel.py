@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.model import Document, Paragraph, Role
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 TEXT = "我们要按步就班地推进工作,做好XX工作。"
 

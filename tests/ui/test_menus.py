@@ -13,6 +13,7 @@ from app import __version__
 from app.ui.app import settings_for
 from app.ui.preferences import RECENT_KEY
 from app.ui.window.recent import recent_files
+from tests.ui.helpers import put_cursor
 
 # menu item (start of its text) -> Word's shortcut(s)
 WORD_SHORTCUTS = {
@@ -166,9 +167,8 @@ def test_window_size_panes_and_check_pane_are_remembered(qtbot, loaded_services,
 
 
 def test_find_and_replace(qtbot, window):
-    from tests.ui.test_window import _put_cursor
 
-    _put_cursor(qtbot, window, "（一）理论学习方面")
+    put_cursor(qtbot, window, "（一）理论学习方面")
     window.editor.textCursor().insertText("学习学习")
     dialog = _action(window, "查找").trigger() or window._dialogs["find"]
     assert dialog.isVisible() and not dialog.isModal()

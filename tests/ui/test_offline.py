@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.conftest import NETWORK_EVENTS
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 
 def _inet_socket_inodes() -> set[str]:

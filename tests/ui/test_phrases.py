@@ -7,13 +7,13 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from app.ui.panes.phrase_pane import ID_ROLE, STAR
-from tests.ui.test_window import _block_cursor, _listed_ids, _put_cursor, _settle
+from tests.ui.helpers import block_cursor, listed_ids, put_cursor, settle
 
 FIELD_TEXT = "在{单位}分管的{具体工作}中，对{问题}抓得不够紧。"
 
 
 def _insert_with_fields(qtbot, window):
-    _put_cursor(qtbot, window, "（五）工作作风方面")
+    put_cursor(qtbot, window, "（五）工作作风方面")
     window.editor.insert_phrase_at_cursor("x", FIELD_TEXT)
     return window.editor
 
@@ -52,7 +52,7 @@ def test_dropped_phrase_with_fields_selects_the_first(qtbot, window):
 
     from app.ui.panes.editor import PHRASE_MIME
 
-    _put_cursor(qtbot, window, "（三）能力本领方面")
+    put_cursor(qtbot, window, "（三）能力本领方面")
     mime = QMimeData()
     mime.setText("对{职务}岗位要求学得不深。")
     mime.setData(PHRASE_MIME, b"drop-1")
@@ -61,25 +61,25 @@ def test_dropped_phrase_with_fields_selects_the_first(qtbot, window):
 
 
 def test_search_box_finds_by_pinyin_initials_within_the_section(qtbot, window):
-    _put_cursor(qtbot, window, "（一）理论学习方面")
+    put_cursor(qtbot, window, "（一）理论学习方面")
     panel = window.phrase_panel
-    before = _listed_ids(window)
+    before = listed_ids(window)
     panel.search.setText("llxx")
-    found = _listed_ids(window)
+    found = listed_ids(window)
     assert found and len(found) <= len(before)
     assert all("理论学习" in window.services.index.by_id(i).text for i in found[:3])
     assert "搜索“llxx”" in panel.status.text()
     panel.search.setText("")
-    assert _listed_ids(window) == before
+    assert listed_ids(window) == before
 
 
 def test_whole_bank_toggle_searches_every_section(qtbot, window):
-    _put_cursor(qtbot, window, "（一）理论学习方面")
+    put_cursor(qtbot, window, "（一）理论学习方面")
     panel = window.phrase_panel
     panel.search.setText("lianjie")
-    in_section = _listed_ids(window)
+    in_section = listed_ids(window)
     panel.whole_bank.setChecked(True)
-    everywhere = _listed_ids(window)
+    everywhere = listed_ids(window)
     assert len(everywhere) > len(in_section)
     parts = {window.services.index.by_id(i).part for i in everywhere}
     assert len(parts) > 1
@@ -88,14 +88,14 @@ def test_whole_bank_toggle_searches_every_section(qtbot, window):
 
 
 def test_favourite_star_lifts_the_phrase_and_persists(qtbot, window):
-    _put_cursor(qtbot, window, "（六）廉洁自律方面")
+    put_cursor(qtbot, window, "（六）廉洁自律方面")
     panel = window.phrase_panel
     last = panel.list.count() - 1
     target = panel.list.item(last).data(ID_ROLE)
     panel.list.setCurrentRow(last)
     assert panel.star.isEnabled() and panel.star.text().startswith("☆")
     qtbot.mouseClick(panel.star, Qt.MouseButton.LeftButton)
-    ids = _listed_ids(window)
+    ids = listed_ids(window)
     assert ids.index(target) < last
     item = panel.list.item(ids.index(target))
     assert item.text().startswith(STAR)
@@ -106,7 +106,7 @@ def test_favourite_star_lifts_the_phrase_and_persists(qtbot, window):
 
 
 def test_inserting_counts_usage(qtbot, window):
-    _put_cursor(qtbot, window, "（二）政治素质方面")
+    put_cursor(qtbot, window, "（二）政治素质方面")
     item = window.phrase_panel.list.item(0)
     phrase_id = item.data(ID_ROLE)
     window.phrase_panel._on_double_click(item)
@@ -124,13 +124,13 @@ def test_add_selection_to_library_prefills_part_and_topics(qtbot, window, monkey
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec", fake_exec)
-    _put_cursor(qtbot, window, "（五）工作作风方面")
-    body = _block_cursor(window, "（五）工作作风方面").block().next()
+    put_cursor(qtbot, window, "（五）工作作风方面")
+    body = block_cursor(window, "（五）工作作风方面").block().next()
     cursor = QTextCursor(body)
     cursor.insertText("调查研究浮在面上，解剖麻雀的功夫下得不够。")
     cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
     window.editor.setTextCursor(cursor)
-    _settle(qtbot, window)
+    settle(qtbot, window)
     assert window.library.add_to_library(cursor.selectedText())
     text, part, topics = seen["values"]
     assert text.startswith("调查研究浮在面上") and part == "问题" and topics == ("工作作风",)
@@ -152,16 +152,16 @@ def test_editor_context_menu_adds_the_selection_with_the_section_prefilled(qtbot
     monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
                         lambda dialog: seen.setdefault("values", dialog.values())
                         and QDialog.DialogCode.Accepted)
-    _put_cursor(qtbot, window, "（三）能力本领方面")
+    put_cursor(qtbot, window, "（三）能力本领方面")
     menu, action = _menu_action(window, "加入素材库…")
     assert not action.isEnabled()  # nothing selected yet
     menu.deleteLater()
     text = "面对新领域新业务，知识更新的速度跟不上工作要求。"
-    cursor = QTextCursor(_block_cursor(window, "（三）能力本领方面").block().next())
+    cursor = QTextCursor(block_cursor(window, "（三）能力本领方面").block().next())
     cursor.insertText(text)
     cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock, QTextCursor.MoveMode.KeepAnchor)
     window.editor.setTextCursor(cursor)
-    _settle(qtbot, window)
+    settle(qtbot, window)
     menu, action = _menu_action(window, "加入素材库…")
     assert action.isEnabled()
     action.trigger()
@@ -179,7 +179,7 @@ def test_add_selection_in_the_opening_prefills_part_kaitou(qtbot, window, monkey
                         lambda dialog: seen.setdefault("values", dialog.values())
                         and QDialog.DialogCode.Accepted)
     date_line = list(window.draft.blocks())[2].text()
-    _put_cursor(qtbot, window, date_line)
+    put_cursor(qtbot, window, date_line)
     assert window.library.add_to_library("按照这次专题民主生活会的要求，我认真查摆了自身存在的问题。")
     assert seen["values"][1:] == ("开头", ())  # was prefilled as 问题
     assert [p.part for p in window.services.library.phrases()] == ["开头"]
@@ -195,7 +195,7 @@ def test_shipped_phrase_files_are_never_written(qtbot, window, monkeypatch, mess
                 for p in sorted(phrasebank_dir().glob("*"))}
 
     before = digest()
-    _put_cursor(qtbot, window, "（六）廉洁自律方面")
+    put_cursor(qtbot, window, "（六）廉洁自律方面")
     window.phrase_panel.toggle_favourite(window.phrase_panel.list.item(0).data(ID_ROLE))
     window.phrase_panel._on_double_click(window.phrase_panel.list.item(0))
     window.services.library.add("一条我的素材，写得足够长一些。", "问题", ["廉洁自律"])
@@ -250,10 +250,10 @@ def test_import_runs_in_the_background_and_sums_up(qtbot, window, corpus, messag
     assert "新增素材" in summary and worker.report.added > 30
     mine = window.services.library.phrases()
     assert len(mine) == worker.report.added
-    _put_cursor(qtbot, window, "（一）理论学习方面")
+    put_cursor(qtbot, window, "（一）理论学习方面")
     window.phrase_panel.whole_bank.setChecked(True)
     window.phrase_panel.search.setText(mine[0].text[2:8])
-    assert mine[0].id in _listed_ids(window)
+    assert mine[0].id in listed_ids(window)
 
 
 def test_import_keeps_the_new_phrases_tokens_for_the_next_start(qtbot, window, loaded_services,

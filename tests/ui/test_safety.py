@@ -20,7 +20,7 @@ from app.core.storage.crashlog import log_file
 from app.core.storage.filelock import lock_path
 from app.ui.window.crash import ExceptionGuard
 from app.ui.window.recovery import RecoveryDialog, offer_recovery
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 
 def _type_at_end(window, text: str) -> None:

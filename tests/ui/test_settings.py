@@ -15,6 +15,7 @@ from app.core.formats.fonts import InstalledFonts
 from app.core.model import Role
 from app.ui import preferences
 from app.ui.app import settings_for
+from tests.ui.helpers import put_cursor
 
 WINDOWS_FONTS = ["SimSun", "SimHei", "FangSong", "KaiTi", "Microsoft YaHei"]
 
@@ -208,9 +209,8 @@ def test_damaged_settings_fall_back_to_defaults(qtbot, window):
 
 
 def test_font_size_change_after_typing_keeps_the_undo_history(qtbot, window, windows_fonts):
-    from tests.ui.test_window import _put_cursor
 
-    _put_cursor(qtbot, window, "（一）理论学习方面")
+    put_cursor(qtbot, window, "（一）理论学习方面")
     window.editor.textCursor().insertText("改动")
     window.draft.flush()
     assert window.draft.qdoc.isModified()

@@ -51,11 +51,6 @@ def read_sources(paths: Iterable[Path | str], exclude: Path | str | None = None,
     return sources, errors
 
 
-def text_input(text: str) -> CheckInput:
-    text = normalise_newlines(text)
-    return CheckInput(text, Document(recognize_text(text)))
-
-
 def locate_paragraphs(text: str, paragraphs: Sequence[Paragraph]) -> list[int]:
     """Offset in ``text`` of each paragraph (they appear in order, perhaps stripped or split)."""
     offsets = []

@@ -32,7 +32,7 @@ class Aspect:
 
     @cached_property
     def grams(self) -> frozenset[str]:
-        """The title's fingerprint for aspect_similarity, computed once."""
+        """The title's fingerprint for matching headings (aspect_bigrams), computed once."""
         return aspect_bigrams(self.title)
 
 
@@ -155,25 +155,13 @@ def aspect_bigrams(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
-def aspect_similarity(heading: str, aspect_title: str) -> float:
-    """How well a written aspect heading fits a template aspect (0..1).
-
-    Character bigrams of both, with the generic words above cut out, as the share of the
-    shorter side found in the other.  Measured on 66 hand-written variants of the four
-    templates' aspects (``python -m tests.tools.aspect_eval``): this matches all 66, plain
-    bigrams 60, jieba tokens 57 (the user dictionary keeps 理论学习 whole, so 创新理论 never
-    meets it) and jieba's search-mode tokens 66 too, but at 7x the time and only once
-    jieba's dictionary has loaded in the background -- whereas the outline's topics must be
-    right from the first keystroke, the same in the CLI, and must not change when it loads.
-    """
-    return overlap(aspect_bigrams(heading), aspect_bigrams(aspect_title))
-
-
-ASPECT_MATCH = 0.3  # least aspect_similarity for a heading to count as that aspect
+# How well a written aspect heading fits a template aspect (0..1): the overlap of their
+# aspect_bigrams (why bigrams and not jieba tokens: docs/decisions.md, "Aspect matching").
+ASPECT_MATCH = 0.3  # the least fit for a heading to count as that aspect
 
 
 def best_fit(aspects: tuple[Aspect, ...], heading: str | frozenset[str]) -> tuple[float, Aspect | None]:
-    """The best aspect_similarity of ``heading`` (text or its aspect_bigrams) and its aspect."""
+    """The best fit of ``heading`` (text or its aspect_bigrams) to an aspect, and that aspect."""
     grams = aspect_bigrams(heading) if isinstance(heading, str) else heading
     best, best_score = None, 0.0
     for aspect in aspects:

@@ -38,7 +38,6 @@ class ImportedPoint:
     part: str  # from the structure where known, else the classifier's
     topics: tuple[str, ...]
     source: str
-    classified_part: str  # what the classifier alone says
 
 
 @dataclass
@@ -100,8 +99,7 @@ def extract_points(document: Document, source: str, templates: TemplateLibrary,
         text = text[:MAX_CHARS]
         guess = classifier.classify(text)
         final_part = part if part in MAIN_PARTS else guess.part
-        points.append(ImportedPoint(text, final_part, topics or tuple(guess.topics), source,
-                                    guess.part))
+        points.append(ImportedPoint(text, final_part, topics or tuple(guess.topics), source))
     return points
 
 

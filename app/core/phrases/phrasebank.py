@@ -40,9 +40,6 @@ class Phrasebank:
     phrases: list[Phrase] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
 
-    def by_id(self, phrase_id: str) -> Phrase | None:
-        return next((p for p in self.phrases if p.id == phrase_id), None)
-
 
 def _validate(entry: object) -> Phrase:
     if not isinstance(entry, dict):

@@ -47,7 +47,6 @@ class Segmenter:
         self._lock = threading.Lock()
         self._vocab: frozenset[str] = frozenset()
         self._vocab_max = 0
-        self.load_seconds: float | None = None
 
     @property
     def ready(self) -> bool:
@@ -68,7 +67,6 @@ class Segmenter:
         with self._lock:
             if self._tokenizer is not None:
                 return
-            started = time.perf_counter()
             jieba = import_jieba()
             logging.getLogger("jieba").setLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
@@ -78,7 +76,6 @@ class Segmenter:
             if self._user_dict.is_file():
                 tokenizer.load_userdict(str(self._user_dict))
             self._tokenizer = tokenizer
-            self.load_seconds = time.perf_counter() - started
 
     def cache_ready(self) -> bool:
         """Is the prefix-dictionary cache there (so ``load`` needs no building)?"""

@@ -203,7 +203,6 @@ class Autosaver:
     def __init__(self, store: AutosaveStore, draft_id: str | None = None) -> None:
         self.store = store
         self.draft_id = draft_id or new_draft_id()
-        self.last_saved_at: float | None = None
         self.last_error: str | None = None
         self._lease = store.lease(self.draft_id)
         self._lease.acquire()
@@ -229,7 +228,6 @@ class Autosaver:
         except Exception as exc:
             self.last_error = f"自动保存出错（{type(exc).__name__}: {exc}）"
             return False
-        self.last_saved_at = snapshot.saved_at
         self.last_error = None
         return True
 
@@ -242,7 +240,6 @@ class Autosaver:
             self.store.snapshot_path(self.draft_id).unlink()
         except OSError:
             pass
-        self.last_saved_at = None
 
     def adopt(self, draft_id: str) -> bool:
         """Continue a recovered draft under its own id (its file is then kept up to date

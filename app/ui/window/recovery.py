@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.storage.autosave import Autosaver, AutosaveStore, Snapshot
+from app.test_hooks import RECOVERY_ANSWER_ENV
 from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
 from app.ui.preferences import autosave_interval_s, clamp_interval_s
 from app.ui.qt_app import gui_app
-
-ANSWER_ENV = "MINGJING_RECOVERY_ANSWER"  # tests: recover / discard / later, no dialog
 
 
 def autosave_store(user_dir) -> AutosaveStore:
@@ -206,7 +205,7 @@ def offer_recovery(window: RecoveryTarget, store: AutosaveStore,
         window.notify(f"有 {len(damaged)} 个自动保存文件已损坏，已移到 {store.folder}。", 15000)
     if not snapshots:
         return []
-    answer = answer or os.environ.get(ANSWER_ENV)
+    answer = answer or os.environ.get(RECOVERY_ANSWER_ENV)
     chosen = snapshots
     if answer not in (RecoveryDialog.RECOVER, RecoveryDialog.DISCARD, RecoveryDialog.LATER):
         dialog = RecoveryDialog(snapshots, window if isinstance(window, QWidget) else None)

@@ -13,7 +13,8 @@ from app.core.document.numbering import match_heading, recognize_text, split_run
 from app.core.document.outline import build_outline, detect_template, span_text
 from app.core.formats.reader import read_document
 from app.core.model import Role
-from app.core.text import count_cjk, squash_space
+from app.core.text import count_cjk
+from tests.helpers import squash_space
 
 
 def _outline(services, paragraphs):
