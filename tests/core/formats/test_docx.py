@@ -142,3 +142,20 @@ def test_save_to_missing_folder_says_so(tmp_path):
 
     with pytest.raises(SaveError, match="文件夹不存在"):
         write_docx(Document([]), tmp_path / "no" / "such" / "dir.docx")
+
+
+def test_our_file_with_a_style_reference_missing_its_name_still_opens(services, tmp_path):
+    """Found by the fuzzer: <w:pStyle/> without w:val in a file 明镜 wrote."""
+    path = tmp_path / "报告.docx"
+    write_docx(new_document(services.templates.default()), path)
+    with zipfile.ZipFile(path) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    start = xml.index("<w:pStyle ")
+    end = xml.index("/>", start) + 2
+    parts["word/document.xml"] = (xml[:start] + "<w:pStyle/>" + xml[end:]).encode("utf-8")
+    with zipfile.ZipFile(path, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    document = read_docx(path)
+    assert document.paragraphs and document.paragraphs[0].text
