@@ -43,7 +43,8 @@ def watch(window, report: Callable[[str, object], None]) -> None:
         state["loaded"] = True
 
     def poll() -> None:
-        loader = getattr(window, "loader", None)
+        loading = getattr(window, "loading", None)  # older trees (A/B runs) keep window.loader
+        loader = loading.loader if loading is not None else getattr(window, "loader", None)
         if loader is not None and not state.get("hooked"):
             state["hooked"] = True  # connected after the panel's own re-rank, so runs after it
             loader.loaded.connect(on_loaded)

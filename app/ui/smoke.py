@@ -79,7 +79,7 @@ class SmokeTest(QObject):
         return True
 
     def _wait_loaded(self) -> bool:
-        loader = self.window.loader
+        loader = self.window.loading.loader
         if not self.window.services.segmenter.ready or (loader and not loader.isFinished()):
             return False
         self.figures["segmenter_ready_ms"] = self._ms()
@@ -127,7 +127,7 @@ class SmokeTest(QObject):
         else:
             print("SMOKE " + json.dumps(self.figures, ensure_ascii=False), flush=True)
         self.window.draft.qdoc.setModified(False)
-        loader = self.window.loader
+        loader = self.window.loading.loader
         if loader is not None and loader.isRunning():  # Qt aborts if its window goes first
             self.window.services.stop_loading()
             loader.wait(10_000)

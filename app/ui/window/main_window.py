@@ -1,14 +1,13 @@
 """The main window: the switchboard of three panes in a splitter, the helpers that carry out
-its commands (file_actions, library_actions, export_actions, check_dock, menus, safety) and
-the status bar."""
+its commands (file_actions, library_actions, export_actions, check_dock, menus, safety,
+loading, geometry) and the status bar."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
@@ -24,9 +23,6 @@ from app.ui.panes.editor import Editor
 from app.ui.panes.outline_pane import OutlinePane
 from app.ui.panes.phrase_pane import PhrasePanel
 from app.ui.preferences import (
-    GEOMETRY_KEY,
-    SPLITTER_KEY,
-    WINDOW_STATE_KEY,
     autosave_interval_s,
     editor_zoom,
     font_report,
@@ -35,7 +31,9 @@ from app.ui.preferences import (
 from app.ui.window.check_dock import CheckDock
 from app.ui.window.export_actions import ExportActions
 from app.ui.window.file_actions import FileActions
+from app.ui.window.geometry import restore_geometry, save_geometry
 from app.ui.window.library_actions import LibraryActions
+from app.ui.window.loading import BackgroundLoading
 from app.ui.window.menus import build_menus
 from app.ui.window.safety import SafetyNet
 
@@ -43,14 +41,6 @@ _D = TypeVar("_D", bound=QWidget)  # a non-modal helper dialog
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
-WARM_TICK_MS = 20
-
-
-def _freeze_loaded_objects() -> None:
-    """Move everything loaded so far (modules, widgets, dictionary, phrases, index) out of
-    the cyclic GC's reach: otherwise each full collection walks it all again and stalls
-    the UI thread for tens of ms (measured by ``python -m app bench``: max_ui_stall_ms)."""
-    gc.freeze()
 
 
 def count_text(total: int, target: tuple[int, int] | None) -> str:
@@ -60,20 +50,6 @@ def count_text(total: int, target: tuple[int, int] | None) -> str:
     low, high = target
     where = f"还差 {low - total} 字" if total < low else (f"超出 {total - high} 字" if total > high else "在范围内")
     return f"字数：{total} / 目标 {low}–{high} 字（{where}）"
-
-
-class SegmenterLoader(QThread):
-    """Loads jieba's dictionary off the UI thread after the window is shown."""
-
-    loaded = Signal()
-
-    def __init__(self, services: Services, parent=None) -> None:
-        super().__init__(parent)
-        self._services = services
-
-    def run(self) -> None:
-        self._services.load_in_background()
-        self.loaded.emit()
 
 
 class MainWindow(QMainWindow):
@@ -105,9 +81,7 @@ class MainWindow(QMainWindow):
         self._context_timer.timeout.connect(self.update_context)
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
         self._usage_timer.timeout.connect(self.update_usage)
-        self.loader: SegmenterLoader | None = None
-        self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
-        self._warm_timer.timeout.connect(self._warm_index)
+        self.loading = BackgroundLoading(services, self.phrase_panel.refresh, self)
         self.safety = SafetyNet(self, self)  # autosave, file lock (app/ui/window/safety.py)
         self.files = FileActions(self, self, self.editor, self.safety)
         self.library = LibraryActions(self, self, self.editor, self.phrase_panel)
@@ -117,7 +91,7 @@ class MainWindow(QMainWindow):
                             self.editor)
         self.undo_action, self.redo_action, self.recent = menus.undo_action, menus.redo_action, menus.recent
         self._connect()
-        self._restore_geometry()
+        restore_geometry(self, self.splitter, settings)
         self.files.new_document(self.services.templates.get(start_template_id(self.settings)))
         QTimer.singleShot(0, self.refresh_font_hint)  # every window (recovered ones too)
 
@@ -193,53 +167,15 @@ class MainWindow(QMainWindow):
         """Load the segmenter after the window is on screen; suggestions re-rank when done."""
         QTimer.singleShot(0, self.library.show_notice)
         QTimer.singleShot(0, self.show_template_problems)
-        if self.loader is None and not self.services.segmenter.ready:
-            _freeze_loaded_objects()  # the start-up objects; again once loading is done
-            self.loader = SegmenterLoader(self.services, self)
-            self.loader.loaded.connect(self.phrase_panel.refresh)
-            self.loader.loaded.connect(self._warm_timer.start)
-            self.loader.loaded.connect(_freeze_loaded_objects)
-            self.loader.start()
-
-    def _warm_index(self) -> None:
-        """One section's phrase postings per idle tick (a few ms each), until all are built."""
-        if not self.services.index.state.warm_step():
-            self._warm_timer.stop()
-
-    def _restore_geometry(self) -> None:
-        geometry = self.settings.value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
-        state = self.settings.value(WINDOW_STATE_KEY)
-        if state is not None:
-            # The 检查 pane's place and size; the pane itself is built on first use and
-            # takes its place then (restoreDockWidget).
-            self.restoreState(state)
-        sizes = self.settings.value(SPLITTER_KEY)
-        try:
-            sizes = [int(s) for s in sizes] if isinstance(sizes, list) else []
-        except (TypeError, ValueError):
-            sizes = []
-        self.splitter.setSizes(sizes if len(sizes) == 3 and any(sizes) else [270, 760, 330])
-
-    def _save_geometry(self) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        if self.checks.built:  # else keep the pane's place from an earlier session
-            self.settings.setValue(WINDOW_STATE_KEY, self.saveState())
-        self.settings.setValue(SPLITTER_KEY, self.splitter.sizes())
-        self.settings.sync()
+        self.loading.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
             event.ignore()
             return
-        self._save_geometry()
+        save_geometry(self, self.splitter, self.settings, docks=self.checks.built)
         self.safety.closed()
-        if self.loader is not None and self.loader.isRunning():
-            self.services.stop_loading()  # a first-run cache child would keep it for seconds
-            self.loader.wait(5000)
+        self.loading.stop()
         self.library.stop_import()
         event.accept()
 

@@ -1,0 +1,67 @@
+"""Loading after the window is on screen: jieba's dictionary on a worker thread, then the
+phrase index's postings one section per idle tick, with the cyclic GC kept off the loaded
+objects so that it does not stall the UI thread."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+from app.core.services import Services
+
+WARM_TICK_MS = 20
+
+
+def freeze_loaded_objects() -> None:
+    """Move everything loaded so far (modules, widgets, dictionary, phrases, index) out of
+    the cyclic GC's reach: otherwise each full collection walks it all again and stalls
+    the UI thread for tens of ms (measured by ``python -m app bench``: max_ui_stall_ms)."""
+    gc.freeze()
+
+
+class SegmenterLoader(QThread):
+    """Loads jieba's dictionary off the UI thread after the window is shown."""
+
+    loaded = Signal()
+
+    def __init__(self, services: Services, parent=None) -> None:
+        super().__init__(parent)
+        self._services = services
+
+    def run(self) -> None:
+        self._services.load_in_background()
+        self.loaded.emit()
+
+
+class BackgroundLoading(QObject):
+    """Starts the loader once; ``on_loaded`` runs on the UI thread when jieba is ready."""
+
+    def __init__(self, services: Services, on_loaded: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._on_loaded = on_loaded
+        self.loader: SegmenterLoader | None = None
+        self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
+        self._warm_timer.timeout.connect(self._warm_index)
+
+    def start(self) -> None:
+        if self.loader is None and not self.services.segmenter.ready:
+            freeze_loaded_objects()  # the start-up objects; again once loading is done
+            self.loader = SegmenterLoader(self.services, self)
+            self.loader.loaded.connect(self._on_loaded)
+            self.loader.loaded.connect(self._warm_timer.start)
+            self.loader.loaded.connect(freeze_loaded_objects)
+            self.loader.start()
+
+    def _warm_index(self) -> None:
+        """One section's phrase postings per idle tick (a few ms each), until all are built."""
+        if not self.services.index.state.warm_step():
+            self._warm_timer.stop()
+
+    def stop(self) -> None:
+        """Closing: a first-run cache child would keep the loader busy for seconds."""
+        if self.loader is not None and self.loader.isRunning():
+            self.services.stop_loading()
+            self.loader.wait(5000)
