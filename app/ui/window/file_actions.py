@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 from app import APP_NAME
 from app.core.document.templates import Template, new_document
 from app.core.paths import templates_dir
+from app.ui.draft import DraftDocument
 from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
 from app.ui.preferences import LAST_TEMPLATE_KEY, export_options
@@ -35,7 +36,7 @@ class FileActions(QObject):
         self.safety = safety
 
     @property
-    def draft(self):
+    def draft(self) -> DraftDocument:
         return self.host.draft
 
     def _last_template_id(self) -> str | None:
