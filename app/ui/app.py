@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -16,6 +17,10 @@ from app.core.services import Services
 from app.test_hooks import STARTUP_PROBE_ENV
 from app.ui.icon import set_app_icon
 from app.ui.qt_app import gui_app
+
+if TYPE_CHECKING:  # loaded when the window is made, after the QApplication
+    from app.core.storage.autosave import AutosaveStore
+    from app.ui.window.main_window import MainWindow
 
 
 def settings_for(user_dir: Path) -> QSettings:
@@ -34,7 +39,7 @@ def apply_ui_font(app: QApplication) -> None:
     app.setFont(font)
 
 
-def create_window(services: Services, settings: QSettings, path: Path | None = None):
+def create_window(services: Services, settings: QSettings, path: Path | None = None) -> MainWindow:
     from app.ui.window.main_window import MainWindow
 
     apply_ui_font(gui_app())
@@ -64,7 +69,7 @@ def configure_high_dpi() -> None:
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
 
 
-def start_up(window, store, new_window: Callable) -> None:
+def start_up(window: MainWindow, store: AutosaveStore, new_window: Callable[[], MainWindow]) -> None:
     """Crash recovery first; the first-run welcome only over an untouched new draft."""
     from app.ui.dialogs.welcome import maybe_show_welcome, should_welcome
     from app.ui.preferences import font_report
@@ -117,7 +122,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     return code
 
 
-def _report_shown_and_quit(app: QApplication, window, waited_ms: int = 0) -> None:
+def _report_shown_and_quit(app: QApplication, window: MainWindow, waited_ms: int = 0) -> None:
     """For start-up measurements: say when the window is exposed on screen, then leave."""
     handle = window.windowHandle()
     exposed = bool(handle and handle.isExposed())

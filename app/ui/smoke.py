@@ -18,6 +18,7 @@ import tempfile
 import time
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core.model import Role
 from app.ui.qt_app import gui_app
+
+if TYPE_CHECKING:
+    from app.ui.window.main_window import MainWindow
 
 SAMPLE_SENTENCE = "学习党的创新理论还不够系统深入，学用结合有差距。"
 POLL_MS = 20
@@ -34,7 +38,7 @@ TIME_LIMIT_S = 120
 class SmokeTest(QObject):
     """Steps through the checks on the event loop, so the window keeps working meanwhile."""
 
-    def __init__(self, window, output: Path, started: float) -> None:
+    def __init__(self, window: MainWindow, output: Path, started: float) -> None:
         super().__init__(window)
         self.window = window
         self.output = output
