@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CN_DIGITS = "零一二三四五六七八九"
 _SMALL_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
@@ -28,7 +28,7 @@ _NUMERAL_CHARS = frozenset(CN_DIGITS + "十百千万亿")
 _D = "一二三四五六七八九"
 # A numeral as written in a heading or point: up to three of 一…十 (checked by cn_to_int where
 # the value matters), or a well-formed hundred (一百, 一百零一, 三百二十五).
-CN_NUMERAL = rf"(?:[{_D}]百(?:零[{_D}]|[{_D}]十[{_D}]?)?|[{_D}十]{{1,3}})"
+CN_NUMERAL = rf"(?:[{_D}十]{{1,3}}|[{_D}]百(?:零[{_D}]|[{_D}]十[{_D}]?)?)"
 NUMERAL_RE = re.compile(rf"{CN_NUMERAL}|\d+")  # the first numeral of a heading's number
 
 SENTENCE_END = "。；;！？!?"
@@ -131,8 +131,7 @@ def canonical_number(level: int, value: int) -> str:
 
 
 # --- points -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PointMarker:
+class PointMarker(NamedTuple):  # a tuple: the outline scans every paragraph with it
     start: int  # offset of the numeral
     end: int  # offset just after 是/要
     numeral: str
