@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.document.outline import SectionContext
+from app.core.document.templates import Template
+from app.core.phrases.audience import preferred_tags
 from app.core.phrases.library import USER_PREFIX
 from app.core.phrases.phrasebank import is_point, strip_ordinal
 from app.core.phrases.ranking import Boosts, Suggestion
@@ -64,6 +66,7 @@ class PhrasePanel(QWidget):
         self._context = SectionContext("开头", (), "开头", "")
         self._context_text = ""
         self._used: set[str] = set()
+        self._prefer: frozenset[str] = frozenset()
         self._boosts = services.boosts()
         self.context_label = QLabel("开头")
         self.context_label.setObjectName("contextLabel")
@@ -118,6 +121,13 @@ class PhrasePanel(QWidget):
         if changed:
             self.refresh()
 
+    def set_template(self, template: Template | None) -> None:
+        """The draft's template: its audience and meeting decide which phrases come first."""
+        prefer = preferred_tags(template)
+        if prefer != self._prefer:
+            self._prefer = prefer
+            self.refresh()
+
     def set_used(self, used: set[str]) -> None:
         if used != self._used:
             self._used = used
@@ -139,7 +149,7 @@ class PhrasePanel(QWidget):
         context = f"{ctx.heading} {self._context_text}"
         return self.index.suggest(part, ctx.topics, context, frozenset(self._used), limit=LIMIT,
                                   query=self.search.text(), whole_bank=self.whole_bank.isChecked(),
-                                  boosts=self._boosts)
+                                  boosts=self._boosts, prefer=self._prefer)
 
     def refresh(self) -> None:
         self.context_label.setText(f"当前位置：{self._context.label}")
