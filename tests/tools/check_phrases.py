@@ -6,9 +6,10 @@ Run from the repository root::
     .venv/bin/python tests/tools/check_phrases.py --ids kt- llxx-  # report only these ids
 
 It prints load errors, per-phrase problems (length, half-width punctuation, fields, ordinals,
-formulations), counts per (part, topic, size) against the coverage goals, near-duplicate pairs
-inside one cell and overlaps with the real reports in the corpus.  Exit status 1 when there is
-any error; a coverage shortfall only fails with ``--strict``.
+formulations, wording that admits a disciplinary breach), counts per (part, topic, size)
+against the coverage goals, near-duplicate pairs inside one cell, overlaps with the real
+reports in the corpus and the formula figures (不够/有时/slots, repeated cause leads).  Exit
+status 1 when there is any error; a coverage shortfall only fails with ``--strict``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from app.core.phrases.bank_stats import formula_stats
 from app.core.phrases.phrasebank import FIELD_RE, POINT_MARKER_RE, Phrase, load_phrasebank
+from app.core.phrases.safety import unsafe_reasons
 from app.core.text import bigram_similarity, count_cjk
 from app.core.topics import CANONICAL_TOPICS
 
@@ -134,7 +137,26 @@ def phrase_problems(phrase: Phrase) -> list[str]:
     for head, whole in FIXED_FORMS:
         if whole and head in text and text.count(head) != text.count(whole):
             problems.append(f"固定表述应为“{whole}”")
+    problems += [f"措辞像承认违纪（{reason}），应写思想、作风、能力上的不足"
+                 for reason in unsafe_reasons(text)]
+    problems += dated_wording(text)
     return problems
+
+
+# Wording of past years that a 2026 report must not carry: (pattern, what to write instead).
+DATED = (
+    (re.compile(r"两个务必"), "“两个务必”已为“三个务必”"),
+    (re.compile(r"今年以来"), "“今年以来”在次年一二月开会时不对，用“{时间}以来”"),
+    (re.compile(r"(?<!以习近平同志为核心的)同党中央保持"),
+     "应为“同以习近平同志为核心的党中央保持高度一致”"),
+    (re.compile(r"(主题教育|党史学习教育)(期间|中|以来|成果)"), "把 2021/2023 年的学习教育当作当前活动"),
+    (re.compile(r"(?<!“)十五五(?!”)"), "“十五五”应加引号"),
+    (re.compile(r"(工作|任职|到任|来了)\{时间\}"), "{时间} 只表示时间点，时长用 {任职时长}"),
+)
+
+
+def dated_wording(text: str) -> list[str]:
+    return [f"过时或不规范的表述：{why}" for pattern, why in DATED if pattern.search(text)]
 
 
 def sentences_of(text: str, shortest: int) -> list[str]:
@@ -276,6 +298,15 @@ def main(argv: list[str] | None = None) -> int:
             errors += 1
 
     short = print_counts(bank.phrases)
+    if not args.ids:
+        quality = formula_stats(bank.phrases)
+        print(f"\n== 套话与具体性 ==\n问题素材 {quality.problems} 条：含“不够” {quality.formula_share:.0%}，"
+              f"含“有时” {quality.hedge_share:.0%}；问题要点 {quality.points} 条，"
+              f"带具体事例/时间/数量占位 {quality.slot_share:.0%}；"
+              f"原因领句跨文件重复 {len(quality.repeated_cause_leads)} 个")
+        for failure in quality.failures():
+            print(f"未达标：{failure}")
+            errors += 1
     fields = Counter(name for p in mine for name in p.fields)
     print("占位符：" + "，".join(f"{{{k}}}×{v}" for k, v in fields.most_common()))
     if short:

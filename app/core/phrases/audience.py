@@ -7,7 +7,8 @@ Phrases carry plain-text tags (``phrasebank/*.jsonl`` → ``"tags"``):
 - ``meeting:组织生活会`` / ``meeting:民主生活会``: openings and closings that name the meeting;
   the ones naming the draft's own kind of meeting are shown first.
 - ``cause:root``: one of the few cross-cutting 原因 (理想信念、党性修养、宗旨意识、纪律规矩、
-  政绩观) a writer uses for the whole report.
+  政绩观) a writer uses for the whole report; first in a cadre's 原因 section (a member's
+  own roots carry both tags and come first with the rest of the member's phrases).
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ def meeting_of(template: Template | None) -> str:
 
 
 def preferred_tags(template: Template | None) -> frozenset[str]:
-    """The tags whose phrases rank first for a draft made from ``template``."""
+    """The tags whose phrases rank first for a draft made from ``template`` (and, spelled
+    ``-tag``, those that rank last): a cadre's draft, or one with no template, keeps the
+    ordinary member's phrases below its own."""
     if template is None:
-        return frozenset()
+        return frozenset({"-" + MEMBER})
     tags = {ORG_MEETING if meeting_of(template) == "组织生活会" else LEADERSHIP_MEETING}
-    if template.audience == "member":
-        tags.add(MEMBER)
+    # the member's own few roots carry audience:member; the cadre's carry cause:root alone
+    tags |= {MEMBER} if template.audience == "member" else {"-" + MEMBER, CAUSE_ROOT}
     return frozenset(tags)

@@ -66,7 +66,7 @@ class PhrasePanel(QWidget):
         self._context = SectionContext("开头", (), "开头", "")
         self._context_text = ""
         self._used: set[str] = set()
-        self._prefer: frozenset[str] = frozenset()
+        self._prefer: frozenset[str] = preferred_tags(None)
         self._boosts = services.boosts()
         self.context_label = QLabel("开头")
         self.context_label.setObjectName("contextLabel")
