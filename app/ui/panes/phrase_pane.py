@@ -30,9 +30,9 @@ from app.ui.panes.editor import PHRASE_MIME
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 PREVIEW_CHARS = 90
-# List the whole cell (~45-60 shipped phrases per part and topic): a used phrase sinks to
-# the bottom but stays visible and marked.
-LIMIT = 150
+# List the whole section (45-90 shipped phrases per part and topic, and a section may have
+# three topics): a used phrase sinks to the bottom but stays visible and marked.
+LIMIT = 250
 _USED_COLOUR = QColor("#8a8a8a")
 STAR, NO_STAR = "★", "☆"
 _PARTS = ("问题", "原因", "措施", "开头", "结尾", "过渡")
