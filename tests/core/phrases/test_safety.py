@@ -78,6 +78,7 @@ def test_the_phrase_checker_rejects_an_admission():
     ("持续巩固拓展主题教育成果。", "学习教育"),
     ("推动十五五开好局。", "引号"),
     ("我到{单位}工作{时间}，这是第一次参加民主生活会。", "任职时长"),
+    ("项目完工后{时间}内组织评议。", "任职时长"),
 ])
 def test_the_phrase_checker_rejects_dated_wording(text, why):
     import tests.tools.check_phrases as check
