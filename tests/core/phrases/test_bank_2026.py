@@ -129,3 +129,27 @@ def test_cause_leads_are_not_repeated_across_files(bank):
         if phrase.part == "原因":
             by_lead.setdefault(cause_lead(phrase.text), set()).add(phrase.id.split("-")[0])
     assert {lead: files for lead, files in by_lead.items() if len(files) > 1} == {}
+
+
+def test_new_phrases_copy_nothing_from_the_corpus(bank, corpus):
+    """Written for the bank: no 14-字 run shared with a real report, and no sentence close to
+    one (stricter than the 0.7 the older phrases are held to)."""
+    import tests.tools.check_phrases as check
+
+    texts = [path.read_text(encoding="utf-8") for path in corpus]
+    runs = check.corpus_runs(texts)
+    sentences = [s for text in texts for s in check.sentences_of(text, check.SHORT_SENTENCE)]
+    new = [p for p in bank if p.id.startswith((*NEW_FILES, "dy-"))]
+    assert len(new) >= 300
+    found = {}
+    for phrase in new:
+        overlaps = [f for f in check.corpus_overlaps(phrase, runs, sentences)
+                    if f.startswith("与语料共有") or _similarity(f) >= 0.65]
+        if overlaps:
+            found[phrase.id] = overlaps
+    assert found == {}
+
+
+def _similarity(finding: str) -> float:
+    match = re.search(r"相似度 ([0-9.]+)", finding)
+    return float(match.group(1)) if match else 0.0
