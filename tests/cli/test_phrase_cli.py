@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_cli import run
 from tests.core.phrases.test_audience import MEMBER_TOML
+from tests.helpers import run
 
 
 def test_stats_print_the_formula_figures(user_home):

@@ -6,7 +6,8 @@ from __future__ import annotations
 from app.core.document.templates import load_templates
 from app.core.phrases.audience import MEMBER, ORG_MEETING
 from tests.core.phrases.test_audience import MEMBER_TOML
-from tests.ui.test_window import _listed_ids, _put_cursor
+from tests.ui.helpers import listed_ids as _listed_ids
+from tests.ui.helpers import put_cursor as _put_cursor
 
 
 def _member_template(tmp_path, window, monkeypatch):
@@ -23,7 +24,7 @@ def _phrases(window, ids):
 
 
 def test_member_template_lists_member_phrases_first(qtbot, window, tmp_path, monkeypatch):
-    window.new_document(_member_template(tmp_path, window, monkeypatch))
+    window.files.new_document(_member_template(tmp_path, window, monkeypatch))
     assert window.draft.template.audience == "member"
     window.update_context()
     opening = _phrases(window, _listed_ids(window)[:6])
@@ -36,7 +37,7 @@ def test_member_template_lists_member_phrases_first(qtbot, window, tmp_path, mon
 
 
 def test_cadre_template_keeps_member_phrases_below(qtbot, window):
-    window.new_document(window.services.templates.default())
+    window.files.new_document(window.services.templates.default())
     window.update_context()
     opening = _phrases(window, _listed_ids(window)[:6])
     assert not any("组织生活会" in p.text for p in opening)
