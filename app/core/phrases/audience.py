@@ -28,6 +28,15 @@ def meeting_of(template: Template | None) -> str:
     return "民主生活会"
 
 
+def is_member_template(template: Template | None) -> bool:
+    """A template for an ordinary 党员: ``audience = "member"``, or (for templates written
+    before that key existed) a name that says 党员个人 / 普通党员."""
+    if template is None:
+        return False
+    return template.audience == "member" or any(
+        word in template.name for word in ("党员个人", "普通党员"))
+
+
 def preferred_tags(template: Template | None) -> frozenset[str]:
     """The tags whose phrases rank first for a draft made from ``template`` (and, spelled
     ``-tag``, those that rank last): a cadre's draft, or one with no template, keeps the
@@ -36,5 +45,5 @@ def preferred_tags(template: Template | None) -> frozenset[str]:
         return frozenset({"-" + MEMBER})
     tags = {ORG_MEETING if meeting_of(template) == "组织生活会" else LEADERSHIP_MEETING}
     # the member's own few roots carry audience:member; the cadre's carry cause:root alone
-    tags |= {MEMBER} if template.audience == "member" else {"-" + MEMBER, CAUSE_ROOT}
+    tags |= {MEMBER} if is_member_template(template) else {"-" + MEMBER, CAUSE_ROOT}
     return frozenset(tags)

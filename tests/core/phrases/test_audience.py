@@ -60,6 +60,14 @@ def test_template_reads_its_audience(member_template, services):
     assert all(t.audience in ("cadre", "member") for t in services.templates.templates)
 
 
+def test_an_old_members_template_without_the_key_is_still_a_members(services):
+    import dataclasses
+
+    old = dataclasses.replace(_cadre(services), name="组织生活会（党员个人，四个检视）",
+                              title="组织生活会个人对照检查材料")
+    assert old.audience == "cadre" and preferred_tags(old) == {MEMBER, ORG_MEETING}
+
+
 def test_preferred_tags_follow_the_template(member_template, services):
     assert preferred_tags(member_template) == {MEMBER, ORG_MEETING}
     cadre = preferred_tags(_cadre(services))
