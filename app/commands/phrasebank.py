@@ -48,13 +48,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    from app.core.phrases.bank_stats import formula_stats
+
     services = load_services(with_segmenter=False)
     shipped = services.phrasebank.phrases
     mine = services.library.stats()
+    quality = formula_stats(shipped)
     data = {
         "shipped": {"phrases": len(shipped), "errors": len(services.phrasebank.errors),
                     "by_part": dict(Counter(p.part for p in shipped)),
-                    "by_topic": dict(Counter(t for p in shipped for t in p.topics[:1]))},
+                    "by_topic": dict(Counter(t for p in shipped for t in p.topics[:1])),
+                    "quality": quality.to_json()},
         "user": {"phrases": mine.phrases, "favourites": mine.favourites, "used": mine.used,
                  "sources": mine.sources, "by_part": mine.by_part, "by_topic": mine.by_topic},
         "library": str(services.library.path),
@@ -64,6 +68,13 @@ def _stats(args: argparse.Namespace) -> int:
         return 0
     print(f"内置素材 {len(shipped)} 条（格式错误 {data['shipped']['errors']} 条）")
     print("  按部分：" + "，".join(f"{k} {v}" for k, v in data["shipped"]["by_part"].items()))
+    print(f"  问题素材 {quality.problems} 条：含“不够” {quality.formula_share:.0%}（目标≤50%），"
+          f"含“有时” {quality.hedge_share:.0%}（目标≤15%）；问题要点 {quality.points} 条，"
+          f"带具体事例/时间/数量占位 {quality.slot_share:.0%}（目标≥50%）")
+    print(f"  原因领句跨文件重复 {len(quality.repeated_cause_leads)} 个；"
+          f"措辞像承认违纪的素材 {len(quality.unsafe)} 条")
+    for problem in quality.failures():
+        print(f"  未达标：{problem}")
     print(f"我的素材 {mine.phrases} 条，来自 {mine.sources} 个来源；收藏 {mine.favourites} 条；"
           f"用过的素材 {mine.used} 条")
     if mine.by_part:

@@ -24,10 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query", default="", help="搜索：词语、拼音或拼音首字母（如 llxx）")
     parser.add_argument("--all", action="store_true", help="在全部素材中搜索")
     parser.add_argument("--limit", type=int, default=10, help="最多几条（默认 10）")
+    parser.add_argument("--template", default="", metavar="ID",
+                        help="按该模板的对象排序（如普通党员的组织生活会模板，党员素材在前）")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.core.phrases.audience import preferred_tags
+
     try:
         part = resolve_part(args.part)
         topics = [resolve_topic(t) for t in args.topic]
@@ -35,9 +39,15 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     if args.limit < 1:
         return fail("--limit 应为正整数。")
-    services = load_services(with_segmenter=bool(args.context.strip()))
+    services = load_services(with_segmenter=bool(args.context.strip()),
+                             uses_templates=bool(args.template))
+    template = services.templates.get(args.template) if args.template else None
+    if args.template and template is None:
+        ids = "、".join(t.id for t in services.templates.templates)
+        return fail(f"找不到模板“{args.template}”。可用模板：{ids}")
     found = services.index.suggest(part, topics, args.context, limit=args.limit, query=args.query,
-                                   whole_bank=args.all, boosts=services.boosts())
+                                   whole_bank=args.all, boosts=services.boosts(),
+                                   prefer=preferred_tags(template))
     if args.json:
         print(json.dumps([{"id": s.phrase.id, "text": s.phrase.text, "part": s.phrase.part,
                            "topics": list(s.phrase.topics), "score": s.score,

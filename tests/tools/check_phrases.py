@@ -6,9 +6,10 @@ Run from the repository root::
     .venv/bin/python tests/tools/check_phrases.py --ids kt- llxx-  # report only these ids
 
 It prints load errors, per-phrase problems (length, half-width punctuation, fields, ordinals,
-formulations), counts per (part, topic, size) against the coverage goals, near-duplicate pairs
-inside one cell and overlaps with the real reports in the corpus.  Exit status 1 when there is
-any error; a coverage shortfall only fails with ``--strict``.
+formulations, wording that admits a disciplinary breach), counts per (part, topic, size)
+against the coverage goals, near-duplicate pairs inside one cell, overlaps with the real
+reports in the corpus and the formula figures (不够/有时/slots, repeated cause leads).  Exit
+status 1 when there is any error; a coverage shortfall only fails with ``--strict``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from app.core.document.grammar import LEADING_ORDINAL_RE
+from app.core.phrases.bank_stats import formula_stats
 from app.core.phrases.phrasebank import FIELD_RE, Phrase, load_phrasebank
+from app.core.phrases.safety import unsafe_reasons
 from app.core.text import count_cjk
 from app.core.topics import CANONICAL_TOPICS
 from tests.helpers import bigram_similarity
@@ -65,6 +68,13 @@ FIXED_TERMS = tuple(sorted((
     "道路自信、理论自信、制度自信、文化自信", "《关于新形势下党内政治生活的若干准则》",
     "党的二十大精神", "党的二十届三中全会精神", "《中国共产党章程》", "《中国共产党党内监督条例》", "《中国共产党纪律处分条例》",
     "《习近平谈治国理政》", "《习近平新时代中国特色社会主义思想学习纲要》",
+    # the 2024–2026 campaigns and formulas (names and lists are fixed by the notices)
+    "深入贯彻中央八项规定精神学习教育", "树立和践行正确政绩观学习教育", "党纪学习教育",
+    "学纪、知纪、明纪、守纪", "立党为公、为民造福、科学决策、真抓实干", "为人民出政绩、以实干出政绩",
+    "政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律、生活纪律", "党的二十届四中全会精神",
+    "深刻领悟“两个确立”的决定性意义", "推进作风建设常态化长效化", "《整治形式主义为基层减负若干规定》",
+    "政治合格、执行纪律合格、品德合格、发挥作用合格", "“十五五”",
+    "在思想上政治上行动上同以习近平同志为核心的党中央保持高度一致",
 ), key=len, reverse=True))
 FIXED_FORMS = (
     # (pattern that must be followed by, required continuation)
@@ -129,7 +139,26 @@ def phrase_problems(phrase: Phrase) -> list[str]:
     for head, whole in FIXED_FORMS:
         if whole and head in text and text.count(head) != text.count(whole):
             problems.append(f"固定表述应为“{whole}”")
+    problems += [f"措辞像承认违纪（{reason}），应写思想、作风、能力上的不足"
+                 for reason in unsafe_reasons(text)]
+    problems += dated_wording(text)
     return problems
+
+
+# Wording of past years that a 2026 report must not carry: (pattern, what to write instead).
+DATED = (
+    (re.compile(r"两个务必"), "“两个务必”已为“三个务必”"),
+    (re.compile(r"今年以来"), "“今年以来”在次年一二月开会时不对，用“{时间}以来”"),
+    (re.compile(r"(?<!以习近平同志为核心的)同党中央保持"),
+     "应为“同以习近平同志为核心的党中央保持高度一致”"),
+    (re.compile(r"(主题教育|党史学习教育)(期间|中|以来|成果)"), "把 2021/2023 年的学习教育当作当前活动"),
+    (re.compile(r"(?<!“)十五五(?!”)"), "“十五五”应加引号"),
+    (re.compile(r"(工作|任职|到任|来了)\{时间\}|\{时间\}[内里]"), "{时间} 只表示时间点，时长用 {任职时长}"),
+)
+
+
+def dated_wording(text: str) -> list[str]:
+    return [f"过时或不规范的表述：{why}" for pattern, why in DATED if pattern.search(text)]
 
 
 def sentences_of(text: str, shortest: int) -> list[str]:
@@ -271,6 +300,15 @@ def main(argv: list[str] | None = None) -> int:
             errors += 1
 
     short = print_counts(bank.phrases)
+    if not args.ids:
+        quality = formula_stats(bank.phrases)
+        print(f"\n== 套话与具体性 ==\n问题素材 {quality.problems} 条：含“不够” {quality.formula_share:.0%}，"
+              f"含“有时” {quality.hedge_share:.0%}；问题要点 {quality.points} 条，"
+              f"带具体事例/时间/数量占位 {quality.slot_share:.0%}；"
+              f"原因领句跨文件重复 {len(quality.repeated_cause_leads)} 个")
+        for failure in quality.failures():
+            print(f"未达标：{failure}")
+            errors += 1
     fields = Counter(name for p in mine for name in p.fields)
     print("占位符：" + "，".join(f"{{{k}}}×{v}" for k, v in fields.most_common()))
     if short:

@@ -52,6 +52,7 @@ class Template:
     target_chars: tuple[int, int] = (3000, 6000)
     default: bool = False
     source: str = ""
+    audience: str = "cadre"  # "cadre" (领导干部) or "member" (普通党员): which phrases come first
 
     def problem_aspects(self) -> tuple[Aspect, ...]:
         return tuple(a for s in self.sections if s.part == Part.PROBLEM for a in s.aspects)
@@ -135,6 +136,7 @@ def _parse(data: dict) -> Template:
         sections=tuple(sections),
         target_chars=(int(low), int(high)),
         default=bool(data.get("default", False)),
+        audience="member" if data.get("audience") == "member" else "cadre",
     )
 
 

@@ -30,7 +30,9 @@ REL_WEIGHT = 1.5
 REL_FLOOR = 4.0  # a weak match stays weak: relevance = bm25 / max(best bm25, floor)
 FAVOURITE_BONUS = 0.4
 USAGE_BONUS_MAX = 0.3
-USED_PENALTY = 3.0  # fit + relevance + bonuses stay below 3, so used phrases sink
+PREFER_BONUS = 2.5  # a phrase tagged for the draft's template (audience:member…) comes first
+AVOID_PENALTY = 1.0  # one tagged for another audience (prefer holds "-audience:member") sinks
+USED_PENALTY = 6.0  # fit + relevance + bonuses + preference stay below 6, so used phrases sink
 NEAR_COPY = 0.7
 MAX_QUERY_TERMS = 16
 COMMON_SHARE = 0.4  # a term in more than this share of a cell says little there
@@ -235,12 +237,15 @@ class PhraseIndex:
         query: str = "",
         whole_bank: bool = False,
         boosts: Boosts | None = None,
+        prefer: frozenset[str] = frozenset(),
     ) -> list[Suggestion]:
         """Best phrases for a section (``part``, ``topics``) and the text around the cursor.
 
         ``query`` (the search box) keeps only phrases containing its words, or matching it
         as pinyin initials / full pinyin; ``whole_bank`` searches every section and ranks
-        the section's own phrases first.
+        the section's own phrases first.  Phrases carrying one of the ``prefer`` tags (see
+        ``app.core.phrases.audience``) rank above the rest of the section, and those carrying
+        a tag named as ``-tag`` in ``prefer`` below it.
         """
         state = self._state
         boosts = boosts or Boosts()
@@ -286,32 +291,38 @@ class PhraseIndex:
             fit = _fit(phrase, part, topics, topic_set)
             is_used = phrase.id in used
             score = (fit + relevance.get(doc, 0.0) * scale + boosts.bonus(phrase.id)
-                     - (USED_PENALTY if is_used else 0.0))
+                     + _preference(phrase, fit, prefer) - (USED_PENALTY if is_used else 0.0))
             if needle:
                 score += self._hits(state, doc, needle)
             scored.append((score, -doc))
         if not (whole_bank or needle):
-            scored += self._plain(state, keys, candidates, part, topics, topic_set, limit * 4)
+            scored += self._plain(state, keys, candidates, part, topics, topic_set, limit * 4,
+                                  prefer)
         return self._diverse(state, scored, limit, used, boosts)
 
     @staticmethod
-    def _plain(state, keys, skip, part, topics, topic_set, wanted) -> list[tuple[float, int]]:
-        """Up to ``wanted`` best-fitting section docs that nothing else scored."""
+    def _plain(state, keys, skip, part, topics, topic_set, wanted,
+               prefer: frozenset[str] = frozenset()) -> list[tuple[float, int]]:
+        """Up to ``wanted`` best-fitting section docs that nothing else scored: preferred
+        ones first and avoided ones last, each tier with the section's main topic first."""
         out: list[tuple[float, int]] = []
         seen = set(skip)
-        for want_primary in (True, False):
-            for key in keys:
-                for doc in state.cells[key].docs:
-                    if doc in seen:
-                        continue
-                    phrase = state.phrases[doc]
-                    primary = not topics or (phrase.topics and phrase.topics[0] in topic_set)
-                    if primary != want_primary:
-                        continue
-                    seen.add(doc)
-                    out.append((_fit(phrase, part, topics, topic_set), -doc))
-                    if len(out) >= wanted:
-                        return out
+        tiers = (1,) if not prefer else (0, 1, 2)
+        for tier in tiers:
+            for want_primary in (True, False):
+                for key in keys:
+                    for doc in state.cells[key].docs:
+                        if doc in seen:
+                            continue
+                        phrase = state.phrases[doc]
+                        primary = not topics or (phrase.topics and phrase.topics[0] in topic_set)
+                        if primary != want_primary or _tier(phrase, prefer) != tier:
+                            continue
+                        seen.add(doc)
+                        fit = _fit(phrase, part, topics, topic_set)
+                        out.append((fit + _preference(phrase, fit, prefer), -doc))
+                        if len(out) >= wanted:
+                            return out
         return out
 
     def _diverse(self, state: IndexState, scored, limit, used, boosts) -> list[Suggestion]:
@@ -415,6 +426,26 @@ def _fit(phrase: Phrase, part: str | None, topics: list[str], topic_set: set[str
     if topic_set.intersection(phrase.topics):
         return 0.6
     return 0.2
+
+
+def _tier(phrase: Phrase, prefer: frozenset[str]) -> int:
+    """0 for a phrase carrying a wanted tag, 2 for one carrying an avoided (``-tag``) one."""
+    if not prefer or not phrase.tags:
+        return 1
+    if any("-" + tag in prefer for tag in phrase.tags):
+        return 2
+    if any(tag in prefer for tag in phrase.tags):
+        return 0
+    return 1
+
+
+def _preference(phrase: Phrase, fit: float, prefer: frozenset[str]) -> float:
+    """PREFER_BONUS for a phrase of the section tagged for the draft's template,
+    -AVOID_PENALTY for one tagged for another audience (``-audience:member``)."""
+    if fit < 0.5:
+        return 0.0
+    tier = _tier(phrase, prefer)
+    return PREFER_BONUS if tier == 0 else -AVOID_PENALTY if tier == 2 else 0.0
 
 
 def postings_of(tokens: list[list[str]], avg: float,

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.document.outline import SectionContext
+from app.core.document.templates import Template
+from app.core.phrases.audience import preferred_tags
 from app.core.phrases.library import USER_PREFIX
 from app.core.phrases.phrasebank import is_point, strip_ordinal
 from app.core.phrases.ranking import Boosts, Suggestion
@@ -29,9 +31,9 @@ from app.ui.panes.editor import PHRASE_MIME
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 PREVIEW_CHARS = 90
-# List the whole cell (~45-60 shipped phrases per part and topic): a used phrase sinks to
-# the bottom but stays visible and marked.
-LIMIT = 150
+# List the whole section (45-90 shipped phrases per part and topic, and a section may have
+# three topics): a used phrase sinks to the bottom but stays visible and marked.
+LIMIT = 250
 _USED_COLOUR = QColor("#8a8a8a")
 STAR, NO_STAR = "★", "☆"
 
@@ -64,6 +66,7 @@ class PhrasePanel(QWidget):
         self._context = SectionContext(Part.OPENING, (), "开头", "")
         self._context_text = ""
         self._used: set[str] = set()
+        self._prefer: frozenset[str] = preferred_tags(None)
         self._boosts = services.boosts()
         self.context_label = QLabel("开头")
         self.context_label.setObjectName("contextLabel")
@@ -118,6 +121,13 @@ class PhrasePanel(QWidget):
         if changed:
             self.refresh()
 
+    def set_template(self, template: Template | None) -> None:
+        """The draft's template: its audience and meeting decide which phrases come first."""
+        prefer = preferred_tags(template)
+        if prefer != self._prefer:
+            self._prefer = prefer
+            self.refresh()
+
     def set_used(self, used: set[str]) -> None:
         if used != self._used:
             self._used = used
@@ -139,7 +149,7 @@ class PhrasePanel(QWidget):
         context = f"{ctx.heading} {self._context_text}"
         return self.index.suggest(part, ctx.topics, context, frozenset(self._used), limit=LIMIT,
                                   query=self.search.text(), whole_bank=self.whole_bank.isChecked(),
-                                  boosts=self._boosts)
+                                  boosts=self._boosts, prefer=self._prefer)
 
     def refresh(self) -> None:
         self.context_label.setText(f"当前位置：{self._context.label}")

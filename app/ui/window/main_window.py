@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         cursor = self.editor.textCursor()
         context = self.draft.context_at(cursor)
         self.section_label.setText(f"当前：{context.label}")
+        self.phrase_panel.set_template(self.draft.template)
         self.phrase_panel.set_context(context, cursor.block().text())
         self.outline_pane.select_at(self.draft.pos_of(cursor))
 

@@ -118,7 +118,7 @@ def test_used_phrases_are_marked_and_pushed_down(services):
     draft = "一、整改措施\n" + first.text
     used = used_phrase_ids(draft, services.phrasebank.phrases)
     assert first.id in used
-    again = index.suggest("措施", ["理论学习"], used=used, limit=50)
+    again = index.suggest("措施", ["理论学习"], used=used, limit=150)  # the panel lists 150+
     entry = next(s for s in again if s.phrase.id == first.id)
     assert entry.used and again[0].phrase.id != first.id
 
