@@ -39,6 +39,7 @@ from app.ui.preferences import (
     font_report,
     start_template_id,
 )
+from app.ui.review.actions import add_review_actions, maybe_new_criticism
 from app.ui.window.export_actions import ExportActions, export_options
 from app.ui.window.recent import RecentMenu, remember
 from app.ui.window.safety import SafetyNet
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("文件(&F)")
         self._action(file_menu, "新建(&N)…", self.choose_template_and_new, QKeySequence.StandardKey.New,
                      "按模板新建一份对照检查材料")
+        add_review_actions(self, file_menu)  # 新建相互批评意见…, 审核材料… (app/ui/review/actions.py)
         self._action(file_menu, "打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open,
                      "打开 .docx 或 .txt 文件")
         self.recent = RecentMenu(file_menu, self.settings,
@@ -442,7 +444,7 @@ class MainWindow(QMainWindow):
         last = self.services.templates.get(self._last_template_id())
         current = templates.index(last) if last else 0
         name, ok = QInputDialog.getItem(self, "新建", "选择模板：", names, current, False)
-        if ok:
+        if ok and not maybe_new_criticism(self, templates[names.index(name)]):
             self.new_document(templates[names.index(name)])
 
     def open_dialog(self) -> None:
