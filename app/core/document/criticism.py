@@ -134,8 +134,9 @@ def is_criticism_title(title: str) -> bool:
 def is_criticism_document(document: Document) -> bool:
     if document.template_id == TEMPLATE_ID:
         return True
-    title = document.title or next((p.text for p in document.paragraphs if p.text.strip()), "")
-    return is_criticism_title(title)
+    first = next((p.text.strip() for p in document.paragraphs if p.text.strip()), "")
+    looks_like_title = len(first) <= 40 and not first.endswith(("。", "；", "："))
+    return is_criticism_title(document.title or (first if looks_like_title else ""))
 
 
 @dataclass
