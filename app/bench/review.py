@@ -9,6 +9,7 @@ random (its own), and two of them copy a third of each other.
 from __future__ import annotations
 
 import random
+import re
 import sys
 import tempfile
 import time
@@ -23,13 +24,15 @@ def generate_reports(folder: Path, count: int, chars: int = REPORT_CHARS, seed: 
     """Write ``count`` .txt reports into ``folder``; reports 0 and 1 share a third of their text."""
     from app.core.document.templates import load_templates
     from app.core.paths import phrasebank_dir, templates_dir
-    from app.core.phrases.phrasebank import FIELD_RE, load_phrasebank
+    from app.core.phrases.phrasebank import FIELD_RE, load_phrasebank, strip_ordinal
 
     rng = random.Random(seed)
     template = load_templates(templates_dir()).default()
     phrases = [p for p in load_phrasebank(phrasebank_dir()).phrases if p.part in ("问题", "原因", "措施")]
-    clauses = sorted({c for p in phrases for c in FIELD_RE.sub("本单位", p.text).replace("。", "，").split("，")
-                      if len(c) >= 6})
+    ordinal = re.compile(r"[一二三四五六七八九十]{1,2}[是要]")
+    phrases = [p for p in phrases if not ordinal.search(strip_ordinal(p.text))]
+    clauses = sorted({c for p in phrases for c in FIELD_RE.sub("本单位", strip_ordinal(p.text)).replace("。", "，").split("，")
+                      if len(c) >= 6 and not ordinal.search(c)})
     folder.mkdir(parents=True, exist_ok=True)
     texts: list[list[str]] = []
     for n in range(count):
@@ -41,11 +44,15 @@ def generate_reports(folder: Path, count: int, chars: int = REPORT_CHARS, seed: 
                     continue
                 h1 += 1
                 lines.append(f"{int_to_cn(h1)}、{section.title}")
-                pool = [p for p in phrases if p.part == section.part]
-                for point in range(1, 4):
-                    stock = FIELD_RE.sub("本单位", rng.choice(pool).text)
-                    own = "，".join(rng.sample(clauses, 6)) + "。"
-                    lines.append(f"{stock}{int_to_cn(point)}是{own}")
+                groups = [(f"（{int_to_cn(j)}）{a.title}", set(a.topics)) for j, a in enumerate(section.aspects, 1)]
+                for heading, topics in groups or [("", set())]:
+                    if heading:
+                        lines.append(heading)
+                    pool = [p for p in phrases if p.part == section.part and (not topics or topics & set(p.topics))]
+                    for point in range(1, 3):
+                        stock = strip_ordinal(FIELD_RE.sub("本单位", rng.choice(pool).text))
+                        own = "，".join(rng.sample(clauses, 5)) + "。"
+                        lines.append(f"{int_to_cn(point)}是{stock}{own}")
         texts.append(lines)
     if count >= 2:  # planted copying: report 1 takes a third of report 0's paragraphs
         third = len(texts[0]) // 3

@@ -99,6 +99,7 @@ def summary_rows(result: ReviewResult) -> list[SummaryRow]:
         missing = "、".join(row.missing_aspects) if row.missing_aspects else "—"
         rows.append(SummaryRow((
             str(index), row.name, row.author or "未署名", row.template or "未识别", row.length_note, missing,
-            str(row.without_measures), str(row.without_examples), str(row.slips), str(row.formulations),
+            str(row.without_measures), str(row.without_examples),
+            str(row.slips + row.count("praise_criticism", "vague_criticism")), str(row.formulations),
             best, f"{result.phrasebank_share(index - 1):.0%}")))
     return rows

@@ -20,7 +20,7 @@ from app.core.storage.files import atomic_write_bytes
 from app.core.text import int_to_cn
 
 # 225 mm: the landscape text width
-SUMMARY_MM = (11, 36, 24, 34, 24, 24, 12, 12, 12, 12, 24, 14)
+SUMMARY_MM = (10, 30, 24, 30, 22, 22, 11, 11, 11, 11, 30, 13)
 TABLE_PT = 10.5  # 五号: twelve columns
 TABLE_LINE_TWIPS = 16 * 20
 

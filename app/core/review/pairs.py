@@ -83,6 +83,16 @@ def _shingles(key: str) -> list[str]:
     return list(dict.fromkeys(key[i:i + SHINGLE] for i in range(len(key) - SHINGLE + 1)))
 
 
+def _is_line_heading(text: str, sentence) -> bool:
+    """A whole line without closing punctuation: a title, heading or name line, not prose.
+
+    Every report of a unit carries the same title and headings; that is no copying.
+    """
+    before = text[sentence.start - 1] if sentence.start else "\n"
+    after = text[sentence.end] if sentence.end < len(text) else "\n"
+    return before == "\n" and after == "\n" and not sentence.text.endswith(("。", "！", "？", "；", "!", "?", ";"))
+
+
 class _Keys:
     """Distinct sentence keys, who owns each, and the text each owner wrote."""
 
@@ -152,7 +162,7 @@ def compare_reports(texts: Sequence[str], phrasebank: Sequence[str] = (),
         total = 0
         for position, sentence in enumerate(split_sentences(text)):
             total += len(sentence.key)
-            if len(sentence.key) < MIN_CHARS:
+            if len(sentence.key) < MIN_CHARS or _is_line_heading(text, sentence):
                 continue
             kid = table.add(sentence.key, owner, sentence.text, position)
             if kid not in kids:

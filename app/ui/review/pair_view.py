@@ -99,6 +99,14 @@ class PairView(QWidget):
             self.summary.setText("各份材料之间没有发现相同或近似的句子。")
         self._show_current()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.passages.resizeRowsToContents()  # wrapped text: heights follow the column widths
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.passages.resizeRowsToContents()
+
     def show_pair(self, a: int, b: int) -> None:
         for index in range(self.choice.count()):
             if self.choice.itemData(index) == (a, b):

@@ -124,3 +124,10 @@ def test_cli_review_json_and_opinion(folder, tmp_path):
     missing = subprocess.run([sys.executable, "-m", "app", "review", str(tmp_path / "没有")],
                              capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert missing.returncode == 2 and "找不到" in missing.stderr
+
+
+def test_a_shared_title_or_heading_line_is_no_copying():
+    title = "2026年度民主生活会个人对照检查材料\n一、检视的问题和不足之处以及差距\n"
+    a = title + "春风又绿江南岸明月何时照我还。白日依山尽黄河入海流欲穷千里目。"
+    b = title + "千山鸟飞绝万径人踪灭孤舟蓑笠翁。红豆生南国春来发几枝愿君多采撷。"
+    assert compare_reports([a, b]).pairs == []
