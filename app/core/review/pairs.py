@@ -11,7 +11,8 @@ the square of the number of reports: 200 reports are compared in a few seconds.
 A pair's ``similarity`` is the share of the shorter report's sentences found (identical or a
 near-copy) in the other.  Sentences that most reports share (the notice's wording, stock
 openings) are common property, not copying, and are left out of every pair
-(``common_limit``).
+(``common_limit``); so are sentences from the phrasebank that every writer is handed (they
+count towards ``phrasebank_share`` instead), and title or heading lines.
 """
 
 from __future__ import annotations
@@ -188,9 +189,9 @@ def compare_reports(texts: Sequence[str], phrasebank: Sequence[str] = (),
                 for o in table.owners[other]:
                     if score > matches.get(o, (0.0, 0))[0]:
                         matches[o] = (score, other)
-            if PHRASEBANK in matches:
+            if PHRASEBANK in matches:  # stock phrasing from the shared phrasebank: not copying
                 bank_chars[a] += len(table.keys[kid])
-                del matches[PHRASEBANK]
+                continue
             if len(matches) > limit:
                 common.add(kid)
                 continue

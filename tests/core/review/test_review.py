@@ -131,3 +131,13 @@ def test_a_shared_title_or_heading_line_is_no_copying():
     a = title + "春风又绿江南岸明月何时照我还。白日依山尽黄河入海流欲穷千里目。"
     b = title + "千山鸟飞绝万径人踪灭孤舟蓑笠翁。红豆生南国春来发几枝愿君多采撷。"
     assert compare_reports([a, b]).pairs == []
+
+
+def test_phrasebank_sentences_count_as_stock_not_as_copying():
+    stock = "对标先进找差距的意识不强满足于完成上级布置的任务。"
+    a = stock + "春风又绿江南岸明月何时照我还。白日依山尽黄河入海流欲穷千里目。"
+    b = stock + "千山鸟飞绝万径人踪灭孤舟蓑笠翁。红豆生南国春来发几枝愿君多采撷。"
+    assert len(compare_reports([a, b]).pairs) == 1
+    comparison = compare_reports([a, b], [stock])
+    assert comparison.pairs == []
+    assert comparison.phrasebank_share[0] > 0.2
