@@ -62,3 +62,10 @@ def test_pasted_criticism_is_split_by_colleague():
     sections = colleague_sections(paragraphs)
     assert [s.who for s in sections] == ["张三", "分管副局长李四"]
     assert [len(s.body) for s in sections] == [2, 1]
+
+
+def test_a_long_criticism_title_breaks_between_words():
+    from app.core.formats.docx_title import title_lines
+
+    assert title_lines(criticism_title("自我批评和相互批评发言提纲", DEC)) == [
+        "2026年度民主生活会", "自我批评和相互批评发言提纲"]
