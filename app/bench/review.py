@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.core.text import count_cjk, int_to_cn
+from app.core.document.grammar import int_to_cn
+from app.core.text import count_cjk
 
 REPORT_CHARS = 5000
 

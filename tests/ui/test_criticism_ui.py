@@ -46,7 +46,7 @@ def test_the_phrase_panel_offers_criticism_by_topic(qtbot, window, monkeypatch):
     assert len(found) >= 20
     assert all("班子团结" in s.phrase.tags for s in found[:20])
     # an ordinary report never gets them, and the topic box hides
-    window.new_document()
+    window.files.new_document()
     window.update_context()
     assert not panel.criticism_topic.isVisibleTo(panel)
     assert all(s.phrase.part != "批评" for s in panel.suggestions())

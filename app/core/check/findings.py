@@ -19,13 +19,7 @@ KIND_LABELS: dict[str, str] = {
     "structure_measure": "措施未对应",
     "structure_length": "篇幅",
     "structure_example": "缺少实例",
-    "praise_criticism": "表扬式批评",
-    "vague_criticism": "空泛批评",
 }
-PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "pause", "repeat", "wrong_form", "formulation",
-                   "numbering", "placeholder")
-STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_length", "structure_example")
-CRITICISM_KINDS = ("praise_criticism", "vague_criticism")  # 相互批评意见 (app/core/check/criticism.py)
 
 
 @dataclass(frozen=True)

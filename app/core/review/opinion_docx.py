@@ -10,6 +10,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from app.core.document.grammar import int_to_cn
 from app.core.document.numbering import canonical_number
 from app.core.formats.docx_styles import STYLE_H, STYLE_META, STYLE_NORMAL, STYLE_TITLE, el, run_fonts, setup_page
 from app.core.formats.docx_write import _paragraph, new_official_docx, save_bytes
@@ -17,7 +18,6 @@ from app.core.formats.export_options import ExportOptions
 from app.core.review.engine import ReviewResult
 from app.core.review.opinion import SUMMARY_HEADERS, opinions, summary_rows
 from app.core.storage.files import atomic_write_bytes
-from app.core.text import int_to_cn
 
 # 225 mm: the landscape text width
 SUMMARY_MM = (10, 30, 24, 30, 22, 22, 11, 11, 11, 11, 30, 13)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from app.core.check import Finding, proofread, sort_findings
 from app.core.check.config import CheckConfig
-from app.core.check.findings import PROOFREAD_KINDS
 from app.core.document.templates import META_PLACEHOLDER, Template, TemplateLibrary
 from app.core.formats.docx_io import DocumentReadError
 from app.core.model import Document, Role
@@ -22,7 +21,7 @@ CRITICISM_TEMPLATE = "相互批评意见"
 _DATE_RE = re.compile(r"^\s*[0-9〇零一二三四五六七八九十○Ｏ]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月")
 _NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff·（）()、\s]{2,24}$")
 _ASPECT_RE = re.compile(r"模板要求的“(.+?)”")
-_SLIP_KINDS = tuple(k for k in PROOFREAD_KINDS if k != "formulation")
+NOT_SLIPS = ("formulation", "praise_criticism", "vague_criticism")  # every other 校对 kind is a slip
 
 
 @dataclass
@@ -56,9 +55,12 @@ class ReportRow:
     def count(self, *kinds: str) -> int:
         return sum(1 for f in self.findings if f.kind in kinds)
 
+    def is_slip(self, finding: Finding) -> bool:
+        return not finding.kind.startswith("structure_") and finding.kind not in NOT_SLIPS
+
     @property
     def slips(self) -> int:
-        return self.count(*_SLIP_KINDS)
+        return sum(1 for f in self.findings if self.is_slip(f))
 
     @property
     def formulations(self) -> int:

@@ -69,7 +69,7 @@ class CriticismDialog(QDialog):
 
 def new_criticism(window) -> bool:
     """Ask for the colleagues and open a new 相互批评意见 in ``window`` (a MainWindow)."""
-    if not window.maybe_save():
+    if not window.files.maybe_save():
         return False
     return ask_and_load(window)
 

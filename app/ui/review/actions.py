@@ -5,14 +5,15 @@ from __future__ import annotations
 REVIEW_TEXT = "审核材料(&V)…"
 
 
-def add_review_actions(window, menu) -> None:
-    """Register both actions on ``menu`` (MainWindow._action keeps shortcuts and tips uniform)."""
+def add_review_actions(window, menu, add_action) -> None:
+    """Register both actions on ``menu`` with the menus' ``add_action``; ``window`` is the
+    MainWindow (files, draft, editor, services)."""
     from app.ui.dialogs.criticism_new import MENU_TEXT, new_criticism
 
-    window.criticism_action = window._action(menu, MENU_TEXT, lambda: new_criticism(window), None,
-                                             "按班子成员逐一列出，撰写相互批评意见")
-    window.review_action = window._action(menu, REVIEW_TEXT, lambda: open_review(window), None,
-                                          "一次审核一个单位的全部材料：字数、缺项、错漏、雷同")
+    add_action(menu, window, MENU_TEXT, lambda: new_criticism(window), None,
+               "按班子成员逐一列出，撰写相互批评意见")
+    add_action(menu, window, REVIEW_TEXT, lambda: open_review(window), None,
+               "一次审核一个单位的全部材料：字数、缺项、错漏、雷同")
 
 
 def open_review(window) -> None:

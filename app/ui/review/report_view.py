@@ -26,15 +26,14 @@ _SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 class ReportView(QDialog):
     """The report's text (never editable) and its findings; a click on one shows it."""
 
-    def __init__(self, title: str, text: str, findings: list[Finding], parent=None,
-                 only: tuple[str, ...] = ()) -> None:
+    def __init__(self, title: str, text: str, findings: list[Finding], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{title}（只读）")
         self.text = QTextEdit()
         self.text.setObjectName("reportText")
         self.text.setReadOnly(True)
         self.text.setPlainText(text)
-        self.findings = [f for f in findings if not only or f.kind in only]
+        self.findings = list(findings)
         self.list = QListWidget()
         self.list.setObjectName("reportFindings")
         self.list.setWordWrap(True)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.check.findings import PROOFREAD_KINDS
 from app.core.review.engine import ReviewResult
 from app.ui.review.pair_view import PairView, SimilarityMatrix
 from app.ui.review.report_view import ReportView
@@ -43,7 +42,7 @@ COLUMN_KINDS: dict[int, tuple[str, ...]] = {
     4: ("structure_aspect",),
     5: ("structure_measure",),
     6: ("structure_example",),
-    7: (*(k for k in PROOFREAD_KINDS if k != "formulation"), "praise_criticism", "vague_criticism"),
+    7: ("slips", "praise_criticism", "vague_criticism"),  # "slips": every 校对 kind but formulation
     8: ("formulation",),
 }
 _WARN = QColor("#fde2e1")
@@ -154,7 +153,7 @@ class ReviewWindow(QMainWindow):
                 continue
             pair, other = result.best_pair(index)
             similarity = pair.similarity if pair is not None else 0.0
-            best = f"{similarity:.0%}（{result.reports[other].who}）" if pair is not None else "—"
+            best = f"{similarity:.0%}（{result.reports[other].who}）" if other is not None else "—"
             share = result.phrasebank_share(index)
             low = row.target[0] if row.target else 0
             missing = "、".join(row.missing_aspects) or "—"
@@ -204,13 +203,19 @@ class ReviewWindow(QMainWindow):
         if report.error:
             self.details_label.setText(f"{report.name}：{report.error}")
             return
-        findings = [f for f in report.findings if kinds is None or f.kind in kinds]
+        findings = self._findings(report, kinds)
         what = "全部问题" if kinds is None else COLUMNS[next(c for c, k in COLUMN_KINDS.items() if k == kinds)]
         self.details_label.setText(f"{report.name} · {what}：{len(findings)} 处（双击一条打开材料并定位）")
         for number, finding in enumerate(findings):
             item = QListWidgetItem(f"[{finding.label}] “{finding.text[:24]}” {finding.message}")
             item.setData(Qt.ItemDataRole.UserRole, (row, kinds, number))
             self.details.addItem(item)
+
+    @staticmethod
+    def _findings(report, kinds: tuple[str, ...] | None) -> list:
+        if kinds is None:
+            return list(report.findings)
+        return [f for f in report.findings if f.kind in kinds or ("slips" in kinds and report.is_slip(f))]
 
     def _detail_opened(self, item: QListWidgetItem) -> None:
         row, kinds, number = item.data(Qt.ItemDataRole.UserRole)
@@ -225,7 +230,7 @@ class ReviewWindow(QMainWindow):
         if report.error:
             self._warn("审核材料", report.error)
             return None
-        view = ReportView(f"{report.who} — {report.name}", report.text, report.findings, self, kinds or ())
+        view = ReportView(f"{report.who} — {report.name}", report.text, self._findings(report, kinds), self)
         self._views.append(view)
         view.show()
         return view
@@ -273,7 +278,7 @@ class ReviewWindow(QMainWindow):
         return True
 
     def _options(self):
-        from app.ui.window.export_actions import export_options
+        from app.ui.preferences import export_options
 
         return export_options(self.settings) if self.settings is not None else None
 

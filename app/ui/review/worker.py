@@ -21,6 +21,7 @@ class ReviewWorker(QThread):
         self.cancelled = False
         self.result = None
         self.error: str | None = None
+        self.dialog: QProgressDialog | None = None
 
     def run(self) -> None:
         from app.core.check import load_check_config

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from app.core.check.criticism import PRAISE, VAGUE, check_criticism, judge
-from app.core.check.source import text_input
+from tests.helpers import text_input
 from tests.tools.criticism_eval import evaluate, load
 
 ROOT = Path(__file__).resolve().parents[3]
