@@ -25,6 +25,8 @@ GOALS: tuple[tuple[str, str, float | None, str, str], ...] = (
     ("export_ms_30k", "3 万字导出 .docx", 150, "ms", "issue 5"),
     ("check_ms_30k", "3 万字校对+结构检查", 200, "ms", "issue 6 (校对)"),
     ("rss_mb_10k", "1 万条素材+3 万字文稿内存", None, "MB", "no goal in the issues"),
+    ("review_ms_40", "审核 40 份×5000 字", 10_000, "ms", "issue 20"),
+    ("review_ms_200", "审核 200 份×5000 字（快速模式不测）", None, "ms", "issue 20: report the time"),
 )
 
 
@@ -117,6 +119,14 @@ def run_all(quick: bool = False, progress: Callable[[str], None] = lambda _: Non
         check = documents.measure_check(plan.repeats, text)
         results["check_ms_30k"] = check["median_ms"]
         details["check"] = check
+
+        progress("审核材料……")
+        from app.bench.review import measure_review
+
+        reviews = [measure_review(40)] + ([] if quick else [measure_review(200)])
+        results["review_ms_40"] = reviews[0]["ms"]
+        results["review_ms_200"] = reviews[1]["ms"] if len(reviews) > 1 else float("nan")
+        details["review"] = reviews
     details["seconds"] = time.perf_counter() - started
     return {**{k: _round(v) for k, v in results.items()}, "goals": goal_table(), "details": details}
 

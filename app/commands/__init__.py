@@ -15,4 +15,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "classify",
     "phrasebank",
     "bench",
+    "review",
 )

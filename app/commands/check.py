@@ -23,14 +23,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", type=Path, help=".txt 或 .docx 文件")
     parser.add_argument("--json", action="store_true", help="输出 JSON")
     parser.add_argument("--no-structure", action="store_true", help="只校对，不做结构检查")
+    parser.add_argument("--criticism", action="store_true",
+                        help="按相互批评意见检查表扬式批评、空泛批评（标题含“批评意见”时自动检查）")
 
 
-def run_checks(path: Path, structure: bool = True):
-    """(text, findings) for ``path`` with the shipped data and the user's additions."""
+def run_checks(path: Path, structure: bool = True, criticism: bool = False):
+    """(text, findings) for ``path`` with the shipped data and the user's additions.
+
+    A 相互批评意见 (its title says so, or ``criticism``) gets the 表扬式批评/空泛批评 check
+    instead of the report's 结构检查.
+    """
     from app.commands._common import load_template_library
     from app.core.check import load_check_config, proofread, sort_findings
+    from app.core.check.criticism import check_criticism
     from app.core.check.source import read_check_input
     from app.core.check.structure_check import check_structure
+    from app.core.document.criticism import is_criticism_document
     from app.core.document.outline import resolve_template
     from app.core.paths import user_data_dir
     from app.core.topics import TopicClassifier
@@ -38,7 +46,9 @@ def run_checks(path: Path, structure: bool = True):
     user_dir = user_data_dir()
     source = read_check_input(path)
     findings = proofread(source.text, load_check_config(user_dir))
-    if structure:
+    if criticism or is_criticism_document(source.document):
+        findings += check_criticism(source.document.paragraphs, source.text)
+    elif structure:
         library = load_template_library()
         template = resolve_template(source.document, library)
         findings += check_structure(source.document.paragraphs, source.text, TopicClassifier.load(),
@@ -55,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     from app.core.errors import DocumentReadError
 
     try:
-        text, findings = run_checks(args.input, not args.no_structure)
+        text, findings = run_checks(args.input, not args.no_structure, args.criticism)
     except DocumentReadError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2

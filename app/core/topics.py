@@ -29,6 +29,7 @@ class Part(StrEnum):
     MEASURE = "措施"
     CLOSING = "结尾"
     TRANSITION = "过渡"  # phrases only: a linking sentence between parts
+    CRITICISM = "批评"  # 相互批评意见: a colleague's section, and the criticism phrases
 
 
 PARTS: tuple[Part, ...] = tuple(Part)

@@ -33,6 +33,7 @@ SAMPLE_ARGS: dict[str, list[list[str]]] = {
     # The whole bench takes ~40 s, so .ci/run runs it (--quick) after the suite; its measured
     # child processes refuse internet sockets themselves (tests/perf/test_probe.py).
     "bench": [["--help"]],
+    "review": [["{corpus_dir}", "--json", "-o", "{tmp}/审核意见.docx"]],
 }
 
 

@@ -36,6 +36,9 @@ from tests.helpers import bigram_similarity
 SIX = CANONICAL_TOPICS[:6]
 OTHER_TOPICS = CANONICAL_TOPICS[6:]
 BODY_PARTS = ("问题", "原因", "措施")
+CRITICISM_PART = "批评"  # 相互批评意见: a point about a colleague's conduct with a 建议/希望 clause
+# A criticism names conduct, never a breach a 纪委 reader would have to act on.
+BREACH_RE = re.compile(r"收受|受贿|索贿|违规(?:吃喝|收送|发放|使用|经商|办企业)|公车私用|挪用|贪污|侵占|权钱交易|利益输送|赌博")
 FRAME_PARTS = ("开头", "结尾", "过渡")
 GOAL_SIX, GOAL_OTHER, GOAL_FRAME = 40, 15, 60
 POINT_MIN, POINT_MAX, CLAUSE_MAX = 80, 250, 60  # 字 as Word counts them: every character
@@ -48,8 +51,8 @@ SIMILAR = 0.5  # bigram_similarity at or above this is a near-copy
 # 严肃党内政治生活 never makes a point "similar" to a long sentence that happens to use it.
 LONG_SENTENCE, SHORT_SENTENCE = 15, 8
 
-ID_RE = re.compile(r"^(?:[a-z]+-)?(wt|yy|cs|kt|jw|gd)-\d{3}$")  # 开头/结尾/过渡: kt-001
-ID_PART = {"wt": "问题", "yy": "原因", "cs": "措施", "kt": "开头", "jw": "结尾", "gd": "过渡"}
+ID_RE = re.compile(r"^(?:[a-z]+-)?(wt|yy|cs|kt|jw|gd|pp)-\d{3}$")  # 开头/结尾/过渡: kt-001; 批评: pp-001
+ID_PART = {"wt": "问题", "yy": "原因", "cs": "措施", "kt": "开头", "jw": "结尾", "gd": "过渡", "pp": "批评"}
 HALF_WIDTH_RE = re.compile(r"[,;:()?!\"']")
 SENTENCE_SPLIT_RE = re.compile(r"[。！？\n]+")
 # Numbering is structure, not wording: 一、 （一） 一是 are dropped before comparing.
@@ -106,7 +109,16 @@ def phrase_problems(phrase: Phrase) -> list[str]:
         problems.append(f"要点 {size} 字，应为 {POINT_MIN}–{POINT_MAX} 字")
     if phrase.size == "句式" and size > CLAUSE_MAX:
         problems.append(f"句式 {size} 字，应不超过 {CLAUSE_MAX} 字")
-    if phrase.part in BODY_PARTS:
+    if phrase.part == CRITICISM_PART:
+        if not phrase.topics:
+            problems.append("批评 缺少 topics")
+        if not re.search(r"建议|希望", text):
+            problems.append("批评 应有“建议/希望……”的改进意见")
+        if "{具体事例}" not in text:
+            problems.append("批评 应留 {具体事例} 待填处")
+        if BREACH_RE.search(text):
+            problems.append(f"批评 不应写违纪事实“{BREACH_RE.search(text).group()}”")
+    if phrase.part in (*BODY_PARTS, CRITICISM_PART):
         if phrase.size == "要点":
             if not LEADING_ORDINAL_RE.match(text):
                 problems.append("要点 应以“一是/二是……”开头")

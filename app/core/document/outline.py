@@ -324,8 +324,8 @@ def _label_roots(roots: Sequence[OutlineNode], template: Template | None, cache:
     for root in roots:
         if root.kind != _SECTION:
             continue
-        if root.level == 1:
-            root.part = _part_of(root.title, h1_count, order)
+        if root.level == 1:  # a 相互批评意见 template has one repeating section: every 一、 is 批评
+            root.part = "批评" if order == ["批评"] else _part_of(root.title, h1_count, order)
             h1_count += 1
         else:
             root.part = Part.PROBLEM

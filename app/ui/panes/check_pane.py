@@ -148,9 +148,9 @@ class CheckPanel(QWidget):
         if self.mode == "proofread":
             findings = proofread(text, self.config)
         elif self.mode == "structure":
-            from app.core.check.structure_check import check_structure
+            from app.core.check.criticism import structure_findings  # 相互批评意见: its own check
 
-            findings = check_structure(paragraphs, text, self.services.classifier, self.draft.template)
+            findings = structure_findings(paragraphs, text, self.services.classifier, self.draft.template)
         else:
             findings, summary = self._similarity(text)
         findings = [f for f in sort_findings(findings)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.document.criticism import CRITICISM_PART, CRITICISM_TOPICS
 from app.core.document.outline import SectionContext
 from app.core.document.templates import Template
 from app.core.phrases.audience import preferred_tags
@@ -36,6 +38,7 @@ PREVIEW_CHARS = 90
 LIMIT = 250
 _USED_COLOUR = QColor("#8a8a8a")
 STAR, NO_STAR = "★", "☆"
+ALL_TOPICS = "全部主题"
 
 
 class PhraseList(QListWidget):
@@ -80,6 +83,12 @@ class PhrasePanel(QWidget):
         self.whole_bank = QCheckBox("全库")
         self.whole_bank.setToolTip("勾选后在全部素材中搜索；不勾选只看当前位置的素材")
         self.whole_bank.toggled.connect(lambda _: self.refresh())
+        # In a 相互批评意见 the criticism phrases are offered by topic (理论学习、班子团结 …).
+        self.criticism_topic = QComboBox()
+        self.criticism_topic.setAccessibleName("批评主题")
+        self.criticism_topic.addItems([ALL_TOPICS, *CRITICISM_TOPICS])
+        self.criticism_topic.setVisible(False)
+        self.criticism_topic.currentIndexChanged.connect(lambda _: self.refresh())
         self.star = QToolButton()
         self.star.setText(f"{NO_STAR} 收藏")
         self.star.setToolTip("收藏或取消收藏选中的素材；收藏的素材排在前面")
@@ -110,6 +119,7 @@ class PhrasePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.context_label)
+        layout.addWidget(self.criticism_topic)
         layout.addLayout(search_row)
         layout.addWidget(self.list, 1)
         layout.addLayout(bottom)
@@ -147,12 +157,16 @@ class PhrasePanel(QWidget):
         ctx = self._context
         part = ctx.part if ctx.part in PARTS else Part.PROBLEM
         context = f"{ctx.heading} {self._context_text}"
-        return self.index.suggest(part, ctx.topics, context, frozenset(self._used), limit=LIMIT,
+        topics = ctx.topics
+        if part == CRITICISM_PART and self.criticism_topic.currentIndex() > 0:
+            topics = (CRITICISM_TOPICS[self.criticism_topic.currentText()],)
+        return self.index.suggest(part, topics, context, frozenset(self._used), limit=LIMIT,
                                   query=self.search.text(), whole_bank=self.whole_bank.isChecked(),
                                   boosts=self._boosts, prefer=self._prefer)
 
     def refresh(self) -> None:
         self.context_label.setText(f"当前位置：{self._context.label}")
+        self.criticism_topic.setVisible(self._context.part == CRITICISM_PART)
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
         self.list.clear()
         found = self.suggestions()

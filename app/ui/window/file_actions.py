@@ -14,6 +14,7 @@ from app.ui.draft import DraftDocument
 from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
 from app.ui.preferences import LAST_TEMPLATE_KEY, export_options
+from app.ui.review.actions import maybe_new_criticism
 from app.ui.window.recent import remember
 from app.ui.window.safety import SafetyNet
 
@@ -57,7 +58,7 @@ class FileActions(QObject):
         last = self.host.services.templates.get(self._last_template_id())
         current = templates.index(last) if last else 0
         name, ok = QInputDialog.getItem(self._parent, "新建", "选择模板：", names, current, False)
-        if ok:
+        if ok and not maybe_new_criticism(self._parent, templates[names.index(name)]):
             self.new_document(templates[names.index(name)])
 
     def open_dialog(self) -> None:

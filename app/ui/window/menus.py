@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.ui.host import WindowCommands, WindowHost
 from app.ui.panes.editor import Editor
+from app.ui.review.actions import add_review_actions
 from app.ui.window.check_dock import CheckDock
 from app.ui.window.export_actions import ExportActions
 from app.ui.window.file_actions import FileActions
@@ -51,6 +52,7 @@ def build_menus(window: QMainWindow, host: WindowHost, commands: WindowCommands,
     file_menu = bar.addMenu("文件(&F)")
     add_action(file_menu, window, "新建(&N)…", files.choose_template_and_new, QKeySequence.StandardKey.New,
                "按模板新建一份对照检查材料")
+    add_review_actions(window, file_menu, add_action)  # 新建相互批评意见…, 审核材料… (app/ui/review/actions.py)
     add_action(file_menu, window, "打开(&O)…", files.open_dialog, QKeySequence.StandardKey.Open,
                "打开 .docx 或 .txt 文件")
     recent = RecentMenu(file_menu, host.settings, lambda path: files.maybe_save() and files.open_path(path),

@@ -94,7 +94,7 @@ def test_parts_and_node_kinds_are_enums_that_read_as_their_words(services):
     from app.core.topics import PARTS, Part
 
     assert Part.PROBLEM == "问题" and f"{Part.MEASURE}部分" == "措施部分"
-    assert json.dumps(list(PARTS), ensure_ascii=False) == '["开头", "问题", "原因", "措施", "结尾", "过渡"]'
+    assert json.dumps(list(PARTS), ensure_ascii=False) == '["开头", "问题", "原因", "措施", "结尾", "过渡", "批评"]'
     outline = build_outline(recognize_text("一、存在的问题\n一是学习不够。\n二、整改措施\n一要加强学习。"),
                             services.classifier)
     assert [(n.kind, n.part) for n in outline.walk()] == [

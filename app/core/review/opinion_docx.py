@@ -1,0 +1,132 @@
+"""The 审核意见 .docx (one section per report, then the summary table) and the table alone."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from app.core.document.grammar import int_to_cn
+from app.core.document.numbering import canonical_number
+from app.core.formats.docx_styles import STYLE_H, STYLE_META, STYLE_NORMAL, STYLE_TITLE, el, run_fonts, setup_page
+from app.core.formats.docx_write import _paragraph, new_official_docx, save_bytes
+from app.core.formats.export_options import ExportOptions
+from app.core.review.engine import ReviewResult
+from app.core.review.opinion import SUMMARY_HEADERS, opinions, summary_rows
+from app.core.storage.files import atomic_write_bytes
+
+# 225 mm: the landscape text width
+SUMMARY_MM = (10, 30, 24, 30, 22, 22, 11, 11, 11, 11, 30, 13)
+TABLE_PT = 10.5  # 五号: twelve columns
+TABLE_LINE_TWIPS = 16 * 20
+
+
+def _cell_paragraph(cell, text: str, font: str, centred: bool) -> None:
+    p = cell.paragraphs[0]._p
+    for child in list(p):
+        p.remove(child)
+    ppr = el("w:pPr")
+    ppr.append(el("w:spacing", before="0", after="0", line=str(TABLE_LINE_TWIPS), lineRule="exact"))
+    ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
+    ppr.append(el("w:jc", val="center" if centred else "left"))
+    p.append(ppr)
+    if not text:
+        return
+    r = el("w:r")
+    rpr = el("w:rPr")
+    rpr.append(run_fonts(font))
+    rpr.append(el("w:sz", val=str(int(TABLE_PT * 2))))
+    rpr.append(el("w:szCs", val=str(int(TABLE_PT * 2))))
+    r.append(rpr)
+    t = el("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+    p.append(r)
+
+
+def _table(doc, result: ReviewResult, options: ExportOptions) -> None:
+    rows = summary_rows(result)
+    table = doc.add_table(rows=1 + len(rows), cols=len(SUMMARY_HEADERS))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = [Mm(w) for w in SUMMARY_MM]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    header = table.rows[0]
+    header._tr.get_or_add_trPr().append(el("w:tblHeader"))
+    for cell, text, width in zip(header.cells, SUMMARY_HEADERS, widths, strict=True):
+        cell.width = width
+        _cell_paragraph(cell, text, options.h1, centred=True)
+    for table_row, data in zip(table.rows[1:], rows, strict=True):
+        table_row._tr.get_or_add_trPr().append(el("w:cantSplit"))
+        for column, (cell, text, width) in enumerate(zip(table_row.cells, data.cells, widths, strict=True)):
+            cell.width = width
+            _cell_paragraph(cell, text, options.body, centred=column not in (1, 2, 3, 5))
+
+
+def _landscape_section(doc) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    setup_page(section, landscape=True)
+
+
+def _title(text: str):
+    return _paragraph(STYLE_TITLE, text, False, space_after=True)
+
+
+def opinion_bytes(result: ReviewResult, title: str = "", options: ExportOptions | None = None,
+                  today: _dt.date | None = None) -> bytes:
+    """审核意见: an opening, one section per report in a reviewer's words, the summary table."""
+    options = options or ExportOptions()
+    today = today or _dt.date.today()
+    title = title or "民主生活会个人材料审核意见"
+    doc = new_official_docx(options)
+    doc.core_properties.title = title
+    doc.core_properties.category = "明镜审核意见"
+    body = doc.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    unreadable = sum(1 for r in result.reports if r.error)
+    extra = f"（其中 {unreadable} 份无法读取）" if unreadable else ""
+    paragraphs = [
+        _title(title),
+        _paragraph(STYLE_META, f"{today.year}年{today.month}月{today.day}日", False, space_after=True),
+        _paragraph(STYLE_NORMAL, f"共审核材料 {len(result.reports)} 份{extra}。现将审核意见反馈如下，"
+                   "请各位同志对照修改完善，按时报送。各材料的字数、缺项、错漏和雷同情况见文末汇总表。", False),
+    ]
+    for index, row in enumerate(result.reports):
+        heading = f"{row.author}（{row.name}）" if row.author else row.name
+        paragraphs.append(_paragraph(STYLE_H[1], canonical_number(1, index + 1) + heading, False))
+        for number, point in enumerate(opinions(result, index), 1):
+            paragraphs.append(_paragraph(STYLE_NORMAL, f"{int_to_cn(number)}是{point}", False))
+    for p in paragraphs:
+        sect_pr.addprevious(p)
+    _landscape_section(doc)  # the summary table on landscape pages of its own
+    body.find(qn("w:sectPr")).addprevious(_title("材料审核汇总表"))
+    _table(doc, result, options)
+    return save_bytes(doc)
+
+
+def summary_bytes(result: ReviewResult, title: str = "材料审核汇总表",
+                  options: ExportOptions | None = None) -> bytes:
+    """The summary table on its own (landscape)."""
+    options = options or ExportOptions()
+    doc = new_official_docx(options, landscape=True)
+    doc.core_properties.title = title
+    body = doc.element.body
+    body.find(qn("w:sectPr")).addprevious(_title(title))
+    _table(doc, result, options)
+    return save_bytes(doc)
+
+
+def write_opinion(result: ReviewResult, path: Path, title: str = "",
+                  options: ExportOptions | None = None) -> None:
+    atomic_write_bytes(Path(path), opinion_bytes(result, title, options))
+
+
+def write_summary(result: ReviewResult, path: Path, options: ExportOptions | None = None) -> None:
+    atomic_write_bytes(Path(path), summary_bytes(result, options=options))
