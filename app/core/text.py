@@ -38,9 +38,9 @@ def cn_to_int(numeral: str) -> int | None:
 
 
 def int_to_cn(value: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (1 ≤ value < 100)."""
+    """1 → 一, 12 → 十二, 20 → 二十; total: beyond 1..99 the digits (100 → 100)."""
     if not 0 < value < 100:
-        raise ValueError(f"numeral out of range: {value}")
+        return str(value)
     tens, ones = divmod(value, 10)
     if tens == 0:
         return _DIGITS[ones]

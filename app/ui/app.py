@@ -12,12 +12,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
+from app.core.paths import user_data_dir
 from app.core.services import Services
 from app.ui.icon import set_app_icon
 
 
 def settings_for(user_dir: Path) -> QSettings:
-    user_dir.mkdir(parents=True, exist_ok=True)
+    from app.core.storage.private import create_private_file
+
+    user_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    create_private_file(user_dir / "settings.ini")
     return QSettings(str(user_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
@@ -87,9 +91,16 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     set_app_icon(app)
     install_translations(app)
-    services = Services.load()
-    settings = settings_for(services.user_dir)
     windows: list = []
+    user_dir = user_data_dir()
+    # The guard first: whatever goes wrong while loading is logged and shown, never silent.
+    guard = ExceptionGuard(user_dir, lambda: list(windows), app)
+    guard.install()
+    try:
+        services = Services.load(user_dir)
+    except Exception as exc:
+        return _cannot_start(guard, exc)
+    settings = settings_for(services.user_dir)
 
     def new_window():
         extra = create_window(services, settings)
@@ -97,8 +108,6 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         extra.show()
         return extra
 
-    guard = ExceptionGuard(services.user_dir, lambda: list(windows), app)
-    guard.install()
     app.aboutToQuit.connect(lambda: [w.safety.shutdown() for w in windows])
     window = create_window(services, settings, path)
     windows.append(window)
@@ -112,6 +121,22 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     code = app.exec()
     settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)
     return code
+
+
+def _cannot_start(guard, exc: Exception) -> int:
+    """Loading failed before any window: log it, say so in one dialog and on stderr."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.storage.crashlog import log_exception, log_file
+
+    log_exception(guard.logger, type(exc), exc, exc.__traceback__, "start-up")
+    reason = str(exc) if isinstance(exc, RuntimeError) and str(exc) else "加载素材或模板时出错"
+    text = (f"明镜无法启动：{reason}。\n\n错误详情已记录在：{log_file(guard.user_dir)}。"
+            "请把这个文件发给技术支持人员。")
+    print(f"错误：{text}", file=sys.stderr)
+    QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text).exec()
+    guard.uninstall()
+    return 1
 
 
 def _report_shown_and_quit(app: QApplication, window, waited_ms: int = 0) -> None:

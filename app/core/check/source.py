@@ -30,9 +30,9 @@ def read_check_input(path: Path) -> CheckInput:
     """Read ``path`` (raises ``DocumentReadError`` with a Chinese message)."""
     document = read_document(path)
     if Path(path).suffix.lower() == ".txt":
-        from app.core.formats.reader import decode_text
+        from app.core.formats.reader import decode_report, read_text_bytes
 
-        text = normalise_newlines(decode_text(Path(path).read_bytes()))
+        text = normalise_newlines(decode_report(read_text_bytes(Path(path)), Path(path).name)[0])
         return CheckInput(text, Document(recognize_text(text), document.template_id))
     return CheckInput(document.text(), document)
 

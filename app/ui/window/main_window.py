@@ -358,6 +358,10 @@ class MainWindow(QMainWindow):
     def show_library_notice(self) -> None:
         if self.services.library.notice:
             self.warn("素材库", self.services.library.notice)
+        if self.services.library.read_only:  # stays in the status bar while it lasts
+            from PySide6.QtWidgets import QLabel
+
+            self.statusBar().addPermanentWidget(QLabel("素材库只读：新增和收藏暂不保存"))
 
     def show_template_problems(self) -> None:
         """Say which of the user's template files were skipped, and why (file, line, reason)."""
@@ -498,9 +502,7 @@ class MainWindow(QMainWindow):
         try:
             write_docx(self.draft.to_document(), path, export_options(self.settings))
         except SaveError as exc:
-            self.safety.save_failed()
-            self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，也已自动保存，没有丢失。")
-            return False
+            return self.safety.save_failed(str(exc))
         self.draft.set_path(path)
         remember(self.settings, path)
         self.statusBar().showMessage(f"已保存到 {path}", 5000)
