@@ -45,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
             index.add(path.name, read_check_input(path).text)
         except DocumentReadError as exc:
             skipped.append(str(exc))
+        except Exception as exc:  # one odd file never aborts the comparison
+            from app.core.phrases.importer import describe_unexpected
+
+            skipped.append(f"“{path.name}”无法识别其内容（{describe_unexpected(exc)}）")
     if not args.no_phrasebank:
         from app.core.paths import phrasebank_dir
         from app.core.phrases.phrasebank import load_phrasebank

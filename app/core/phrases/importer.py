@@ -71,6 +71,15 @@ class ImportReport:
                 "cancelled": self.cancelled}
 
 
+def describe_unexpected(exc: BaseException) -> str:
+    """An unexpected failure in words (never a Python class name)."""
+    if isinstance(exc, MemoryError):
+        return "内存不足"
+    if isinstance(exc, RecursionError):
+        return "结构嵌套过深"
+    return "内容格式异常"
+
+
 def collect_files(paths: Iterable[Path]) -> list[Path]:
     """The .docx/.txt files named or inside the folders named (Word's ~$ lock files skipped)."""
     found: list[Path] = []
@@ -79,7 +88,7 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             found += sorted(p for p in path.rglob("*")
                             if p.is_file() and p.suffix.lower() in SUPPORTED
-                            and not p.name.startswith("~$"))
+                            and not p.name.startswith(("~$", ".~")))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
@@ -170,12 +179,19 @@ def import_paths(paths: Iterable[Path], library: UserLibrary, known_texts: Itera
             break
         try:
             document = read_document(path)
+            points = extract_points(document, path.name, templates, classifier)
         except DocumentReadError as exc:
             report.failed.append((path.name, str(exc)))
             continue
+        except Exception as exc:  # one odd file never aborts the run: skipped with its reason
+            report.failed.append((path.name, f"无法识别其内容，已跳过（{describe_unexpected(exc)}）"))
+            continue
+        if progress is not None and not progress(number, len(files), path.name):
+            report.cancelled = True  # cancelled during a long read: nothing of it is written
+            break
         report.read += 1
         fresh = []
-        for point in extract_points(document, path.name, templates, classifier):
+        for point in points:
             report.points += 1
             if dupes.seen(point.text):
                 report.merged += 1

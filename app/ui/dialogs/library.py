@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -159,10 +160,16 @@ class ManageLibraryDialog(QDialog):
             self.changed.emit()
 
 
-class ImportWorker(QThread):
-    """Runs the importer off the UI thread with its own database connection."""
+class ImportWorker(QObject):
+    """Runs the importer off the UI thread with its own database connection.
+
+    A plain daemon thread, not a QThread: a hostile file can keep a read busy for a while,
+    and closing the window must neither wait for it nor destroy a running QThread (Qt
+    aborts the process).  Cancelling takes effect between points and files; a read under
+    way finishes in the background and nothing after it is written."""
 
     progressed = Signal(int, int, str)
+    finished = Signal()
 
     def __init__(self, services: Services, paths: list[Path], parent=None) -> None:
         super().__init__(parent)
@@ -171,13 +178,41 @@ class ImportWorker(QThread):
         self.cancelled = False
         self.report = None
         self.error: str | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._main, name="import", daemon=True)
+        self._thread.start()
+
+    def isRunning(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def isFinished(self) -> bool:
+        return self._thread is not None and not self._thread.is_alive()
+
+    def wait(self, ms: int | None = None) -> bool:
+        if self._thread is not None:
+            self._thread.join(None if ms is None else ms / 1000)
+        return not self.isRunning()
+
+    def _emit(self, signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the window (and this object's C++ side) is gone: nobody is listening
+
+    def _main(self) -> None:
+        try:
+            self.run()
+        finally:
+            self._emit(self.finished)
 
     def run(self) -> None:
         from app.core.phrases.classify import Classifier
         from app.core.phrases.importer import import_paths
 
         def progress(done: int, total: int, name: str) -> bool:
-            self.progressed.emit(done, total, name)
+            self._emit(self.progressed, done, total, name)
             return not self.cancelled
 
         try:

@@ -310,4 +310,8 @@ def read_sources(paths) -> tuple[list[tuple[str, str]], list[str]]:
             sources.append((path.name, read_check_input(path).text))
         except DocumentReadError as exc:
             errors.append(str(exc))
+        except Exception as exc:  # one odd file never aborts the comparison
+            from app.core.phrases.importer import describe_unexpected
+
+            errors.append(f"“{path.name}”无法识别其内容（{describe_unexpected(exc)}）")
     return sources, errors

@@ -422,9 +422,9 @@ class MainWindow(QMainWindow):
             self.services.stop_loading()  # a first-run cache child would keep it for seconds
             self.loader.wait(5000)
         worker = self._import_worker
-        if worker is not None:
+        if worker is not None:  # a daemon thread: stops at its next check, or with the process
             worker.cancelled = True
-            worker.wait(10000)
+            worker.wait(2000)
         event.accept()
 
     # --- files ------------------------------------------------------------------------------
@@ -474,6 +474,8 @@ class MainWindow(QMainWindow):
         remember(self.settings, path)
         if not saved_as_ours:
             self.statusBar().showMessage(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)
+        if document.notice:  # e.g. bytes that were not UTF-8, replaced: say where
+            self.warn("打开时有提示", document.notice)
         self.editor.go_to(0)
         return True
 
