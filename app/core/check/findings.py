@@ -15,13 +15,14 @@ KIND_LABELS: dict[str, str] = {
     "formulation": "政治表述",
     "numbering": "序号",
     "placeholder": "占位符",
+    "hidden_control": "隐藏控制符",
     "structure_aspect": "缺少方面",
     "structure_measure": "措施未对应",
     "structure_length": "篇幅",
     "structure_example": "缺少实例",
 }
 PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "pause", "repeat", "wrong_form", "formulation",
-                   "numbering", "placeholder")
+                   "numbering", "placeholder", "hidden_control")
 STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_length", "structure_example")
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from app.core.check.config import CheckConfig
 from app.core.check.findings import Finding, sort_findings
+from app.core.check.rules_hidden import check_bidi_controls
 from app.core.check.rules_numbering import check_numbering
 from app.core.check.rules_political import check_formulations
 from app.core.check.rules_punct import (
@@ -32,6 +33,7 @@ RULES: dict[str, Rule] = {
     "formulation": check_formulations,
     "numbering": lambda text, config: check_numbering(text),
     "placeholder": lambda text, config: check_placeholders(text),
+    "hidden_control": lambda text, config: check_bidi_controls(text),
 }
 
 

@@ -31,7 +31,7 @@ from app.core.formats.docx_title import text_width, title_lines
 from app.core.formats.export_options import ExportOptions
 from app.core.formats.limits import MAX_DOCUMENT_XML, RUN_CHARS, document_too_big
 from app.core.model import Document, Role
-from app.core.sanitize import xml_safe
+from app.core.sanitize import strip_bidi, xml_safe
 from app.core.storage.files import SaveError, atomic_write_bytes
 
 MARKER = "明镜"  # written to the core properties so our own files are read back exactly
@@ -180,7 +180,7 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
     options = options or ExportOptions()
     doc = new_official_docx(options)
     props = doc.core_properties
-    props.title = xml_safe(document.title)
+    props.title = strip_bidi(xml_safe(document.title))
     props.category = f"{MARKER}:{document.template_id or ''}"
     body = doc.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -195,7 +195,7 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
     first_closing = min(closing, default=-1)
     blank_before = first_closing > 0 and paragraphs[first_closing - 1].text.strip() != ""
     for index, para in enumerate(paragraphs):
-        text = xml_safe(para.text)  # a control character would make the save fail
+        text = strip_bidi(xml_safe(para.text))  # a control character would make the save fail
         if index in closing:
             sect_pr.addprevious(_paragraph(STYLE_SIGN, text, False,
                                            space_before=index == first_closing and blank_before,
