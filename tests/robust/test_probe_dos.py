@@ -87,7 +87,7 @@ def test_paragraph_count_is_capped(tmp_path):
     from app.core.formats.limits import MAX_PARAGRAPHS
 
     path = make_docx(tmp_path / "many.docx", "<w:p/>" * 10 + paragraph("甲") * (MAX_PARAGRAPHS + 50))
-    with pytest.raises(DocumentReadError, match="段落过多|过大"):
+    with pytest.raises(DocumentReadError, match=r"段落过多|过大"):
         read_document(path)
 
 
