@@ -106,18 +106,21 @@ class DraftDocument(QObject):
         self.qdoc.blockSignals(True)
         self.qdoc.clear()
         cursor = QTextCursor(self.qdoc)
+        cursor.beginEditBlock()  # the layout hears of the new text once, not per paragraph
+        plain = QTextCharFormat()
+        formats = {role: self.look.block_format(role) for role in Role}
         for i, para in enumerate(document.paragraphs or [Paragraph(Role.BODY, "")]):
-            fmt = self.look.block_format(para.role)
             if i == 0:
-                cursor.setBlockFormat(fmt)
+                cursor.setBlockFormat(formats[para.role])
             else:
-                cursor.insertBlock(fmt)
-            cursor.insertText(para.text, QTextCharFormat())
+                cursor.insertBlock(formats[para.role])
+            cursor.insertText(para.text, plain)
+        cursor.endEditBlock()
         self.qdoc.blockSignals(False)
         self._paras = None
         self.qdoc.clearUndoRedoStacks()
         self.qdoc.setModified(False)
-        self._highlighter.rehighlight()
+        self._highlighter.paint_all()
         self.path = path
         self.template = resolve_template(document, self.services.templates)
         self.refresh_outline()
