@@ -93,6 +93,12 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     install_translations(app)
     windows: list = []
     user_dir = user_data_dir()
+    frame = None
+    if not (os.environ.get("MINGJING_STARTUP_PROBE") or os.environ.get("MINGJING_PROBE_OUT")):
+        # (the in-process probes time the real main window, not this frame)
+        from app.ui.first_paint import show_frame
+
+        frame = show_frame(user_dir)
     # The guard first: whatever goes wrong while loading is logged and shown, never silent.
     guard = ExceptionGuard(user_dir, lambda: list(windows), app)
     guard.install()
@@ -112,6 +118,10 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     window = create_window(services, settings, path)
     windows.append(window)
     window.show()
+    if frame is not None:
+        from app.ui.first_paint import replace_frame
+
+        replace_frame(frame)
     QTimer.singleShot(0, window.start_background_loading)
     QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
     if on_shown is not None:
