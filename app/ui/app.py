@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.core.paths import user_data_dir
-from app.core.services import Services
 from app.ui.icon import set_app_icon
+
+if TYPE_CHECKING:
+    from app.core.services import Services
 
 
 def settings_for(user_dir: Path) -> QSettings:
@@ -103,6 +106,8 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     guard = ExceptionGuard(user_dir, lambda: list(windows), app)
     guard.install()
     try:
+        from app.core.services import Services
+
         services = Services.load(user_dir)
     except Exception as exc:
         return _cannot_start(guard, exc)

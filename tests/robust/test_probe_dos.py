@@ -252,3 +252,29 @@ class _FakeClassifier:
         from types import SimpleNamespace
 
         return SimpleNamespace(part="问题", topics=())
+
+
+# --- 校对 with big user data: no work per whitelist word, form or exception -------------------
+def _timed_proofread(text: str, config) -> float:
+    from app.core.check import proofread
+
+    start = time.perf_counter()
+    proofread(text, config)
+    return time.perf_counter() - start
+
+
+def test_proofreading_cost_does_not_grow_with_user_tables(tmp_path, corpus):
+    from app.core.check import load_check_config
+
+    text = corpus[0].read_text(encoding="utf-8") * 4
+    plain = _timed_proofread(text, load_check_config(tmp_path / "none"))
+    home = tmp_path / "big"
+    (home / "check").mkdir(parents=True)
+    (home / "check" / "whitelist.txt").write_text("\n".join(f"词{i}语" for i in range(200_000)), encoding="utf-8")
+    rows = [f"的{i:06d}\t的" for i in range(200_000)]
+    rows.append("坚苦\t艰苦\t" + "|".join(f"坚苦{i}" for i in range(50_000)))
+    (home / "check" / "wrong_forms.tsv").write_text("\n".join(rows), encoding="utf-8")
+    config = load_check_config(home)
+    _timed_proofread(text[:100], config)  # tables indexed once
+    big = _timed_proofread(text, config)
+    assert big < plain * 5 + 0.5, f"{big:.2f} s with big tables vs {plain:.2f} s without"

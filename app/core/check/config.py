@@ -55,6 +55,7 @@ class CheckConfig:
     whitelist: set[str] = field(default_factory=set)
     errors: list[LoadError] = field(default_factory=list)
     _by_first: dict[str, list[WrongForm]] | None = field(default=None, repr=False)
+    _lookup: dict | None = field(default=None, repr=False)  # rules_words' index (built once)
 
     def forms_by_first_char(self) -> dict[str, list[WrongForm]]:
         """Wrong forms grouped by first character, longest first (built once)."""
