@@ -131,7 +131,12 @@ class OfficialHighlighter(QSyntaxHighlighter):
         doc = self.document()
         if doc is None:
             return
-        block = doc.firstBlock()
+        self.paint_blocks(doc.firstBlock())
+        doc.markContentsDirty(0, doc.characterCount())
+
+    def paint_blocks(self, block) -> None:
+        """Set the role's format on ``block`` and every block after it (no layout notice:
+        the caller marks the document dirty once)."""
         while block.isValid():
             length = block.length() - 1
             layout = block.layout()
@@ -143,4 +148,3 @@ class OfficialHighlighter(QSyntaxHighlighter):
             elif layout is not None:
                 layout.clearFormats()
             block = block.next()
-        doc.markContentsDirty(0, doc.characterCount())

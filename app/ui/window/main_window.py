@@ -460,17 +460,17 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         """Open ``path``; on failure say why and leave the current draft untouched."""
         from app.core.formats.docx_io import DocumentReadError
-        from app.core.formats.reader import read_document
+        from app.ui.window.opening import load_without_freezing, read_without_freezing
 
         if not self.safety.may_open(path):
             return False
         try:
-            document = read_document(path)
+            document = read_without_freezing(self, path)
         except DocumentReadError as exc:
             self.warn("无法打开", str(exc))
             return False
         saved_as_ours = path.suffix.lower() == ".docx"
-        self.draft.load(document, path if saved_as_ours else None)
+        load_without_freezing(self, document, path if saved_as_ours else None)
         remember(self.settings, path)
         if not saved_as_ours:
             self.statusBar().showMessage(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)

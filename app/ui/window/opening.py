@@ -1,0 +1,79 @@
+"""Opening a long report without freezing the window.
+
+The file is read on a worker thread and a long document goes into the editor a slice at a
+time; meanwhile a local event loop keeps the window painting and answering, the status bar
+shows how far it got, and the editor is read-only.  ``open_path`` stays synchronous for its
+callers: when it returns, the document is there.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+
+from app.core.model import Document
+
+IN_STEPS_CHARS = 100_000  # shorter documents load in one go (a few tens of ms)
+READ_POLL_MS = 15
+
+
+def read_without_freezing(window, path: Path) -> Document:
+    """``read_document(path)`` on a worker thread while the window's events are served;
+    raises what it raises (``DocumentReadError``)."""
+    from app.core.formats.reader import read_document
+
+    result: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            result["document"] = read_document(path)
+        except BaseException as exc:  # handed to the UI thread below
+            result["error"] = exc
+
+    worker = threading.Thread(target=work, name="open", daemon=True)
+    worker.start()
+    worker.join(0.05)  # small files: done before anything needs repainting
+    if worker.is_alive():
+        window.statusBar().showMessage(f"正在读取“{path.name}”……")
+        loop = QEventLoop()
+        timer = QTimer(interval=READ_POLL_MS)
+        timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
+        timer.start()
+        loop.exec()
+        timer.stop()
+        window.statusBar().clearMessage()
+    worker.join()
+    if "error" in result:
+        raise result["error"]
+    return result["document"]
+
+
+def load_without_freezing(window, document: Document, path: Path | None) -> None:
+    """``window.draft.load`` — in slices, with progress, when the document is long."""
+    draft = window.draft
+    if sum(len(p.text) for p in document.paragraphs) < IN_STEPS_CHARS:
+        draft.load(document, path)
+        return
+    editor = window.editor
+    was_read_only = editor.isReadOnly()
+    editor.setReadOnly(True)
+    window.loading = True
+    loop = QEventLoop()
+    name = path.name if path else "文稿"
+
+    def progress(percent: int) -> None:
+        window.statusBar().showMessage(f"正在打开“{name}”…… {percent}%")
+
+    def done() -> None:
+        window.statusBar().clearMessage()
+        loop.quit()
+
+    try:
+        draft.load_in_steps(document, path, progress, done)
+        if draft.loading_steps:
+            loop.exec()
+    finally:
+        editor.setReadOnly(was_read_only)
+        window.loading = False
