@@ -186,7 +186,7 @@ def import_paths(paths: Iterable[Path], library: UserLibrary, known_texts: Itera
         except Exception as exc:  # one odd file never aborts the run: skipped with its reason
             report.failed.append((path.name, f"无法识别其内容，已跳过（{describe_unexpected(exc)}）"))
             continue
-        if progress is not None and not progress(number, len(files), path.name):
+        if progress is not None and not progress(number, len(files), ""):
             report.cancelled = True  # cancelled during a long read: nothing of it is written
             break
         report.read += 1
