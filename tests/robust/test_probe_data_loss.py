@@ -256,3 +256,19 @@ def test_word_owner_file_of_a_long_name_is_found(tmp_path):
     path = tmp_path / "2026年度对照检查材料.docx"
     (tmp_path / "~$26年度对照检查材料.docx").write_bytes(b"x")
     assert foreign_owner_files(path)
+
+
+def test_moved_aside_library_can_be_restored_from_the_window(window, message_boxes, tmp_path):
+    from app.ui.dialogs.library import ManageLibraryDialog
+
+    _library_with(tmp_path, 2)
+    path = tmp_path / "library.sqlite3"
+    good = path.read_bytes()
+    path.write_bytes(os.urandom(4096))
+    lib = open_library(tmp_path)  # moved aside as damaged, empty library started
+    lib.moved_aside()[0].write_bytes(good)
+    dialog = ManageLibraryDialog(lib, window)
+    assert not dialog.restore_button.isHidden()
+    message = dialog.restore_moved_aside(lib.moved_aside()[0])
+    assert "已恢复" in message and len(lib.phrases()) == 2
+    assert dialog.table.rowCount() == 2

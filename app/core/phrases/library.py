@@ -141,7 +141,7 @@ class UserLibrary:
             return self._degrade(exc)
         self.notice = (f"素材库文件已损坏，无法读取。已将其移到“{moved.name}”保存，"
                        "并新建了一个空的素材库。内置素材不受影响。"
-                       "如确认该文件没有损坏，可在“素材库”窗口中把它恢复回来。")
+                       "如确认该文件没有损坏，可在“素材 › 管理素材库”中点“恢复移走的素材库”。")
         try:
             return self._connect()
         except (sqlite3.DatabaseError, OSError) as exc:

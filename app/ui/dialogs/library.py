@@ -103,9 +103,14 @@ class ManageLibraryDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         close = QPushButton("关闭")
         close.clicked.connect(self.accept)
+        self.restore_button = QPushButton("恢复移走的素材库…")
+        self.restore_button.setToolTip("素材库曾被判为损坏而移到一旁时，可以把它恢复回来")
+        self.restore_button.clicked.connect(self.restore_moved_aside)
+        self.restore_button.setVisible(bool(library.moved_aside()))
         row = QHBoxLayout()
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
+        row.addWidget(self.restore_button)
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
@@ -130,6 +135,30 @@ class ManageLibraryDialog(QDialog):
         self.edit_button.setEnabled(not empty)
         self.delete_button.setEnabled(not empty)
         self.setWindowTitle(f"管理素材库（我的素材 {len(self.phrases)} 条）")
+
+    def restore_moved_aside(self, side: Path | None = None) -> str | None:
+        """Put a library that was moved aside back (the current one is kept aside too)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choices = self.library.moved_aside()
+        if not choices:
+            return None
+        if side is None:
+            names = [p.name for p in choices]
+            name, ok = QInputDialog.getItem(self, "恢复素材库", "选择要恢复的素材库文件：", names, 0, False)
+            if not ok:
+                return None
+            side = choices[names.index(name)]
+        try:
+            message = self.library.restore(side)
+        except LibraryError as exc:
+            message = str(exc)
+        QMessageBox(QMessageBox.Icon.Information, "恢复素材库", message,
+                    QMessageBox.StandardButton.Ok, self).exec()
+        self.restore_button.setVisible(bool(self.library.moved_aside()))
+        self.reload()
+        self.changed.emit()
+        return message
 
     def _selected(self) -> Phrase | None:
         row = self.table.currentRow()
