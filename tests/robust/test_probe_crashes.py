@@ -90,6 +90,7 @@ def test_start_up_failure_is_shown_and_logged_not_silent(qtbot, message_boxes, m
         raise sqlite3.OperationalError("database is locked")
 
     monkeypatch.setattr(Services, "load", classmethod(broken))
+    monkeypatch.setattr(ui_app, "install_translations", lambda app: True)  # the session's qapp
     assert ui_app.run_gui() == 1
     assert "明镜无法启动" in message_boxes[-1]["text"]
     assert "database is locked" in (user_home / "logs" / "mingjing.log").read_text(encoding="utf-8")
@@ -246,3 +247,15 @@ def test_window_without_display_says_so_in_one_line(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "没有图形界面" in result.stderr
+
+
+def test_read_only_library_is_shown_in_the_status_bar(window, message_boxes, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    library = window.services.library
+    monkeypatch.setattr(library, "read_only", True)
+    monkeypatch.setattr(library, "notice", "素材库文件无法写入：磁盘空间已满。已以只读方式打开……")
+    window.show_library_notice()
+    assert "只读" in message_boxes[-1]["text"]
+    labels = [w.text() for w in window.statusBar().findChildren(QLabel)]
+    assert any("素材库只读" in text for text in labels)

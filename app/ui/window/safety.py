@@ -109,11 +109,14 @@ class SafetyNet(QObject):
             reason = self.autosave.autosaver.last_error or "原因不明"
             detail = (f"自动保存也没有成功（{reason}）。文稿目前只在编辑器中，请不要关闭窗口，"
                       "立即用“另存为”保存到其他磁盘（如 U 盘）或其他文件夹。")
+        if kept is not False:  # nothing to choose: the usual warning
+            self.window.warn("保存失败", f"{error}\n\n{detail}")
+            return False
         box = QMessageBox(QMessageBox.Icon.Warning, "保存失败", f"{error}\n\n{detail}",
                           parent=self.window)
         save_as = box.addButton("另存为(&A)…", QMessageBox.ButtonRole.AcceptRole)
-        ok = box.addButton("确定", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save_as if kept is False else ok)
+        box.addButton("确定", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save_as)
         box.exec()
         if box.clickedButton() is save_as:
             return bool(self.window.save_as())
