@@ -23,7 +23,6 @@ from app.core.document.outline import Outline
 from app.core.document.outline_edit import RestructureError
 from app.core.document.templates import Template, new_document
 from app.core.paths import templates_dir
-from app.core.phrases.phrasebank import used_phrase_ids
 from app.core.services import Services
 from app.core.topics import PARTS
 from app.ui.dialogs.settings import FontHint
@@ -263,8 +262,9 @@ class MainWindow(QMainWindow):
         self._context_timer.start()
 
     def update_usage(self) -> None:
-        text = self.draft.qdoc.toPlainText()
-        self.phrase_panel.set_used(used_phrase_ids(text, self.services.index.phrases))
+        from app.ui.window.opening import update_usage
+
+        update_usage(self)
 
     def _on_phrase_inserted(self, phrase_id: str) -> None:
         self.services.library.record_use(phrase_id)
