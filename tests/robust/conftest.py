@@ -1,3 +1,3 @@
-"""The robustness suite drives the real window too (the same fixture as tests/ui)."""
+"""The robustness suite drives the real window too (the same fixtures as tests/ui)."""
 
-from tests.ui.conftest import window  # noqa: F401
+from tests.ui.conftest import fresh_library, window  # noqa: F401

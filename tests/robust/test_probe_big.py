@@ -29,7 +29,7 @@ def test_long_report_opens_whole_in_the_official_look(window, tmp_path, monkeypa
     path = tmp_path / "长.txt"
     text = _long_report(6000)
     path.write_text(text, encoding="utf-8")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert window.draft.qdoc.toPlainText() == text
     assert not window.editor.isReadOnly()
     block = window.draft.qdoc.findBlockByNumber(1)  # a heading

@@ -49,7 +49,7 @@ def test_hundred_headings_open_outline_and_format(tmp_path):
 def test_one_failing_file_is_skipped_in_import_and_similarity(tmp_path, corpus, monkeypatch):
     import app.core.phrases.importer as importer
     from app.core.check.similarity import SimilarityIndex  # noqa: F401
-    from app.ui.panes.check_pane import read_sources
+    from app.core.check.source import read_sources
 
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -132,7 +132,7 @@ def test_lock_with_nonsense_time_is_described_not_crashing(window, message_boxes
         json.dumps(since) if isinstance(since, str) else repr(since))
     (tmp_path / "~$x.docx.lock").write_text(raw.replace('"nan"', "NaN").replace('"inf"', "Infinity"),
                                             encoding="utf-8")
-    assert window.open_path(path) is False
+    assert window.files.open_path(path) is False
     assert "另一台电脑" in message_boxes[-1]["text"]
 
 
@@ -203,8 +203,8 @@ def test_bad_wrong_forms_lines_reported_and_good_ones_kept(tmp_path):
 
 def test_bad_wrong_forms_shown_in_check_pane_and_cli(window, tmp_path, corpus):
     _user_table(window.services.user_dir, b"\xff\xfe bad\n")
-    window.show_check("proofread")
-    pane = window.check_panel
+    window.checks.show_check("proofread")
+    pane = window.checks.panel
     assert "wrong_forms.tsv 第 1 行" in pane.summary.text()
     home = tmp_path / "clihome"
     _user_table(home, "没有制表符\n".encode())
@@ -255,7 +255,7 @@ def test_read_only_library_is_shown_in_the_status_bar(window, message_boxes, mon
     library = window.services.library
     monkeypatch.setattr(library, "read_only", True)
     monkeypatch.setattr(library, "notice", "素材库文件无法写入：磁盘空间已满。已以只读方式打开……")
-    window.show_library_notice()
+    window.library.show_notice()
     assert "只读" in message_boxes[-1]["text"]
     labels = [w.text() for w in window.statusBar().findChildren(QLabel)]
     assert any("素材库只读" in text for text in labels)

@@ -22,7 +22,7 @@ def _doc(text: str = "学习不够深入。") -> Document:
 # --- 1. a full disk fails the save and the autosave: the dialog says what is true -------------
 def test_full_disk_save_failure_does_not_claim_autosave(window, message_boxes, monkeypatch, tmp_path):
     from app.core.storage import autosave as autosave_mod
-    from app.ui.window import main_window as mw
+    from app.ui.window.file_actions import FileActions
 
     full = "无法保存“x”：磁盘空间已满。请清理磁盘，或用“另存为”保存到其他磁盘（如 U 盘）。"
 
@@ -31,9 +31,9 @@ def test_full_disk_save_failure_does_not_claim_autosave(window, message_boxes, m
 
     monkeypatch.setattr("app.core.formats.docx_io.write_docx", no_space)
     monkeypatch.setattr(autosave_mod.AutosaveStore, "write", lambda self, snap: no_space())
-    monkeypatch.setattr(mw.MainWindow, "save_as", lambda self: False)
+    monkeypatch.setattr(FileActions, "save_as", lambda self: False)
     window.editor.textCursor().insertText("新写的一段话。")
-    assert window.save_to(tmp_path / "报告.docx") is False
+    assert window.files.save_to(tmp_path / "报告.docx") is False
     shown = message_boxes[-1]
     assert "没有丢失" not in shown["text"] and "也已自动保存" not in shown["text"]
     assert "自动保存也没有成功" in shown["text"] and "另存为" in shown["text"]
@@ -46,14 +46,14 @@ def test_save_failure_with_working_autosave_says_so(window, message_boxes, monke
 
     monkeypatch.setattr("app.core.formats.docx_io.write_docx", fail)
     window.editor.textCursor().insertText("新写的一段话。")
-    window.save_to(tmp_path / "报告.docx")
+    window.files.save_to(tmp_path / "报告.docx")
     assert "也已自动保存" in message_boxes[-1]["text"]
     assert list((window.services.user_dir / "autosave").glob("*.json"))
 
 
 def test_save_failure_offers_save_as_and_uses_it(window, message_boxes, monkeypatch, tmp_path):
     from app.core.storage import autosave as autosave_mod
-    from app.ui.window import main_window as mw
+    from app.ui.window.file_actions import FileActions
 
     def fail(*args, **kwargs):
         raise SaveError("磁盘空间已满")
@@ -68,10 +68,10 @@ def test_save_failure_offers_save_as_and_uses_it(window, message_boxes, monkeypa
         real_write(self.draft.to_document(), elsewhere)
         return True
 
-    monkeypatch.setattr(mw.MainWindow, "save_as", save_as)
+    monkeypatch.setattr(FileActions, "save_as", save_as)
     window.editor.textCursor().insertText("新写的一段话。")
     message_boxes.answer("另存为")
-    assert window.save_to(tmp_path / "满" / "报告.docx") is True
+    assert window.files.save_to(tmp_path / "满" / "报告.docx") is True
     assert "新写的一段话" in read_document(elsewhere).text()
 
 
@@ -242,12 +242,12 @@ def test_other_editors_lock_file_warns_before_open_and_save(window, message_boxe
     write_docx(_doc(), path)
     (tmp_path / owner).write_bytes(b"\x00" * 162)
     message_boxes.answer("取消")
-    assert window.open_path(path) is False
+    assert window.files.open_path(path) is False
     assert "Word、WPS 或 LibreOffice" in message_boxes[-1]["text"]
     message_boxes.answer("取消")
-    assert window.save_to(path) is False
+    assert window.files.save_to(path) is False
     message_boxes.answer("继续")
-    assert window.open_path(path) is True
+    assert window.files.open_path(path) is True
 
 
 def test_word_owner_file_of_a_long_name_is_found(tmp_path):

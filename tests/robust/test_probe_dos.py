@@ -203,7 +203,7 @@ def test_closing_during_a_long_import_never_aborts(tmp_path, corpus):
         services = Services.load()
         window = MainWindow(services, settings_for(services.user_dir))
         window.show()
-        worker = window.import_paths([Path({str(folder)!r})])
+        worker = window.library.import_paths([Path({str(folder)!r})])
         time.sleep(0.5)
         app.processEvents()
         start = time.monotonic()

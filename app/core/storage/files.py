@@ -18,14 +18,12 @@ import time
 import uuid
 from pathlib import Path
 
+from app.core.errors import SaveError
+
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 WINDOWS_FORBIDDEN = '<>:"/\\|?*'
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
-
-
-class SaveError(Exception):
-    """A save failed; ``str(exc)`` is a Chinese message for the user."""
 
 
 def backup_path(path: Path) -> Path:
@@ -206,11 +204,12 @@ def _carry_over(fd: int, existing: os.stat_result | None, private: bool) -> None
         pass
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False,
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False, durable: bool = True,
                        private: bool = False) -> None:
     """Write ``data`` to ``path`` so that it is either the old file or the new one, whole.
 
-    With ``backup`` the previous version is kept as ``path.bak``.  A read-only target is
+    With ``backup`` the previous version is kept as ``path.bak``; ``durable`` (the default)
+    waits until the disk has it.  A read-only target is
     refused; a symlink is written through; the new file keeps the old one's mode and
     group (``private``: owner-only, for the user data dir).  Raises ``SaveError``.
     """
@@ -233,7 +232,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False,
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if backup:
             _keep_backup(path)
         os.replace(tmp_name, path)
@@ -243,5 +243,19 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False,
         except OSError:
             pass
         raise SaveError(describe_os_error(exc, path, "replace")) from exc
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
     remove_stale_temps(path)
+
+
+def write_cache(path: Path, data: bytes) -> bool:
+    """Replace a cache file whole (a reader never sees half of it); False when it cannot be
+    written (read-only or full disk), which only means it is rebuilt next time.  Not waited
+    for on disk: a cache lost to a power cut is rebuilt too."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data, durable=False)
+    except (OSError, SaveError):
+        return False
+    return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,11 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.phrases.library import LibraryError, UserLibrary, validate_entry
+from app.core.errors import LibraryError
+from app.core.phrases.library import UserLibrary, validate_entry
 from app.core.phrases.phrasebank import Phrase
 from app.core.services import Services
-from app.core.topics import CANONICAL_TOPICS, PARTS
+from app.core.topics import CANONICAL_TOPICS, PARTS, Part
 from app.ui.dialogs.buttons import ok_cancel
+
+if TYPE_CHECKING:  # the importer is loaded when an import starts
+    from app.core.phrases.importer import ImportReport
 
 
 class PhraseEditDialog(QDialog):
@@ -44,7 +49,7 @@ class PhraseEditDialog(QDialog):
         self.text.setAccessibleName("素材内容")
         self.part = QComboBox()
         self.part.addItems(list(PARTS))
-        self.part.setCurrentText(part if part in PARTS else "问题")
+        self.part.setCurrentText(part if part in PARTS else Part.PROBLEM)
         grid = QGridLayout()
         self.topic_boxes: dict[str, QCheckBox] = {}
         for i, topic in enumerate(CANONICAL_TOPICS):
@@ -205,7 +210,7 @@ class ImportWorker(QObject):
         self.services = services
         self.paths = paths
         self.cancelled = False
-        self.report = None
+        self.report: ImportReport | None = None
         self.error: str | None = None
         self._thread: threading.Thread | None = None
 
@@ -252,7 +257,7 @@ class ImportWorker(QObject):
                     self.paths, library, [p.text for p in self.services.index.phrases],
                     self.services.templates,
                     Classifier(self.services.classifier, self.services.index), progress)
-                self.services.index.rebuild(self.services.phrasebank.phrases + library.phrases())
+                self.services.reindex(library)
             finally:
                 library.close()
         except Exception as exc:

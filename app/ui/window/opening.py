@@ -19,7 +19,7 @@ IN_STEPS_CHARS = 100_000  # shorter documents load in one go (a few tens of ms)
 READ_POLL_MS = 15
 
 
-def read_without_freezing(window, path: Path) -> Document:
+def read_without_freezing(host, path: Path) -> Document:
     """``read_document(path)`` on a worker thread while the window's events are served;
     raises what it raises (``DocumentReadError``)."""
     from app.core.formats.reader import read_document
@@ -36,38 +36,36 @@ def read_without_freezing(window, path: Path) -> Document:
     worker.start()
     worker.join(0.05)  # small files: done before anything needs repainting
     if worker.is_alive():
-        window.statusBar().showMessage(f"正在读取“{path.name}”……")
+        host.notify(f"正在读取“{path.name}”……", 0)
         loop = QEventLoop()
         timer = QTimer(interval=READ_POLL_MS)
         timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
         timer.start()
         loop.exec()
         timer.stop()
-        window.statusBar().clearMessage()
+        host.notify("", 1)
     worker.join()
     if "error" in result:
         raise result["error"]
     return result["document"]
 
 
-def load_without_freezing(window, document: Document, path: Path | None) -> None:
-    """``window.draft.load`` — in slices, with progress, when the document is long."""
-    draft = window.draft
+def load_without_freezing(host, editor, document: Document, path: Path | None) -> None:
+    """``host.draft.load`` — in slices, with progress, when the document is long."""
+    draft = host.draft
     if sum(len(p.text) for p in document.paragraphs) < IN_STEPS_CHARS:
         draft.load(document, path)
         return
-    editor = window.editor
     was_read_only = editor.isReadOnly()
     editor.setReadOnly(True)
-    window.loading = True
     loop = QEventLoop()
     name = path.name if path else "文稿"
 
     def progress(percent: int) -> None:
-        window.statusBar().showMessage(f"正在打开“{name}”…… {percent}%")
+        host.notify(f"正在打开“{name}”…… {percent}%", 0)
 
     def done() -> None:
-        window.statusBar().clearMessage()
+        host.notify("", 1)
         loop.quit()
 
     try:
@@ -76,7 +74,6 @@ def load_without_freezing(window, document: Document, path: Path | None) -> None
             loop.exec()
     finally:
         editor.setReadOnly(was_read_only)
-        window.loading = False
 
 
 class OffThread(QObject):

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from app.core.storage.filelock import FileLock, foreign_owner_files
+from app.ui.host import WindowHost
 from app.ui.window.recovery import AutosaveController, autosave_store
 
 AUTOSAVE_WAIT_S = 3.0
@@ -26,14 +28,17 @@ def autosave_outcome(controller) -> bool | None:
 
 
 class SafetyNet(QObject):
-    def __init__(self, window) -> None:
+    """``window`` is the widget whose focus loss triggers an autosave; ``host`` its draft,
+    settings and notices."""
+
+    def __init__(self, window: QWidget, host: WindowHost) -> None:
         super().__init__(window)
-        self.window = window
-        self.autosave = AutosaveController(window, autosave_store(window.services.user_dir))
+        self.host = host
+        self.autosave = AutosaveController(window, host, autosave_store(host.services.user_dir))
         self.lock: FileLock | None = None
         self._closed = False
         self._acknowledged: set[Path] = set()  # files the user chose to edit despite Word's lock
-        window.draft.fileChanged.connect(self._on_file_changed)
+        host.draft.fileChanged.connect(self._on_file_changed)
 
     # --- one file, one window --------------------------------------------------------------
     def _refuse_if_held(self, path: Path, title: str) -> bool:
@@ -43,7 +48,7 @@ class SafetyNet(QObject):
         owner = FileLock(Path(path)).holder()
         if owner is None:
             return False
-        self.window.warn(title, owner.describe(Path(path)))
+        self.host.warn(title, owner.describe(Path(path)))
         return True
 
     def may_open(self, path: Path) -> bool:
@@ -66,7 +71,7 @@ class SafetyNet(QObject):
             f"“{path.name}”可能正在 Word、WPS 或 LibreOffice 中打开（同一文件夹中有它们的锁定文件"
             f"“{owners[0].name}”）。两个程序同时修改同一个文件，后保存的会覆盖先保存的。\n\n"
             f"建议先在那个程序中关闭它。如果确定没有打开（锁定文件也可能是程序异常退出时留下的），"
-            f"可以继续{verb}。", parent=self.window)
+            f"可以继续{verb}。", parent=self.parent())
         go_on = box.addButton(f"继续{verb}(&C)", QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
@@ -77,7 +82,7 @@ class SafetyNet(QObject):
         return False
 
     def _on_file_changed(self) -> None:
-        path = self.window.draft.path
+        path = self.host.draft.path
         if self.lock is not None and self.lock.path == path:
             return
         if self.lock is not None:
@@ -87,8 +92,7 @@ class SafetyNet(QObject):
             lock = FileLock(path)
             other = lock.acquire()
             if other is not None:  # taken between the check and now: say so, keep editing
-                self.window.statusBar().showMessage(
-                    f"注意：“{path.name}”同时在另一个明镜窗口中打开。", 15000)
+                self.host.notify(f"注意：“{path.name}”同时在另一个明镜窗口中打开。", 15000)
             else:
                 self.lock = lock
 
@@ -96,8 +100,8 @@ class SafetyNet(QObject):
     def save_failed(self, error: str) -> bool:
         """The draft could not be written where the user asked: put it in the autosave,
         wait for that write, and tell the user what is true (a full disk usually fails both).
-        When the autosave failed too, 另存为 elsewhere is offered first.  True when the
-        user then saved elsewhere."""
+        When the autosave failed too, 另存为 elsewhere is offered first; True when the user
+        chose it."""
         from PySide6.QtWidgets import QMessageBox
 
         kept = autosave_outcome(self.autosave)
@@ -110,24 +114,22 @@ class SafetyNet(QObject):
             detail = (f"自动保存也没有成功（{reason}）。文稿目前只在编辑器中，请不要关闭窗口，"
                       "立即用“另存为”保存到其他磁盘（如 U 盘）或其他文件夹。")
         if kept is not False:  # nothing to choose: the usual warning
-            self.window.warn("保存失败", f"{error}\n\n{detail}")
+            self.host.warn("保存失败", f"{error}\n\n{detail}")
             return False
         box = QMessageBox(QMessageBox.Icon.Warning, "保存失败", f"{error}\n\n{detail}",
-                          parent=self.window)
+                          parent=self.parent())
         save_as = box.addButton("另存为(&A)…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("确定", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save_as)
         box.exec()
-        if box.clickedButton() is save_as:
-            return bool(self.window.save_as())
-        return False
+        return box.clickedButton() is save_as
 
     def shutdown(self) -> None:
         """The application quits without a close (log-off, ``app.quit``): unsaved work is
         written to the autosave and kept for recovery; saved work leaves nothing behind."""
         if self._closed:
             return
-        modified = self.window.draft.qdoc.isModified()
+        modified = self.host.draft.qdoc.isModified()
         if modified:
             self.autosave.save_now()
         self._closed = True
