@@ -123,13 +123,15 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         return extra
 
     app.aboutToQuit.connect(lambda: [w.safety.shutdown() for w in windows])
-    window = create_window(services, settings, path)
+    window = create_window(services, settings)
     windows.append(window)
     window.show()
     if frame is not None:
         from app.ui.first_paint import replace_frame
 
         replace_frame(frame)
+    if path is not None:  # on screen first: a long file shows its progress in the status bar
+        window.files.open_path(path)
     QTimer.singleShot(0, window.start_background_loading)
     QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
     if on_shown is not None:
