@@ -64,6 +64,7 @@ def measure_open(window, path: Path, timeout_s: float = 600) -> dict:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
+    assert app is not None
     window.draft.qdoc.setModified(False)
     app.processEvents()
     meter = FreezeMeter()
@@ -115,7 +116,8 @@ def run(sizes=SIZES, with_window: bool = True, progress=lambda _: None) -> list[
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from PySide6.QtWidgets import QApplication, QMessageBox
 
-            QApplication.instance() or QApplication([])
+            if QApplication.instance() is None:
+                QApplication([])
             QMessageBox.exec = lambda self: 0  # a refusal is recorded in the row, never waits
             from app.core.services import Services
             from app.ui.app import settings_for

@@ -108,6 +108,7 @@ class LibraryActions(QObject):
         if self.host.services.library.notice:
             self.host.warn("素材库", self.host.services.library.notice)
         if self.host.services.library.read_only:  # stays in the status bar while it lasts
-            from PySide6.QtWidgets import QLabel
+            from PySide6.QtWidgets import QLabel, QMainWindow
 
-            self._parent.statusBar().addPermanentWidget(QLabel("素材库只读：新增和收藏暂不保存"))
+            if isinstance(self._parent, QMainWindow):
+                self._parent.statusBar().addPermanentWidget(QLabel("素材库只读：新增和收藏暂不保存"))

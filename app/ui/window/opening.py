@@ -24,13 +24,14 @@ def read_without_freezing(host, path: Path) -> Document:
     raises what it raises (``DocumentReadError``)."""
     from app.core.formats.reader import read_document
 
-    result: dict[str, object] = {}
+    documents: list[Document] = []
+    errors: list[BaseException] = []
 
     def work() -> None:
         try:
-            result["document"] = read_document(path)
+            documents.append(read_document(path))
         except BaseException as exc:  # handed to the UI thread below
-            result["error"] = exc
+            errors.append(exc)
 
     worker = threading.Thread(target=work, name="open", daemon=True)
     worker.start()
@@ -45,9 +46,9 @@ def read_without_freezing(host, path: Path) -> Document:
         timer.stop()
         host.notify("", 1)
     worker.join()
-    if "error" in result:
-        raise result["error"]
-    return result["document"]
+    if errors:
+        raise errors[0]
+    return documents[0]
 
 
 def load_without_freezing(host, editor, document: Document, path: Path | None) -> None:

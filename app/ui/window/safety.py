@@ -33,6 +33,7 @@ class SafetyNet(QObject):
 
     def __init__(self, window: QWidget, host: WindowHost) -> None:
         super().__init__(window)
+        self._window = window  # the dialogs' parent
         self.host = host
         self.autosave = AutosaveController(window, host, autosave_store(host.services.user_dir))
         self.lock: FileLock | None = None
@@ -71,7 +72,7 @@ class SafetyNet(QObject):
             f"“{path.name}”可能正在 Word、WPS 或 LibreOffice 中打开（同一文件夹中有它们的锁定文件"
             f"“{owners[0].name}”）。两个程序同时修改同一个文件，后保存的会覆盖先保存的。\n\n"
             f"建议先在那个程序中关闭它。如果确定没有打开（锁定文件也可能是程序异常退出时留下的），"
-            f"可以继续{verb}。", parent=self.parent())
+            f"可以继续{verb}。", parent=self._window)
         go_on = box.addButton(f"继续{verb}(&C)", QMessageBox.ButtonRole.AcceptRole)
         cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
@@ -117,7 +118,7 @@ class SafetyNet(QObject):
             self.host.warn("保存失败", f"{error}\n\n{detail}")
             return False
         box = QMessageBox(QMessageBox.Icon.Warning, "保存失败", f"{error}\n\n{detail}",
-                          parent=self.parent())
+                          parent=self._window)
         save_as = box.addButton("另存为(&A)…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("确定", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save_as)
