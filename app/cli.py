@@ -33,6 +33,34 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _looks_like_document(arg: str) -> bool:
+    """``mingjing 报告.docx`` opens the window on a file; anything else that is not a
+    subcommand is a typo, not a file name."""
+    path = Path(arg)
+    return path.suffix.lower() in (".docx", ".txt") or path.exists()
+
+
+def _unknown_command(name: str) -> int:
+    print(f"错误：没有“{name}”这个命令。\n"
+          f"可用的命令：{'、'.join(COMMAND_MODULES)}。\n"
+          "用 mingjing --help 查看说明；打开窗口请直接运行 mingjing，或 mingjing 文件.docx。",
+          file=sys.stderr)
+    return 2
+
+
+def _no_display() -> str | None:
+    """Why no window can be shown here (Linux without X or Wayland), in one line."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, …: Qt needs no display
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开明镜窗口。"
+            "请在桌面环境中运行；命令行功能见 mingjing --help。")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) == 2 and argv[0] == "--warm-caches":  # the first-run cache builder
@@ -40,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return warm_caches_main(Path(argv[1]))
     if not argv or (argv[0] not in COMMAND_MODULES and not argv[0].startswith("-")):
+        if argv and (len(argv) > 1 or not _looks_like_document(argv[0])):
+            return _unknown_command(argv[0])
+        problem = _no_display()
+        if problem:
+            print(f"错误：{problem}", file=sys.stderr)
+            return 2
         from app.ui.app import run_gui
 
         return run_gui(Path(argv[0]) if argv else None)

@@ -45,7 +45,14 @@ def run_checks(path: Path, structure: bool = True, criticism: bool = False):
 
     user_dir = user_data_dir()
     source = read_check_input(path)
-    findings = proofread(source.text, load_check_config(user_dir))
+    config = load_check_config(user_dir)
+    if config.errors:
+        import sys
+
+        from app.core.check.config import config_error_report
+
+        print(f"注意：{config_error_report(config)}", file=sys.stderr)
+    findings = proofread(source.text, config)
     if criticism or is_criticism_document(source.document):
         findings += check_criticism(source.document.paragraphs, source.text)
     elif structure:

@@ -35,6 +35,16 @@ class RestructureError(MingjingError, ValueError):
     """A move or edit that the outline does not allow."""
 
 
+def describe_unexpected(exc: BaseException) -> str:
+    """An unexpected failure reading one file, in words (never a Python class name): the
+    file is skipped with this reason and the rest of an import or 雷同比对 goes on."""
+    if isinstance(exc, MemoryError):
+        return "内存不足"
+    if isinstance(exc, RecursionError):
+        return "结构嵌套过深"
+    return "内容格式异常"
+
+
 @dataclass(frozen=True)
 class LoadError:
     """A problem with one entry of a data file, in words a user can act on."""

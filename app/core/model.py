@@ -48,6 +48,7 @@ class Document:
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     template_id: str | None = None
+    notice: str | None = field(default=None, compare=False)  # a reader's warning (replaced bytes)
 
     @property
     def title(self) -> str:

@@ -14,6 +14,16 @@ _LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # embeddings, overrides, isolates
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without direction controls: they can make text display in another order
+    than it is stored (spoofing); a Chinese report never needs them."""
+    return _BIDI.sub("", text)
+
+
 def xml_safe(text: str) -> str:
     """``text`` without the characters an XML 1.0 document cannot hold."""
     return _FORBIDDEN.sub("", text)

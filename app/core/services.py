@@ -12,6 +12,7 @@ from app.core.phrases.phrasebank import Phrase, Phrasebank, load_phrasebank
 from app.core.phrases.pinyin import PinyinTable
 from app.core.phrases.ranking import Boosts, PhraseIndex
 from app.core.phrases.segment import Segmenter, TokenCache
+from app.core.storage.private import ensure_private
 from app.core.topics import TopicClassifier
 from app.core.warmup import Warmup, warm_in_child
 
@@ -30,6 +31,7 @@ class Services:
     @classmethod
     def load(cls, user_dir: Path | None = None) -> Services:
         user_dir = user_dir or user_data_dir()
+        ensure_private(user_dir)
         templates = load_templates(templates_dir(), user_dir / "templates")
         if not templates.templates:
             raise RuntimeError("没有可用的模板：resources/templates 缺失或全部损坏。")

@@ -13,18 +13,22 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
-from app.core.services import Services
+from app.core.paths import user_data_dir
 from app.test_hooks import STARTUP_PROBE_ENV
 from app.ui.icon import set_app_icon
 from app.ui.qt_app import gui_app
 
 if TYPE_CHECKING:  # loaded when the window is made, after the QApplication
+    from app.core.services import Services
     from app.core.storage.autosave import AutosaveStore
     from app.ui.window.main_window import MainWindow
 
 
 def settings_for(user_dir: Path) -> QSettings:
-    user_dir.mkdir(parents=True, exist_ok=True)
+    from app.core.storage.private import create_private_file
+
+    user_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    create_private_file(user_dir / "settings.ini")
     return QSettings(str(user_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
@@ -95,9 +99,24 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     set_app_icon(app)
     install_translations(app)
-    services = Services.load()
-    settings = settings_for(services.user_dir)
     windows: list = []
+    user_dir = user_data_dir()
+    frame = None
+    if not (os.environ.get(STARTUP_PROBE_ENV) or os.environ.get("MINGJING_PROBE_OUT")):
+        # (the in-process probes time the real main window, not this frame)
+        from app.ui.first_paint import show_frame
+
+        frame = show_frame(user_dir)
+    # The guard first: whatever goes wrong while loading is logged and shown, never silent.
+    guard = ExceptionGuard(user_dir, lambda: list(windows), app)
+    guard.install()
+    try:
+        from app.core.services import Services
+
+        services = Services.load(user_dir)
+    except Exception as exc:
+        return _cannot_start(guard, exc)
+    settings = settings_for(services.user_dir)
 
     def new_window():
         extra = create_window(services, settings)
@@ -105,12 +124,16 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         extra.show()
         return extra
 
-    guard = ExceptionGuard(services.user_dir, lambda: list(windows), app)
-    guard.install()
     app.aboutToQuit.connect(lambda: [w.safety.shutdown() for w in windows])
-    window = create_window(services, settings, path)
+    window = create_window(services, settings)
     windows.append(window)
     window.show()
+    if frame is not None:
+        from app.ui.first_paint import replace_frame
+
+        replace_frame(frame)
+    if path is not None:  # on screen first: a long file shows its progress in the status bar
+        window.files.open_path(path)
     QTimer.singleShot(0, window.start_background_loading)
     QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
     if on_shown is not None:
@@ -120,6 +143,22 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     code = app.exec()
     settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)
     return code
+
+
+def _cannot_start(guard, exc: Exception) -> int:
+    """Loading failed before any window: log it, say so in one dialog and on stderr."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.storage.crashlog import log_exception, log_file
+
+    log_exception(guard.logger, type(exc), exc, exc.__traceback__, "start-up")
+    reason = str(exc) if isinstance(exc, RuntimeError) and str(exc) else "加载素材或模板时出错"
+    text = (f"明镜无法启动：{reason}。\n\n错误详情已记录在：{log_file(guard.user_dir)}。"
+            "请把这个文件发给技术支持人员。")
+    print(f"错误：{text}", file=sys.stderr)
+    QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text).exec()
+    guard.uninstall()
+    return 1
 
 
 def _report_shown_and_quit(app: QApplication, window: MainWindow, waited_ms: int = 0) -> None:

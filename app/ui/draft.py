@@ -7,6 +7,7 @@ the block format, and the outline is rebuilt shortly after typing stops.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import overload
 
@@ -37,6 +38,7 @@ from app.ui.look import OfficialHighlighter, OfficialLook, stored_role
 OUTLINE_DELAY_MS = 30
 _REDETECT_BLOCKS = 3  # an edit spanning this many blocks (a paste, its undo) re-checks the template
 _STICKY = {Role.TITLE.value, Role.META.value}
+LOAD_STEP = 100  # paragraphs inserted per turn of the event loop by load_in_steps
 
 
 class DraftDocument(QObject):
@@ -59,6 +61,10 @@ class DraftDocument(QObject):
         self._paras: list[Paragraph] | None = None  # paragraphs() as last read
         self._stale: tuple[int, int] | None = None  # blocks changed since then
         self._redetect = False  # a paste (or its undo) may have brought another template's report
+        self._loading = 0  # bumped by every load; a load in steps stops when it changes
+        self.loading_steps = False  # a load_in_steps is under way
+        self._steps_done: Callable[[], None] | None = None
+        self._loaded_paras: list[Paragraph] = []
         self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
         self._outline_timer.timeout.connect(self.refresh_outline)
         self._format_timer = QTimer(self, singleShot=True, interval=0)
@@ -103,22 +109,91 @@ class DraftDocument(QObject):
     # --- loading ----------------------------------------------------------------------
     def load(self, document: Document, path: Path | None = None) -> None:
         """Replace the content (not undoable) and mark it unmodified."""
+        self._cancel_steps()  # a load in steps still under way stops here
+        self._start_load()
+        self._insert(document.paragraphs or [Paragraph(Role.BODY, "")], first=True)
+        self._finish_load(document, path)
+
+    def load_in_steps(self, document: Document, path: Path | None,
+                      progress: Callable[[int], None], done: Callable[[], None],
+                      step: int = LOAD_STEP) -> None:
+        """``load`` a long document a slice of paragraphs per turn of the event loop, so the
+        window keeps answering (``progress(percent)`` after each slice, ``done()`` at the
+        end).  Another ``load`` meanwhile cancels the rest."""
+        self._cancel_steps()
+        generation = self._loading
+        self.loading_steps = True
+        self._steps_done = done
+        paragraphs = document.paragraphs or [Paragraph(Role.BODY, "")]
+        self._start_load()
+
+        def next_slice(start: int) -> None:
+            if generation != self._loading:
+                return
+            self.qdoc.blockSignals(True)
+            self._insert(paragraphs[start:start + step], first=start == 0)
+            self.qdoc.blockSignals(False)
+            end = start + step
+            if end < len(paragraphs):
+                progress(100 * end // len(paragraphs))
+                QTimer.singleShot(0, self, lambda: next_slice(end))
+                return
+            self.loading_steps = False
+            self._steps_done = None
+            self._finish_load(document, path)
+            done()
+
+        next_slice(0)
+
+    def _cancel_steps(self) -> None:
+        self._loading += 1
+        if self.loading_steps:
+            self.loading_steps = False
+            done, self._steps_done = self._steps_done, None
+            if done is not None:
+                done()
+
+    def _start_load(self) -> None:
         self.look.sync_blocks()
         self.qdoc.blockSignals(True)
         self.qdoc.clear()
-        cursor = QTextCursor(self.qdoc)
-        for i, para in enumerate(document.paragraphs or [Paragraph(Role.BODY, "")]):
-            fmt = self.look.block_format(para.role)
-            if i == 0:
-                cursor.setBlockFormat(fmt)
-            else:
-                cursor.insertBlock(fmt)
-            cursor.insertText(para.text, QTextCharFormat())
         self.qdoc.blockSignals(False)
-        self._paras = None
+
+    def _insert(self, paragraphs: list[Paragraph], first: bool) -> None:
+        """Append ``paragraphs`` (signals off: nobody sees half a document), each painted in
+        its role's look at once (``OfficialHighlighter.paint_blocks``)."""
+        self.qdoc.blockSignals(True)
+        cursor = QTextCursor(self.qdoc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()  # the layout hears of the new text once, not per paragraph
+        plain = QTextCharFormat()
+        formats = {role: self.look.block_format(role) for role in Role}
+        first_block = cursor.blockNumber()
+        for i, para in enumerate(paragraphs):
+            if i == 0 and first:
+                cursor.setBlockFormat(formats[para.role])
+            else:
+                cursor.insertBlock(formats[para.role])
+            cursor.insertText(para.text, plain)
+        cursor.endEditBlock()
+        self.qdoc.blockSignals(False)
+        start = self.qdoc.findBlockByNumber(first_block if first else first_block + 1)
+        self._highlighter.paint_blocks(start)
+        if first:
+            self._loaded_paras = []
+        block = start
+        while block.isValid():  # paragraphs() as it would read them, a slice at a time
+            self._loaded_paras.append(Paragraph(self.role_of(block), block.text()))
+            block = block.next()
+        # The layout hears of the new slice once, formats included (the slices before are
+        # laid out already: the cost stays with the slice, not the whole document).
+        self.qdoc.markContentsDirty(start.position(), self.qdoc.characterCount() - start.position())
+
+    def _finish_load(self, document: Document, path: Path | None) -> None:
+        self._paras, self._loaded_paras = self._loaded_paras, []
+        self._stale = None
         self.qdoc.clearUndoRedoStacks()
         self.qdoc.setModified(False)
-        self._highlighter.rehighlight()
         self.path = path
         self.template = resolve_template(document, self.services.templates)
         self.refresh_outline()
@@ -146,7 +221,7 @@ class DraftDocument(QObject):
             cursor.endEditBlock()
             self.qdoc.clearUndoRedoStacks()
             self.qdoc.setModified(modified)
-        self._highlighter.rehighlight()
+        self._highlighter.paint_all()
         return now
 
     def set_path(self, path: Path) -> None:

@@ -104,12 +104,67 @@ def measure(runs: int, venv_dir: Path) -> dict:
             "goal_ratio": GOAL_RATIO, "cpus": os.cpu_count()}
 
 
+def measure_outside(runs: int, venv_dir: Path, display: str) -> dict:
+    """The user's view: exec → first visible window (xdotool on the X server ``display``),
+    bare PySide6 window, 明镜 and novelWriter alternating, after one warm start of each."""
+    from app.bench.outside import time_to_window
+    from app.bench.startup import app_argv
+    from app.core.paths import install_root
+
+    launcher, version = ensure_novelwriter(venv_dir)
+    times: dict[str, list[float]] = {"bare_pyside6": [], "mingjing": [], "novelwriter": []}
+    with tempfile.TemporaryDirectory(prefix="mingjing-outside-") as tmp:
+        sandbox = Sandbox(Path(tmp))
+        env = dict(sandbox.env)
+        env.pop("PYTHONPATH", None)
+        nw_args = [str(launcher), f"--config={Path(tmp) / 'nw-config'}",
+                   f"--data={Path(tmp) / 'nw-data'}"]
+        programs = {
+            "bare_pyside6": ([sys.executable, "-c", BARE_WINDOW], None),
+            "mingjing": (app_argv(), install_root()),
+            "novelwriter": (nw_args, Path(tmp)),
+        }
+        # Warm-up: byte-code and caches (明镜 builds its caches on the first start).
+        sandbox.run(stay_s=30, hook=HOOK, extra_env={"MINGJING_BENCH_STOP_WHEN_READY": "1"})
+        for argv, cwd in programs.values():
+            time_to_window(argv, env, display, cwd=cwd)
+        for _ in range(runs):
+            for name, (argv, cwd) in programs.items():
+                times[name].append(time_to_window(argv, env, display, cwd=cwd))
+    summary = {name: describe(values) for name, values in times.items()}
+    return {"runs": runs, "display": display, "novelwriter_version": version,
+            **{f"{k}_ms": v for k, v in times.items()}, **summary,
+            "ratio_novelwriter": summary["mingjing"]["median"] / summary["novelwriter"]["median"],
+            "ratio_bare": summary["mingjing"]["median"] / summary["bare_pyside6"]["median"],
+            "cpus": os.cpu_count()}
+
+
+def print_outside(r: dict) -> None:
+    print(f"outside view: exec → first visible window (xdotool, X display {r['display']}), "
+          f"{r['runs']} alternating runs each, {r['cpus']} CPUs, warm")
+    for name, key in (("bare PySide6 window", "bare_pyside6"), ("明镜", "mingjing"),
+                      (f"novelWriter {r['novelwriter_version']}", "novelwriter")):
+        d = r[key]
+        runs = ", ".join(f"{t:.0f}" for t in r[f"{key}_ms"])
+        name = name.ljust(20 - sum(1 for c in name if ord(c) > 0x2E80))
+        print(f"  {name} median {d['median']:.0f} ms (IQR {d['q1']:.0f}–{d['q3']:.0f}); runs: {runs}")
+    print(f"  明镜 / bare window = {r['ratio_bare']:.2f} (goal ≤ 1.5); "
+          f"明镜 / novelWriter = {r['ratio_novelwriter']:.2f} (goal ≤ {GOAL_RATIO})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="starts of each app (default 10)")
     parser.add_argument("--venv", type=Path, default=DEFAULT_VENV, help="novelWriter's venv")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--outside", metavar="DISPLAY",
+                        help="measure from outside the process on this X display (e.g. :97; "
+                             "needs Xvfb and xdotool)")
     args = parser.parse_args(argv)
+    if args.outside:
+        r = measure_outside(args.runs, args.venv, args.outside)
+        print(json.dumps(r, indent=2)) if args.json else print_outside(r)
+        return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     r = measure(args.runs, args.venv)
     if args.json:

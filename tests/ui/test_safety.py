@@ -122,7 +122,7 @@ def test_failed_save_keeps_the_draft_in_editor_and_autosave(qtbot, window, tmp_p
 
     monkeypatch.setattr(storage.os, "replace", failing)
     assert not window.files.save_to(target)
-    assert expected in message_boxes[-1]["text"] and "没有丢失" in message_boxes[-1]["text"]
+    assert expected in message_boxes[-1]["text"] and "也已自动保存" in message_boxes[-1]["text"]
     assert "保存失败也不能丢" in window.draft.qdoc.toPlainText()
     assert window.draft.qdoc.isModified()
     _wait_saved(qtbot, window, "保存失败也不能丢", 2000)

@@ -55,6 +55,7 @@ class CheckConfig:
     whitelist: set[str] = field(default_factory=set)
     errors: list[LoadError] = field(default_factory=list)
     _by_first: dict[str, list[WrongForm]] | None = field(default=None, repr=False)
+    _lookup: dict | None = field(default=None, repr=False)  # rules_words' index (built once)
 
     def forms_by_first_char(self) -> dict[str, list[WrongForm]]:
         """Wrong forms grouped by first character, longest first (built once)."""
@@ -68,6 +69,16 @@ class CheckConfig:
         return self._by_first
 
 
+def config_error_report(config: CheckConfig) -> str:
+    """The user's check files' problems as ``file 第 N 行：reason`` lines ('' when none)."""
+    if not config.errors:
+        return ""
+    lines = [f"{Path(e.path).name} 第 {e.line} 行：{e.reason}" for e in config.errors[:50]]
+    more = len(config.errors) - len(lines)
+    return ("校对词表有错误（这些行已忽略）：\n" + "\n".join(lines)
+            + (f"\n……另有 {more} 处" if more > 0 else ""))
+
+
 def check_data_dir() -> Path:
     return resources_dir() / "check"
 
@@ -76,12 +87,32 @@ def user_check_dir(user_dir: Path) -> Path:
     return user_dir / "check"
 
 
+USER_FILE_BYTES = 8 * 1024 * 1024
+
+
 def _read_lines(path: Path, errors: list[LoadError]) -> list[str]:
+    """The lines of a user table.  A line that is not UTF-8 is reported by number and
+    skipped; the others still count (one stray GBK line must not disable the file)."""
+    from app.core.formats.limits import read_capped
+
     try:
-        return path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
+        data = read_capped(path, USER_FILE_BYTES)
+    except ValueError as exc:
+        errors.append(LoadError(str(path), 1, str(exc)))
         return []
+    except OSError as exc:
+        errors.append(LoadError(str(path), 1, f"无法读取（{exc.strerror or exc}）"))
+        return []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode("utf-8").rstrip("\r"))
+        except UnicodeDecodeError:
+            errors.append(LoadError(str(path), number, "这一行不是 UTF-8 编码，已忽略；请用 UTF-8 另存此文件"))
+            lines.append("")
+    return lines
 
 
 def load_wrong_forms(path: Path, table: dict[str, WrongForm], errors: list[LoadError]) -> None:

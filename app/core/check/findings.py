@@ -15,6 +15,7 @@ KIND_LABELS: dict[str, str] = {
     "formulation": "政治表述",
     "numbering": "序号",
     "placeholder": "占位符",
+    "hidden_control": "隐藏控制符",
     "structure_aspect": "缺少方面",
     "structure_measure": "措施未对应",
     "structure_length": "篇幅",

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from app.core.check.config import CheckConfig
 from app.core.check.findings import Finding, sort_findings
+from app.core.check.rules_hidden import check_bidi_controls
 from app.core.check.rules_numbering import check_numbering
 from app.core.check.rules_political import check_formulations
 from app.core.check.rules_punct import (
@@ -32,6 +33,7 @@ RULES: dict[str, Rule] = {
     "formulation": check_formulations,
     "numbering": lambda text, config: check_numbering(text),
     "placeholder": lambda text, config: check_placeholders(text),
+    "hidden_control": lambda text, config: check_bidi_controls(text),
 }
 
 
@@ -43,16 +45,37 @@ def proofread(text: str, config: CheckConfig) -> list[Finding]:
     return sort_findings(whitelisted_out(text, findings, config.whitelist))
 
 
+LOCAL_WORD = 40  # whitelist words up to this long are looked up around each finding
+
+
 def whitelisted_out(text: str, findings: list[Finding], whitelist: set[str]) -> list[Finding]:
-    """Drop findings whose span lies inside an occurrence of a whitelisted word."""
+    """Drop findings whose span lies inside an occurrence of a whitelisted word.
+
+    Short words (all real ones) are found by looking up the few substrings around each
+    finding, so the cost does not grow with the size of the whitelist (200,000 words made an
+    11 KB report take 10 s); only longer words are searched for one by one."""
     if not whitelist:
         return findings
+    lengths = sorted({len(w) for w in whitelist if len(w) <= LOCAL_WORD})
+    long_words = [w for w in whitelist if len(w) > LOCAL_WORD]
     kept = []
     for finding in findings:
-        if finding.text in whitelist or any(_covers(text, word, finding) for word in whitelist):
+        if finding.text in whitelist or _covered_locally(text, finding, whitelist, lengths) \
+                or any(_covers(text, word, finding) for word in long_words):
             continue
         kept.append(finding)
     return kept
+
+
+def _covered_locally(text: str, finding: Finding, whitelist: set[str], lengths: list[int]) -> bool:
+    span = finding.end - finding.start
+    for length in lengths:
+        if length < span:
+            continue
+        for at in range(max(0, finding.end - length), finding.start + 1):
+            if text[at:at + length] in whitelist:
+                return True
+    return False
 
 
 def _covers(text: str, word: str, finding: Finding) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.document.numbering import recognize_text
-from app.core.errors import DocumentReadError
+from app.core.errors import DocumentReadError, describe_unexpected
 from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Paragraph
 
@@ -31,9 +31,9 @@ def read_check_input(path: Path) -> CheckInput:
     """Read ``path`` (raises ``DocumentReadError`` with a Chinese message)."""
     document = read_document(path)
     if Path(path).suffix.lower() == ".txt":
-        from app.core.formats.reader import decode_text
+        from app.core.formats.reader import decode_report, read_text_bytes
 
-        text = normalise_newlines(decode_text(Path(path).read_bytes()))
+        text = normalise_newlines(decode_report(read_text_bytes(Path(path)), Path(path).name)[0])
         return CheckInput(text, Document(recognize_text(text), document.template_id))
     return CheckInput(document.text(), document)
 
@@ -48,6 +48,8 @@ def read_sources(paths: Iterable[Path | str], exclude: Path | str | None = None,
             sources.append((path.name, read_check_input(path).text))
         except DocumentReadError as exc:
             errors.append(str(exc))
+        except Exception as exc:  # one odd file never aborts the comparison
+            errors.append(f"“{path.name}”无法识别其内容（{describe_unexpected(exc)}）")
     return sources, errors
 
 

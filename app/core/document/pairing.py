@@ -127,22 +127,63 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(a[g] * b[g] for g in a.keys() & b.keys())
 
 
-def wording_matrix(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[float]]:
-    """wording[i][k]: how close problem i and measure k are in words (0..1).
+class _Wording:
+    """Weighted bigram vectors of some problems and measures (idf over exactly these)."""
 
-    The best of lead against lead, lead against full and full against full: a point's long
-    body dilutes the few words a short measure title shares with its lead sentence.
-    """
-    items = list(problems) + list(measures)
-    leads = _bags([i.text for i in items])
-    fulls = _bags([i.full for i in items])
-    df = Counter(g for bag in leads + fulls for g in bag)
-    n = len(leads) + len(fulls)
-    lead_v, full_v = _vectors(leads, df, n), _vectors(fulls, df, n)
-    p = len(problems)
-    return [[max(_cosine(lead_v[i], lead_v[p + k]), _cosine(lead_v[i], full_v[p + k]),
-                 _cosine(full_v[i], full_v[p + k])) for k in range(len(measures))]
-            for i in range(p)]
+    def __init__(self, problems: Sequence[Item], measures: Sequence[Item]) -> None:
+        items = list(problems) + list(measures)
+        leads = _bags([i.text for i in items])
+        fulls = _bags([i.full for i in items])
+        df = Counter(g for bag in leads + fulls for g in bag)
+        n = len(leads) + len(fulls)
+        self.lead, self.full = _vectors(leads, df, n), _vectors(fulls, df, n)
+        self.p = len(problems)
+
+    def score(self, i: int, k: int) -> float:
+        """Problem ``i`` against measure ``k``: the best of lead against lead, lead against
+        full and full against full (a point's long body dilutes the few words a short
+        measure title shares with its lead sentence)."""
+        lead, full, m = self.lead, self.full, self.p + k
+        return max(_cosine(lead[i], lead[m]), _cosine(lead[i], full[m]), _cosine(full[i], full[m]))
+
+
+def wording_matrix(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[float]]:
+    """wording[i][k]: how close problem i and measure k are in words (0..1)."""
+    wording = _Wording(problems, measures)
+    return [[wording.score(i, k) for k in range(len(measures))] for i in range(len(problems))]
+
+
+SMALL_PAIRS = 40_000  # a real report has at most a few dozen of each: compared all with all
+MAX_PAIRS = 60_000  # beyond this a block compares each problem with its nearest measures only
+
+
+def _position(item: Item) -> tuple[int, int]:
+    return item.node.start if item.node is not None else (0, 0)
+
+
+def _blocks(problems: Sequence[Item], measures: Sequence[Item]) -> list[tuple[list[int], list[int]]]:
+    """(problem indexes, measure indexes) that are compared with each other.
+
+    A real report (one 问题 part, one 措施 part) is one block: everything is compared.  A
+    very long document that repeats the parts (several reports pasted together) is cut
+    where a problem follows a measure, so the work grows with its length, not its square."""
+    if len(problems) * len(measures) <= SMALL_PAIRS:
+        return [(list(range(len(problems))), list(range(len(measures))))]
+    order = sorted([(_position(p), 0, i) for i, p in enumerate(problems)]
+                   + [(_position(m), 1, k) for k, m in enumerate(measures)])
+    blocks: list[tuple[list[int], list[int]]] = [([], [])]
+    previous_kind = 0
+    for _, kind, index in order:
+        if kind == 0 and previous_kind == 1:
+            blocks.append(([], []))
+        blocks[-1][kind].append(index)
+        previous_kind = kind
+    for number, (block_problems, block_measures) in enumerate(blocks):
+        if block_problems and not block_measures:  # measures written before the problems
+            neighbour = next((blocks[j][1] for j in (number - 1, number + 1)
+                              if 0 <= j < len(blocks) and blocks[j][1]), [])
+            block_measures.extend(neighbour)
+    return [b for b in blocks if b[0]]
 
 
 def answers(problems: Sequence[Item], measures: Sequence[Item]) -> list[Answer]:
@@ -151,21 +192,32 @@ def answers(problems: Sequence[Item], measures: Sequence[Item]) -> list[Answer]:
     Among the answering measures, one already given to another problem ranks a little lower,
     so six problems of six aspects get six different measures when the text offers them.
     """
-    wording = wording_matrix(problems, measures)
+    result = [Answer(None, 0.0, False)] * len(problems)
     used = [0] * len(measures)
-    result = []
-    for i, problem in enumerate(problems):
-        best, best_key = Answer(None, 0.0, False), -math.inf
-        for k, measure in enumerate(measures):
-            shared = bool(set(problem.topics) & set(measure.topics))
-            if not shared and wording[i][k] < WORDING_ALONE:
-                continue
-            key = (1.0 if shared else 0.0) + wording[i][k] - REUSE_PENALTY * used[k]
-            if key > best_key:
-                best, best_key = Answer(k, wording[i][k], shared), key
-        if best.measure is not None:
-            used[best.measure] += 1
-        result.append(best)
+    for block_problems, block_measures in _blocks(problems, measures):
+        wording = _Wording([problems[i] for i in block_problems],
+                           [measures[k] for k in block_measures])
+        window = max(1, MAX_PAIRS // max(len(block_problems), 1))
+        for row, i in enumerate(block_problems):
+            first = 0
+            if len(block_measures) > window:  # a huge block: the measures around its place
+                centre = row * len(block_measures) // len(block_problems)
+                first = max(0, min(centre - window // 2, len(block_measures) - window))
+            columns = range(first, min(first + window, len(block_measures)))
+            best, best_key = Answer(None, 0.0, False), -math.inf
+            topics = set(problems[i].topics)
+            for column in columns:
+                k = block_measures[column]
+                shared = bool(topics & set(measures[k].topics))
+                close = wording.score(row, column)
+                if not shared and close < WORDING_ALONE:
+                    continue
+                key = (1.0 if shared else 0.0) + close - REUSE_PENALTY * used[k]
+                if key > best_key:
+                    best, best_key = Answer(k, close, shared), key
+            if best.measure is not None:
+                used[best.measure] += 1
+            result[i] = best
     return result
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from app.core.document.grammar import canonical_number
 from app.core.errors import LoadError, MingjingError
+from app.core.formats.limits import TEMPLATE_BYTES, read_capped
 from app.core.model import Document, Paragraph, Role
 from app.core.text import char_bigrams, overlap
 from app.core.topics import CANONICAL_TOPICS, PARTS, UNNUMBERED_PARTS, Part
@@ -187,8 +188,10 @@ def load_templates(*folders: Path) -> TemplateLibrary:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.toml")):
+            text = ""
             try:
-                text = path.read_text(encoding="utf-8-sig")
+                text = read_capped(path, TEMPLATE_BYTES, "模板文件").decode("utf-8-sig")
+                _refuse_deep_keys(text)
                 template = _parse(tomllib.loads(text))
             except tomllib.TOMLDecodeError as exc:
                 line = getattr(exc, "lineno", None) or _line_from_message(str(exc))
@@ -202,12 +205,27 @@ def load_templates(*folders: Path) -> TemplateLibrary:
             except _InvalidError as exc:
                 library.errors.append(LoadError(str(path), _line_of(text, exc.needle), exc.reason))
                 continue
+            except (RecursionError, MemoryError):
+                library.errors.append(LoadError(str(path), 1, "嵌套层级过深或内容过大，不像是模板文件，已跳过"))
+                continue
             except (OSError, ValueError, TypeError) as exc:
-                library.errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                library.errors.append(LoadError(str(path), 1, f"无法读取：{reason}"))
                 continue
             by_id[template.id] = Template(**{**template.__dict__, "source": str(path)})
     library.templates = list(by_id.values())
     return library
+
+
+MAX_KEY_DOTS = 32  # a real template's keys have one or two dots
+
+
+def _refuse_deep_keys(text: str) -> None:
+    """A dotted key thousands of levels deep costs tomllib minutes and gigabytes."""
+    for line in text.splitlines():
+        key = line if line.lstrip().startswith("[") else line.split("=", 1)[0]
+        if key.count(".") > MAX_KEY_DOTS:
+            raise RecursionError
 
 
 def _line_from_message(message: str) -> int:

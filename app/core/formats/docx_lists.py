@@ -18,9 +18,19 @@ from app.core.document.grammar import int_to_cn
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _PLACEHOLDER = re.compile(r"%([1-9])")
+MAX_START = 32767  # Word's own cap on a list's start value (w:start, w:startOverride)
+
+
+def _start(raw: str | None) -> int:
+    """A start value as Word reads it: clamped to 0..32767 (a hostile 10^15 would make the
+    numbers below take minutes or gigabytes)."""
+    value = int(raw or 1)
+    return max(0, min(value, MAX_START))
 
 
 def _roman(n: int) -> str:
+    if n >= 4000:  # no Roman numeral; Word shows digits too
+        return str(n)
     out = ""
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
                            (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
@@ -33,6 +43,8 @@ def _roman(n: int) -> str:
 
 def _letters(n: int) -> str:
     # Word repeats the letter: a … z, aa … zz
+    if n > 26 * 30:
+        return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
@@ -91,7 +103,7 @@ def _levels(parent) -> dict[int, _Level]:
     for lvl in parent.findall(qn("w:lvl")):
         try:
             ilvl = int(lvl.get(qn("w:ilvl"), "0"))
-            start = int(_val(lvl, "w:start", "1") or 1)
+            start = _start(_val(lvl, "w:start", "1"))
         except ValueError:
             continue
         levels[ilvl] = _Level(_val(lvl, "w:numFmt", "decimal") or "decimal",
@@ -125,7 +137,7 @@ class Numbering:
                     continue
                 start = _val(override, "w:startOverride")
                 if start and start.isdigit():
-                    entry.start_overrides[ilvl] = int(start)
+                    entry.start_overrides[ilvl] = _start(start)
                 redefined = _levels(override)
                 if ilvl in redefined:
                     entry.levels[ilvl] = redefined[ilvl]

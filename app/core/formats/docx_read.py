@@ -24,9 +24,11 @@ from app.core.document.numbering import match_heading, recognize_lines, role_for
 from app.core.errors import DocumentReadError
 from app.core.formats.docx_lists import Numbering
 from app.core.formats.docx_write import MARKER
+from app.core.formats.limits import MAX_DOCUMENT_XML, MAX_PARAGRAPHS, MAX_PART_XML
 from app.core.model import Document, Paragraph, Role
 
-MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs
+MAX_UNPACKED = 200 * 1024 * 1024  # refuse zip bombs (images included)
+_CHUNK = 1024 * 1024
 MAX_RATIO = 200  # real .docx compress about 3-10x; bombs 1000x and more
 MAX_MEMBERS = 5000
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -75,10 +77,36 @@ class RawParagraph:
 
 
 # --- the container ----------------------------------------------------------------------------
+def _inflate_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int,
+                    name: str) -> tuple[int, int, bytes]:
+    """Inflate one member through a byte-capped stream (the sizes a zip declares can lie):
+    (bytes inflated, paragraph starts seen, its first 4 KB).  Memory stays at one chunk."""
+    total = paragraphs = 0
+    head = b""
+    tail = b""
+    with archive.open(info) as member:
+        while True:
+            chunk = member.read(_CHUNK)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > cap:
+                raise DocumentReadError(f"“{name}”解压后过大，可能已损坏或是恶意文件，已拒绝打开。")
+            if len(head) < 4096:
+                head = (head + chunk)[:4096]
+            window = tail + chunk
+            paragraphs += window.count(b"<w:p>") + window.count(b"<w:p ")
+            tail = chunk[-4:]
+    return total, paragraphs, head
+
+
 def check_package(path: Path) -> None:
     """Refuse what is not a .docx before python-docx sees it, with the reason in Chinese.
 
-    Also refused: zip bombs, and XML with a DOCTYPE (entity declarations are how XXE and
+    Every member is inflated once through a byte-capped stream (the central directory's
+    sizes are not trusted): ``word/document.xml`` at most ``MAX_DOCUMENT_XML`` and
+    ``MAX_PARAGRAPHS`` paragraphs, other XML parts ``MAX_PART_XML``, all together
+    ``MAX_UNPACKED``.  Also refused: XML with a DOCTYPE (entity declarations are how XXE and
     billion-laughs files work; python-docx's parser does not resolve them either, this
     only turns the attempt into a clear message)."""
     try:
@@ -92,20 +120,30 @@ def check_package(path: Path) -> None:
                 raise DocumentReadError(f"“{path.name}”解压后过大，可能已损坏或是恶意文件，已拒绝打开。")
             if "word/document.xml" not in archive.namelist():
                 raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档（缺少正文）。")
+            inflated = 0
             for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    with archive.open(info) as member:
-                        head = member.read(4096).upper()
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        raise DocumentReadError(
-                            f"“{path.name}”含有外部实体引用（Word 不会生成这种内容，可能是恶意文件），"
-                            "已拒绝打开。")
+                xml = info.filename.endswith((".xml", ".rels"))
+                main = info.filename == "word/document.xml"
+                cap = MAX_DOCUMENT_XML if main else MAX_PART_XML if xml else MAX_UNPACKED - inflated
+                size, paragraphs, head = _inflate_capped(archive, info, cap, path.name)
+                inflated += size
+                if inflated > MAX_UNPACKED:
+                    raise DocumentReadError(f"“{path.name}”解压后过大，可能已损坏或是恶意文件，已拒绝打开。")
+                if main and paragraphs > MAX_PARAGRAPHS:
+                    raise DocumentReadError(
+                        f"“{path.name}”段落过多（超过 {MAX_PARAGRAPHS:,} 段），不像是一份对照检查材料，"
+                        "已拒绝打开。如确需处理，请先在 Word 中拆成几个文件。")
+                head = head.upper()
+                if xml and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
+                    raise DocumentReadError(
+                        f"“{path.name}”含有外部实体引用（Word 不会生成这种内容，可能是恶意文件），"
+                        "已拒绝打开。")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError,
             RuntimeError, ValueError, OSError, zlib.error) as exc:
         if isinstance(exc, (FileNotFoundError, PermissionError)):
             raise
         with open(path, "rb") as handle:
-            data = handle.read(MAX_UNPACKED)
+            data = handle.read(16 * 1024 * 1024)
         if data.startswith(_CFB_MAGIC):
             if _ENCRYPTION_INFO in data:
                 raise DocumentReadError(
@@ -121,6 +159,23 @@ def check_package(path: Path) -> None:
         raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档，可能已损坏。") from exc
 
 
+def damage_reason(exc: BaseException) -> str:
+    """What is wrong with a file python-docx or lxml could not read, in Chinese (never a
+    Python class name)."""
+    kind = type(exc).__name__
+    if isinstance(exc, MemoryError):
+        return "文件过大，内存不足，可能已损坏或是恶意文件"
+    if isinstance(exc, RecursionError) or "depth" in str(exc).lower():
+        return "文件结构嵌套过深，可能已损坏或是恶意文件"
+    if kind == "XMLSyntaxError":
+        return "文件已损坏（其中的 XML 格式不正确，可能是下载或复制不完整）"
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        return "文件已损坏（缺少 Word 文档必需的部分，或结构不完整）"
+    if isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        return "文件已损坏（压缩数据不完整）"
+    return "文件已损坏，内容无法解析"
+
+
 def _open(path: Path):
     check_package(path)
     try:
@@ -128,7 +183,7 @@ def _open(path: Path):
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise DocumentReadError(f"“{path.name}”不是有效的 Word 文档，可能已损坏。") from exc
     except Exception as exc:  # lxml and zip errors of every kind
-        raise DocumentReadError(f"无法读取“{path.name}”：文件已损坏（{type(exc).__name__}）。") from exc
+        raise DocumentReadError(f"无法读取“{path.name}”：{damage_reason(exc)}。") from exc
 
 
 # --- text -----------------------------------------------------------------------------------------
@@ -326,7 +381,7 @@ def read_docx(path: Path) -> Document:
         raws = raw_paragraphs(doc)
         category = doc.core_properties.category or ""
     except Exception as exc:  # a malformed part deep inside (document or core properties)
-        raise DocumentReadError(f"无法读取“{path.name}”：文件已损坏（{type(exc).__name__}）。") from exc
+        raise DocumentReadError(f"无法读取“{path.name}”：{damage_reason(exc)}。") from exc
     if category.startswith(MARKER + ":"):
         paragraphs = []
         for raw in raws:

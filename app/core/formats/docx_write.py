@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,9 +30,10 @@ from app.core.formats.docx_styles import (
 )
 from app.core.formats.docx_title import text_width, title_lines
 from app.core.formats.export_options import ExportOptions
+from app.core.formats.limits import MAX_DOCUMENT_XML, RUN_CHARS, document_too_big
 from app.core.model import Document, Role
-from app.core.sanitize import xml_safe
-from app.core.storage.files import atomic_write_bytes
+from app.core.sanitize import strip_bidi, xml_safe
+from app.core.storage.files import SaveError, atomic_write_bytes
 
 MARKER = "明镜"  # written to the core properties so our own files are read back exactly
 
@@ -97,10 +99,13 @@ def _run(text: str, bold: bool = False):
         if i % 2:
             r.append(el("w:tab") if piece == "\t" else el("w:br"))
         elif piece:
-            t = el("w:t")
-            t.text = piece
-            t.set(_XML_SPACE, "preserve")
-            r.append(t)
+            # A very long paragraph goes into several w:t: one text node over 10 MB is
+            # more than libxml2 (and so 明镜 itself) reads back.
+            for start in range(0, len(piece), RUN_CHARS):
+                t = el("w:t")
+                t.text = piece[start:start + RUN_CHARS]
+                t.set(_XML_SPACE, "preserve")
+                r.append(t)
     return r
 
 
@@ -166,7 +171,7 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
     options = options or ExportOptions()
     doc = new_official_docx(options)
     props = doc.core_properties
-    props.title = xml_safe(document.title)
+    props.title = strip_bidi(xml_safe(document.title))
     props.category = f"{MARKER}:{document.template_id or ''}"
     body = doc.element.body
     sect_pr = body.find(qn("w:sectPr"))
@@ -181,7 +186,7 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
     first_closing = min(closing, default=-1)
     blank_before = first_closing > 0 and paragraphs[first_closing - 1].text.strip() != ""
     for index, para in enumerate(paragraphs):
-        text = xml_safe(para.text)  # a control character would make the save fail
+        text = strip_bidi(xml_safe(para.text))  # a control character would make the save fail
         if index in closing:
             sect_pr.addprevious(_paragraph(STYLE_SIGN, text, False,
                                            space_before=index == first_closing and blank_before,
@@ -194,8 +199,26 @@ def to_docx_bytes(document: Document, options: ExportOptions | None = None) -> b
     return save_bytes(doc)
 
 
+def reopen_problem(document: Document, data: bytes, name: str) -> str | None:
+    """Why 明镜 would refuse to reopen what it is about to write (the reader's limits), or
+    ``None``: a draft is refused at save time, never at the next open."""
+    too_big = document_too_big(document, name, saving=True)
+    if too_big:
+        return too_big
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        size = archive.getinfo("word/document.xml").file_size
+    if size > MAX_DOCUMENT_XML:
+        return (f"无法保存“{name}”：文稿过大（正文部分 {size // (1024 * 1024)} MB），"
+                "保存后将无法再打开。请删去不需要的内容，或拆成几个文件分别保存。文稿仍在编辑器中。")
+    return None
+
+
 def write_docx(document: Document, path: Path, options: ExportOptions | None = None, *,
                backup: bool = True) -> None:
     """Save ``document`` to ``path`` atomically, keeping the previous version as
-    ``path.bak`` (raises ``SaveError``)."""
-    atomic_write_bytes(Path(path), to_docx_bytes(document, options), backup=backup)
+    ``path.bak`` (raises ``SaveError``, also for a draft beyond what 明镜 reopens)."""
+    data = to_docx_bytes(document, options)
+    problem = reopen_problem(document, data, Path(path).name)
+    if problem:
+        raise SaveError(problem)
+    atomic_write_bytes(Path(path), data, backup=backup)

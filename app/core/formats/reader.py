@@ -8,10 +8,16 @@ from pathlib import Path
 from app.core.document.numbering import recognize_text
 from app.core.errors import DocumentReadError
 from app.core.formats.docx_io import read_docx
+from app.core.formats.limits import (
+    MAX_DOCX_BYTES,
+    MAX_TEXT_BYTES,
+    document_too_big,
+    read_capped,
+    regular_file_size,
+)
 from app.core.model import Document
 from app.core.sanitize import clean_incoming
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".docx", ".txt")
 
 
@@ -23,6 +29,37 @@ def _plausibility(text: str) -> float:
                or "\uff00" <= c <= "\uffef" or " " <= c <= "~" or c in "\r\n\t"
                or "\u2010" <= c <= "\u2027" or "\u3400" <= c <= "\u4dbf")
     return good / len(text)
+
+
+NEARLY_UTF8 = 0.999  # share of bytes that must decode for a damaged UTF-8 file to open
+
+
+def bad_utf8_spots(data: bytes) -> list[int]:
+    """Byte offsets of invalid UTF-8 sequences in ``data`` (at most 1,000)."""
+    spots: list[int] = []
+    start = 0
+    while len(spots) < 1000:
+        try:
+            data[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            spots.append(start + exc.start)
+            start += exc.end
+    return spots
+
+
+def decode_nearly_utf8(data: bytes) -> tuple[str, list[int]] | None:
+    """UTF-8 with a few bad bytes (a damaged copy, a cut-off last character): the text with
+    U+FFFD in their place and the line numbers where they are, or ``None`` when the file is
+    not mostly UTF-8."""
+    spots = bad_utf8_spots(data)
+    if not spots or len(spots) >= 1000 or len(spots) > (1 - NEARLY_UTF8) * len(data) + 1:
+        return None
+    text = data.decode("utf-8-sig", errors="replace")
+    if _plausibility(text[:20_000]) < 0.5:
+        return None
+    lines = sorted({data.count(b"\n", 0, spot) + 1 for spot in spots})
+    return text, lines
 
 
 def decode_text(data: bytes) -> str:
@@ -50,17 +87,36 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-def read_text_file(path: Path) -> Document:
-    data = path.read_bytes()
-    if len(data) > MAX_TEXT_BYTES:
-        raise DocumentReadError(f"“{path.name}”过大（超过 20 MB），不像是一份对照检查材料。")
+def read_text_bytes(path: Path) -> bytes:
+    """A .txt file's bytes: regular files only, at most ``MAX_TEXT_BYTES`` read."""
     try:
-        text = decode_text(data)
+        return read_capped(path, MAX_TEXT_BYTES, "文本文件")
+    except ValueError as exc:
+        raise DocumentReadError(str(exc)) from exc
+
+
+def decode_report(data: bytes, name: str) -> tuple[str, str | None]:
+    """The text of a .txt report and, when some bytes had to be replaced, a warning."""
+    try:
+        text, warning = decode_text(data), None
     except UnicodeDecodeError as exc:
-        raise DocumentReadError(f"“{path.name}”不是可识别的文本文件（编码无法识别）。") from exc
+        nearly = decode_nearly_utf8(data)
+        if nearly is None:
+            raise DocumentReadError(f"“{name}”不是可识别的文本文件（编码无法识别）。") from exc
+        text, lines = nearly
+        shown = "、".join(str(n) for n in lines[:10]) + ("等" if len(lines) > 10 else "")
+        warning = (f"“{name}”中有 {len(lines)} 处字节不是有效的 UTF-8（文件可能损坏），"
+                   f"已用“\ufffd”代替，在第 {shown} 行。请核对这些位置。")
     if "\x00" in text:
-        raise DocumentReadError(f"“{path.name}”不是文本文件。")
-    return Document(recognize_text(clean_incoming(text)), None)
+        raise DocumentReadError(f"“{name}”不是文本文件。")
+    return text, warning
+
+
+def read_text_file(path: Path) -> Document:
+    text, warning = decode_report(read_text_bytes(path), path.name)
+    document = Document(recognize_text(clean_incoming(text)), None)
+    document.notice = warning
+    return document
 
 
 def report_files(paths: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
@@ -93,13 +149,24 @@ def read_document(path: Path) -> Document:
     if suffix not in SUPPORTED:
         raise DocumentReadError(f"不支持打开“{path.name}”：请选择 .docx 或 .txt 文件。")
     try:
+        regular_file_size(path, MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES,
+                          "Word 文档" if suffix == ".docx" else "文本文件")
         document = read_docx(path) if suffix == ".docx" else read_text_file(path)
+    except ValueError as exc:  # not a regular file, or too big (stat, nothing read)
+        raise DocumentReadError(str(exc)) from exc
     except FileNotFoundError as exc:
         raise DocumentReadError(f"找不到文件“{path.name}”。") from exc
     except PermissionError as exc:
         raise DocumentReadError(f"没有权限读取“{path.name}”。") from exc
     except OSError as exc:
         raise DocumentReadError(f"无法读取“{path.name}”：{exc.strerror or exc}。") from exc
+    except RecursionError as exc:
+        raise DocumentReadError(f"无法读取“{path.name}”：文件结构嵌套过深，可能已损坏或是恶意文件。") from exc
+    except MemoryError as exc:
+        raise DocumentReadError(f"无法读取“{path.name}”：文件过大，内存不足。") from exc
+    too_big = document_too_big(document, path.name)
+    if too_big:
+        raise DocumentReadError(too_big)
     if not any(p.text.strip() for p in document.paragraphs):
         raise DocumentReadError(f"“{path.name}”是空的，没有可打开的内容。")
     return document

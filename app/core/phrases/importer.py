@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.core.document.outline import NodeKind, build_outline, resolve_template, span_text
 from app.core.document.templates import TemplateLibrary
-from app.core.errors import DocumentReadError, LibraryError
+from app.core.errors import DocumentReadError, LibraryError, describe_unexpected
 from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Role
 from app.core.phrases.classify import Classifier
@@ -155,12 +155,19 @@ def import_paths(paths: Iterable[Path], library: UserLibrary, known_texts: Itera
             break
         try:
             document = read_document(path)
+            points = extract_points(document, path.name, templates, classifier)
         except DocumentReadError as exc:
             report.failed.append((path.name, str(exc)))
             continue
+        except Exception as exc:  # one odd file never aborts the run: skipped with its reason
+            report.failed.append((path.name, f"无法识别其内容，已跳过（{describe_unexpected(exc)}）"))
+            continue
+        if progress is not None and not progress(number, len(files), ""):
+            report.cancelled = True  # cancelled during a long read: nothing of it is written
+            break
         report.read += 1
         fresh = []
-        for point in extract_points(document, path.name, templates, classifier):
+        for point in points:
             report.points += 1
             if dupes.seen(point.text):
                 report.merged += 1

@@ -59,7 +59,7 @@ class PinyinTable:
             data = json.loads((self._cache_dir / CACHE_NAME).read_text(encoding="utf-8"))
             if isinstance(data, dict):
                 self._readings.update({str(k): str(v) for k, v in data.items()})
-        except (OSError, ValueError):
+        except (OSError, ValueError, TypeError, RecursionError, MemoryError):
             pass  # no cache yet, or damaged: recomputed
 
     def reload(self) -> None:

@@ -228,9 +228,10 @@ class TokenCache:
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
             if data.get("tag") == self._tag and isinstance(data.get("tokens"), dict):
-                self._tokens = {k: v.split(" ") if v else [] for k, v in data["tokens"].items()}
-        except (OSError, ValueError, AttributeError):
-            pass  # first run or a damaged cache: rebuilt
+                self._tokens = {k: v.split(" ") if v else [] for k, v in data["tokens"].items()
+                                if isinstance(k, str) and isinstance(v, str)}
+        except (OSError, ValueError, AttributeError, TypeError, RecursionError, MemoryError):
+            self._tokens = {}  # first run or a damaged cache: rebuilt
 
     def get(self, text: str) -> list[str] | None:
         return self._tokens.get(text_key(text))

@@ -10,7 +10,9 @@ A clean close or a successful save removes both files.
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 import os
 import socket
 import time
@@ -85,8 +87,28 @@ class Snapshot:
         roles = {r.value for r in Role}
         if not all(p[0] in roles for p in paragraphs):
             raise ValueError("bad role")
+        template_id, path = raw.get("template_id"), raw.get("path")
         return cls(str(raw["draft_id"]), tuple((p[0], p[1]) for p in paragraphs),
-                   raw.get("template_id"), raw.get("path"), float(raw["saved_at"]))
+                   template_id if isinstance(template_id, str) else None,
+                   path if isinstance(path, str) and path else None,
+                   valid_time(raw.get("saved_at")))
+
+
+LATEST_TIME = 4_102_444_800.0  # 2100-01-01: beyond this a stored time is nonsense
+
+
+def valid_time(value) -> float:
+    """A stored time as seconds since 1970, or 0.0 (unknown) when it is missing, not a
+    number, NaN or infinite, or out of any plausible range."""
+    if isinstance(value, bool):
+        return 0.0
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return 0.0
+    if not math.isfinite(number) or not 0 < number < LATEST_TIME:
+        return 0.0
+    return number
 
 
 class _Lease:
@@ -97,8 +119,12 @@ class _Lease:
         self._handle = None
 
     def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+b")  # noqa: SIM115 (kept open while held)
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+        except OSError:
+            return False
+        handle = os.fdopen(fd, "a+b")
         try:
             if os.name == "nt":
                 import msvcrt
@@ -146,8 +172,8 @@ class AutosaveStore:
 
     def write(self, snapshot: Snapshot) -> None:
         """Raises ``SaveError`` (disk full, no permission) with a Chinese message."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.snapshot_path(snapshot.draft_id), snapshot.to_json())
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write_bytes(self.snapshot_path(snapshot.draft_id), snapshot.to_json(), private=True)
 
     def remove(self, draft_id: str) -> None:
         for path in (self.snapshot_path(draft_id), self.folder / f"{draft_id}.lock"):
@@ -159,10 +185,17 @@ class AutosaveStore:
                 pass
 
     def read(self, draft_id: str) -> Snapshot | None:
+        path = self.snapshot_path(draft_id)
         try:
-            return Snapshot.from_json(self.snapshot_path(draft_id).read_bytes())
+            snapshot = Snapshot.from_json(path.read_bytes())
         except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
             return None
+        if not snapshot.saved_at:  # a bad time stored: the file's own time instead
+            try:
+                snapshot = dataclasses.replace(snapshot, saved_at=valid_time(path.stat().st_mtime))
+            except OSError:
+                pass
+        return snapshot
 
     def orphans(self) -> tuple[list[Snapshot], list[Path]]:
         """Snapshots no running 明镜 owns (newest first), and damaged files set aside."""
@@ -226,7 +259,7 @@ class Autosaver:
             self.last_error = str(exc)
             return False
         except Exception as exc:
-            self.last_error = f"自动保存出错（{type(exc).__name__}: {exc}）"
+            self.last_error = f"自动保存出错（{exc}）"
             return False
         self.last_error = None
         return True

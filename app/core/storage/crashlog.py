@@ -7,6 +7,8 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from app.core.storage.private import create_private_file
+
 LOG_NAME = "mingjing"
 MAX_BYTES = 512 * 1024
 BACKUPS = 3
@@ -24,7 +26,8 @@ def crash_logger(user_dir: Path) -> logging.Logger:
     if not logger.handlers:
         path = log_file(user_dir)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            create_private_file(path)
             handler: logging.Handler = RotatingFileHandler(
                 path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
         except OSError:

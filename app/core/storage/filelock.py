@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import math
 import os
 import socket
 import time
@@ -33,7 +34,11 @@ class LockOwner:
     since: float
 
     def describe(self, path: Path) -> str:
-        since = time.strftime("%m-%d %H:%M", time.localtime(self.since))
+        try:
+            since = time.strftime("%m-%d %H:%M", time.localtime(self.since)) \
+                if 0 < self.since < 4_102_444_800 else "时间不明"
+        except (OverflowError, ValueError, OSError):
+            since = "时间不明"
         here = self.host == socket.gethostname()
         who = "本机另一个明镜窗口" if here else f"计算机“{self.host}”上的明镜（用户 {self.user}）"
         return (f"“{path.name}”已在{who}中打开（自 {since} 起，进程 {self.pid}）。"
@@ -70,9 +75,14 @@ def read_owner(path: Path) -> LockOwner | None:
     """The owner recorded in ``path``'s lock file, or ``None`` (no lock, or unreadable)."""
     try:
         raw = json.loads(lock_path(path).read_text(encoding="utf-8"))
-        return LockOwner(int(raw["pid"]), str(raw["host"]), str(raw.get("user", "")),
-                         float(raw.get("since", 0)))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        since = raw.get("since", 0)
+        since = float(since) if isinstance(since, (int, float)) else 0.0
+        if not math.isfinite(since) or not 0 < since < 4_102_444_800:
+            since = 0.0  # nonsense time (1e20, NaN): the lock still counts, its time is unknown
+        return LockOwner(int(raw["pid"]), str(raw["host"])[:200], str(raw.get("user", ""))[:200],
+                         since)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+            OverflowError):
         return None
 
 
@@ -161,3 +171,26 @@ def _hide(path: Path) -> None:
         import ctypes
 
         ctypes.windll.kernel32.SetFileAttributesW(str(path), 0x2)
+
+
+def foreign_owner_files(path: Path) -> list[Path]:
+    """Owner files other editors leave beside a document they have open: Word/WPS
+    ``~$报告.docx`` (Word drops the first one or two characters of long names), LibreOffice
+    ``.~lock.报告.docx#``, WPS for Linux ``.~报告.docx``.  Checked on every system (on Linux
+    nothing else would tell)."""
+    name = path.name
+    names = [f"~${name}", f".~lock.{name}#", f".~{name}"]
+    stem = path.stem
+    if len(stem) >= 7:
+        names.append(f"~${name[2:]}")
+    elif len(stem) == 6:
+        names.append(f"~${name[1:]}")
+    found = []
+    for candidate in dict.fromkeys(names):
+        owner = path.with_name(candidate)
+        try:
+            if owner.is_file():
+                found.append(owner)
+        except OSError:
+            pass
+    return found

@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 import time
 import uuid
@@ -144,21 +145,90 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False, durable: bool = True) -> None:
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # (a moment's race with other threads creating files)
+    os.umask(mask)
+    return mask
+
+
+def resolve_target(path: Path) -> Path:
+    """Where a save of ``path`` really goes: through a symlink to the file it points at
+    (as Word and every editor do), so the link stays a link."""
+    path = Path(path)
+    try:
+        if path.is_symlink():
+            return Path(os.path.realpath(path))
+    except OSError:
+        pass
+    return path
+
+
+def _refuse_read_only(path: Path, existing: os.stat_result | None) -> None:
+    if existing is None or not stat.S_ISREG(existing.st_mode):
+        return
+    if not existing.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise SaveError(f"无法保存“{path.name}”：这个文件被设为只读，或您没有修改它的权限。"
+                        "明镜没有改动它。请用“另存为”换一个文件名保存，"
+                        "或先在文件属性中取消“只读”。")
+
+
+def _carry_over(fd: int, existing: os.stat_result | None, private: bool) -> None:
+    """The new file gets the old one's mode and group (shared folders keep working); a new
+    file gets the user's normal permissions, or owner-only for private data."""
+    if os.name != "posix":
+        return
+    if existing is not None and not private:
+        mode = stat.S_IMODE(existing.st_mode)
+        try:
+            os.fchown(fd, -1, existing.st_gid)
+        except OSError:
+            pass
+        if os.geteuid() == 0:
+            try:
+                os.fchown(fd, existing.st_uid, -1)
+            except OSError:
+                pass
+    else:
+        mode = 0o600 if private else 0o666 & ~current_umask()
+    try:
+        os.fchmod(fd, mode)
+    except OSError:
+        pass
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False, durable: bool = True,
+                       private: bool = False) -> None:
     """Write ``data`` to ``path`` so that it is either the old file or the new one, whole.
 
     With ``backup`` the previous version is kept as ``path.bak``; ``durable`` (the default)
-    waits until the disk has it.  Raises ``SaveError``.
+    waits until the disk has it.  A read-only target is
+    refused; a symlink is written through; the new file keeps the old one's mode and
+    group (``private``: owner-only, for the user data dir).  Raises ``SaveError``.
     """
     path = Path(path)
     problem = check_file_name(path.name)
     if problem:
         raise SaveError(problem)
+    path = resolve_target(path)
+    try:
+        existing = path.stat()
+    except OSError:
+        existing = None
+    _refuse_read_only(path, existing)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     except OSError as exc:
         raise SaveError(describe_os_error(exc, path, "create")) from exc
     try:
+        _carry_over(fd, existing, private)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

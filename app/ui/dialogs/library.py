@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -107,9 +108,14 @@ class ManageLibraryDialog(QDialog):
         self.delete_button.clicked.connect(self.delete_selected)
         close = QPushButton("关闭")
         close.clicked.connect(self.accept)
+        self.restore_button = QPushButton("恢复移走的素材库…")
+        self.restore_button.setToolTip("素材库曾被判为损坏而移到一旁时，可以把它恢复回来")
+        self.restore_button.clicked.connect(self.restore_moved_aside)
+        self.restore_button.setVisible(bool(library.moved_aside()))
         row = QHBoxLayout()
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
+        row.addWidget(self.restore_button)
         row.addStretch(1)
         row.addWidget(close)
         layout = QVBoxLayout(self)
@@ -134,6 +140,30 @@ class ManageLibraryDialog(QDialog):
         self.edit_button.setEnabled(not empty)
         self.delete_button.setEnabled(not empty)
         self.setWindowTitle(f"管理素材库（我的素材 {len(self.phrases)} 条）")
+
+    def restore_moved_aside(self, side: Path | None = None) -> str | None:
+        """Put a library that was moved aside back (the current one is kept aside too)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        choices = self.library.moved_aside()
+        if not choices:
+            return None
+        if side is None:
+            names = [p.name for p in choices]
+            name, ok = QInputDialog.getItem(self, "恢复素材库", "选择要恢复的素材库文件：", names, 0, False)
+            if not ok:
+                return None
+            side = choices[names.index(name)]
+        try:
+            message = self.library.restore(side)
+        except LibraryError as exc:
+            message = str(exc)
+        QMessageBox(QMessageBox.Icon.Information, "恢复素材库", message,
+                    QMessageBox.StandardButton.Ok, self).exec()
+        self.restore_button.setVisible(bool(self.library.moved_aside()))
+        self.reload()
+        self.changed.emit()
+        return message
 
     def _selected(self) -> Phrase | None:
         row = self.table.currentRow()
@@ -164,10 +194,16 @@ class ManageLibraryDialog(QDialog):
             self.changed.emit()
 
 
-class ImportWorker(QThread):
-    """Runs the importer off the UI thread with its own database connection."""
+class ImportWorker(QObject):
+    """Runs the importer off the UI thread with its own database connection.
+
+    A plain daemon thread, not a QThread: a hostile file can keep a read busy for a while,
+    and closing the window must neither wait for it nor destroy a running QThread (Qt
+    aborts the process).  Cancelling takes effect between points and files; a read under
+    way finishes in the background and nothing after it is written."""
 
     progressed = Signal(int, int, str)
+    finished = Signal()
 
     def __init__(self, services: Services, paths: list[Path], parent=None) -> None:
         super().__init__(parent)
@@ -176,13 +212,41 @@ class ImportWorker(QThread):
         self.cancelled = False
         self.report: ImportReport | None = None
         self.error: str | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._main, name="import", daemon=True)
+        self._thread.start()
+
+    def isRunning(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def isFinished(self) -> bool:
+        return self._thread is not None and not self._thread.is_alive()
+
+    def wait(self, ms: int | None = None) -> bool:
+        if self._thread is not None:
+            self._thread.join(None if ms is None else ms / 1000)
+        return not self.isRunning()
+
+    def _emit(self, signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the window (and this object's C++ side) is gone: nobody is listening
+
+    def _main(self) -> None:
+        try:
+            self.run()
+        finally:
+            self._emit(self.finished)
 
     def run(self) -> None:
         from app.core.phrases.classify import Classifier
         from app.core.phrases.importer import import_paths
 
         def progress(done: int, total: int, name: str) -> bool:
-            self.progressed.emit(done, total, name)
+            self._emit(self.progressed, done, total, name)
             return not self.cancelled
 
         try:

@@ -125,6 +125,12 @@ class CheckPanel(QWidget):
     def config(self):
         if self._config is None:
             self._config = load_check_config(self.services.user_dir)
+            if self._config.errors:
+                import sys
+
+                from app.core.check.config import config_error_report
+
+                print(f"注意：{config_error_report(self._config)}", file=sys.stderr)
         return self._config
 
     def run(self, mode: str, sources: list[tuple[str, str]] | None = None) -> None:
@@ -147,6 +153,10 @@ class CheckPanel(QWidget):
         summary = ""
         if self.mode == "proofread":
             findings = proofread(text, self.config)
+            if self.config.errors:
+                from app.core.check.config import config_error_report
+
+                summary = config_error_report(self.config)
         elif self.mode == "structure":
             from app.core.check.criticism import structure_findings  # 相互批评意见: its own check
 

@@ -73,20 +73,22 @@ class FileActions(QObject):
     def open_path(self, path: Path) -> bool:
         """Open ``path``; on failure say why and leave the current draft untouched."""
         from app.core.errors import DocumentReadError
-        from app.core.formats.reader import read_document
+        from app.ui.window.opening import load_without_freezing, read_without_freezing
 
         if not self.safety.may_open(path):
             return False
         try:
-            document = read_document(path)
+            document = read_without_freezing(self.host, path)
         except DocumentReadError as exc:
             self.host.warn("无法打开", str(exc))
             return False
         saved_as_ours = path.suffix.lower() == ".docx"
-        self.draft.load(document, path if saved_as_ours else None)
+        load_without_freezing(self.host, self.editor, document, path if saved_as_ours else None)
         remember(self.host.settings, path)
         if not saved_as_ours:
             self.host.notify(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)
+        if document.notice:  # e.g. bytes that were not UTF-8, replaced: say where
+            self.host.warn("打开时有提示", document.notice)
         self.editor.go_to(0)
         return True
 
@@ -115,8 +117,8 @@ class FileActions(QObject):
         try:
             write_docx(self.draft.to_document(), path, export_options(self.host.settings))
         except SaveError as exc:
-            self.safety.save_failed()
-            self.host.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，也已自动保存，没有丢失。")
+            if self.safety.save_failed(str(exc)):  # both failed: the user chose 另存为
+                return self.save_as()
             return False
         self.draft.set_path(path)
         remember(self.host.settings, path)

@@ -96,13 +96,19 @@ class LibraryActions(QObject):
         box.exec()
 
     def stop_import(self) -> None:
-        """Closing: let a running import finish its current file, then stop."""
+        """Closing: ask a running import to stop; never wait long (a hostile file may keep
+        its read busy; the worker is a daemon thread, so nothing aborts at exit)."""
         worker = self.import_worker
         if worker is not None:
-            worker.cancelled = True
-            worker.wait(10000)
+            worker.cancelled = True  # a daemon thread: stops at its next check, or with the process
+            worker.wait(2000)
 
     def show_notice(self) -> None:
         """Say that a damaged library was set aside at start-up, if it was."""
         if self.host.services.library.notice:
             self.host.warn("素材库", self.host.services.library.notice)
+        if self.host.services.library.read_only:  # stays in the status bar while it lasts
+            from PySide6.QtWidgets import QLabel, QMainWindow
+
+            if isinstance(self._parent, QMainWindow):
+                self._parent.statusBar().addPermanentWidget(QLabel("素材库只读：新增和收藏暂不保存"))

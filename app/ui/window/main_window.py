@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidg
 from app import APP_NAME
 from app.core.document.outline import Outline
 from app.core.errors import RestructureError
-from app.core.phrases.phrasebank import used_phrase_ids
 from app.core.services import Services
 from app.ui.dialogs.settings import FontHint
 from app.ui.draft import DraftDocument
@@ -124,8 +123,9 @@ class MainWindow(QMainWindow):
         self._context_timer.start()
 
     def update_usage(self) -> None:
-        text = self.draft.qdoc.toPlainText()
-        self.phrase_panel.set_used(used_phrase_ids(text, self.services.index.phrases))
+        from app.ui.window.opening import update_usage
+
+        update_usage(self)
 
     def update_context(self) -> None:
         cursor = self.editor.textCursor()

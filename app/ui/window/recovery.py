@@ -34,8 +34,13 @@ def autosave_store(user_dir) -> AutosaveStore:
 
 
 def when(saved_at: float) -> str:
-    """``今天 23:41:05`` / ``2024-05-01 23:41:05``."""
-    stamp = time.localtime(saved_at)
+    """``今天 23:41:05`` / ``2024-05-01 23:41:05`` (``时间不明`` for a nonsense time)."""
+    try:
+        if not 0 < saved_at < 4_102_444_800:
+            return "时间不明"
+        stamp = time.localtime(saved_at)
+    except (OverflowError, ValueError, OSError, TypeError):
+        return "时间不明"
     if time.strftime("%Y%m%d", stamp) == time.strftime("%Y%m%d"):
         return time.strftime("今天 %H:%M:%S", stamp)
     return time.strftime("%Y-%m-%d %H:%M:%S", stamp)

@@ -247,8 +247,8 @@ def test_a_library_held_by_another_connection_is_not_taken_for_damaged(tmp_path)
         original_connect = sqlite3.connect
         with pytest.MonkeyPatch.context() as mp:  # don't wait out the 5 s busy timeout
             mp.setattr(sqlite3, "connect", lambda *a, **k: original_connect(*a, **{**k, "timeout": 0.1}))
-            with pytest.raises(sqlite3.OperationalError):
-                UserLibrary(path)
+            held = UserLibrary(path)  # issue 19: opened read-only or in memory, never moved
+            assert held.read_only and "占用" in held.notice
     finally:
         holder.rollback()
         holder.close()
