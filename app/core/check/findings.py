@@ -15,13 +15,17 @@ KIND_LABELS: dict[str, str] = {
     "formulation": "政治表述",
     "numbering": "序号",
     "placeholder": "占位符",
+    "confusable": "疑似错字",
+    "dedide": "的地得",
+    "runon": "缺少句号",
+    "space": "多余空白",
     "structure_aspect": "缺少方面",
     "structure_measure": "措施未对应",
     "structure_length": "篇幅",
     "structure_example": "缺少实例",
 }
 PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "pause", "repeat", "wrong_form", "formulation",
-                   "numbering", "placeholder")
+                   "numbering", "placeholder", "confusable", "dedide", "runon", "space")
 STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_length", "structure_example")
 
 

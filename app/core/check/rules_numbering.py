@@ -16,6 +16,9 @@ from app.core.text import cn_to_int, int_to_cn
 
 _CN = "一二三四五六七八九十"
 _POINT_RE = re.compile(rf"(?:^|(?<=[。；;！？!?，,：:]))[\s\u3000]*([{_CN}]{{1,3}})([是要])")
+# A point run on after a character (深入二是): counted only when it continues the sequence
+# (rules_points reports the missing 。), so that the next point is not reported as a gap.
+_RUNON_RE = re.compile(rf"(?<=[\u4e00-\u9fff”’）)》])([{_CN}]{{1,2}})([是要])")
 _LEVEL_NAME = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
 
@@ -58,12 +61,18 @@ def _renumbered(raw: str, level: int, value: int) -> str | None:
 
 def _check_points(line: str, offset: int, start: int, last: dict[int, int]) -> list[Finding]:
     findings = []
-    for m in _POINT_RE.finditer(line, start):
+    matches = [(m, False) for m in _POINT_RE.finditer(line, start)]
+    matches += [(m, True) for m in _RUNON_RE.finditer(line, start)]
+    for m, run_on in sorted(matches, key=lambda pair: pair[0].start()):
         value = cn_to_int(m.group(1))
         if not value:
             continue
         key = -1 if m.group(2) == "是" else -2
         previous = last.get(key)
+        if run_on:
+            if previous is not None and value == previous + 1:
+                last[key] = value
+            continue
         if value != 1 and previous != value - 1:
             expected = (previous or 0) + 1
             marker = m.group(1) + m.group(2)
