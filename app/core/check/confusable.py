@@ -158,9 +158,8 @@ def _parallel(run: str, p: int) -> bool:  # run: the whole text
     if p >= 1 and run[p - 1:p] == run[p + 1:p + 2]:
         return True
     lead = run[p - 2:p] if p >= 2 else ""
-    if lead and (run.find(lead, max(0, p - 14), p - 2) >= 0 or run.find(lead, p + 1, p + 14) >= 0):
-        return True
-    return False
+    return bool(lead) and (run.find(lead, max(0, p - 14), p - 2) >= 0
+                           or run.find(lead, p + 1, p + 14) >= 0)
 
 
 def _resolved(text: str, lexicon: Lexicon, found: dict[int, tuple[float, str]]) -> list[Candidate]:
