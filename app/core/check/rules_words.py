@@ -7,10 +7,30 @@ import re
 from app.core.check.config import CheckConfig
 from app.core.check.findings import Finding
 
+BOUNDARY_FREQ = 100  # both words of a boundary reading are at least this common in jieba
+
+
+def across_boundary(text: str, i: int, wrong: str, freq) -> bool:
+    """Does ``wrong`` at ``i`` straddle two common words (超过|份额, 全部|份额, 来自|已有)?
+
+    Needs a word on the left that ends inside the form and starts before it, and a word on
+    the right that starts there and ends after it; then the table's wrong form is not there.
+    """
+    n = len(wrong)
+    for k in range(1, n):
+        cut = i + k
+        left = any(freq.get(text[s:cut], 0) >= BOUNDARY_FREQ for s in range(max(0, i - 3), i))
+        if left and any(freq.get(text[cut:e], 0) >= BOUNDARY_FREQ
+                        for e in range(i + n + 1, min(len(text), i + n + 3) + 1)):
+            return True
+    return False
+
 
 def check_wrong_forms(text: str, config: CheckConfig) -> list[Finding]:
-    """Every occurrence of a table entry (longest match first, exceptions honoured)."""
+    """Every occurrence of a table entry (longest match first, exceptions honoured; with
+    jieba's dictionary loaded, not where the form straddles two words)."""
     table = config.forms_by_first_char()
+    freq = config.lexicon.freq if config.lexicon is not None else None
     findings = []
     i, n = 0, len(text)
     while i < n:
@@ -18,7 +38,8 @@ def check_wrong_forms(text: str, config: CheckConfig) -> list[Finding]:
         hit = None
         if forms:
             for form in forms:
-                if text.startswith(form.wrong, i) and not _in_exception(text, i, form):
+                if text.startswith(form.wrong, i) and not _in_exception(text, i, form) \
+                        and not (freq is not None and across_boundary(text, i, form.wrong, freq)):
                     hit = form
                     break
         if hit is None:
