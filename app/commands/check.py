@@ -37,13 +37,40 @@ def run_checks(path: Path, structure: bool = True):
 
     user_dir = user_data_dir()
     source = read_check_input(path)
-    findings = proofread(source.text, load_check_config(user_dir))
+    config = load_check_config(user_dir)
+    config.lexicon = command_lexicon(user_dir)
+    findings = proofread(source.text, config)
     if structure:
         library = load_template_library()
         template = resolve_template(source.document, library)
         findings += check_structure(source.document.paragraphs, source.text, TopicClassifier.load(),
                                     template)
     return source.text, sort_findings(findings)
+
+
+def command_lexicon(user_dir: Path):
+    """The confusable-character lexicon as the window builds it (jieba from the user's cache,
+    the phrasebank and the user's library); None if jieba cannot be loaded."""
+    from app.core.check.lexicon import lexicon_from_segmenter
+    from app.core.paths import phrasebank_dir
+    from app.core.phrases.library import DB_NAME, open_library
+    from app.core.phrases.phrasebank import load_phrasebank
+    from app.core.phrases.segment import Segmenter
+
+    segmenter = Segmenter(cache_dir=user_dir / "cache")
+    try:
+        segmenter.load(pause=lambda: None)
+    except (OSError, ValueError, ImportError):
+        return None
+    texts = [p.text for p in load_phrasebank(phrasebank_dir()).phrases]
+    if (user_dir / DB_NAME).is_file():  # never create the library just to check a file
+        try:
+            library = open_library(user_dir)
+            texts += [p.text for p in library.phrases()]
+            library.close()
+        except Exception:
+            pass
+    return lexicon_from_segmenter(segmenter, texts)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.check.lexicon import Lexicon, lexicon_from_segmenter
 from app.core.document.templates import TemplateLibrary, load_templates
 from app.core.paths import phrasebank_dir, templates_dir, user_data_dir
 from app.core.phrases.library import UserLibrary, open_library
@@ -26,6 +27,9 @@ class Services:
     index: PhraseIndex
     library: UserLibrary
     warmup: Warmup = field(default_factory=Warmup)
+    # Word knowledge for 校对's confusable-character rule: built on the loader thread once
+    # jieba is loaded (None until then; the check runs without that rule meanwhile).
+    lexicon: Lexicon | None = None
 
     @classmethod
     def load(cls, user_dir: Path | None = None) -> Services:
@@ -82,6 +86,15 @@ class Services:
         self.segmenter.load()
         self.index.after_segmenter_loaded()
         self.index.prepare_pinyin()
+        self.build_lexicon()
+
+    def build_lexicon(self) -> Lexicon | None:
+        """The 校对 lexicon over the loaded segmenter's dictionary (no second copy) and the
+        phrasebank plus the user's library as in-domain text."""
+        if self.lexicon is None and self.segmenter.ready:
+            self.lexicon = lexicon_from_segmenter(self.segmenter,
+                                                  [p.text for p in self.all_phrases()])
+        return self.lexicon
 
 
 def warm_caches_main(user_dir: Path) -> int:

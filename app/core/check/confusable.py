@@ -11,6 +11,7 @@ log-probability, after a cost for the kind of confusion.  Linear in the text.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,10 @@ class Candidate:
     char: str  # its replacement
     word: str  # the corrected word
     gain: float
+
+    def shifted(self, offset: int) -> Candidate:
+        return Candidate(self.start + offset, self.end + offset, self.at + offset, self.char,
+                         self.word, self.gain)
 
 
 def best_path(lexicon: Lexicon, s: str) -> tuple[float, list[int]]:
@@ -76,66 +81,129 @@ def best_logp(lexicon: Lexicon, s: str) -> float:
 
 
 def candidates(text: str, lexicon: Lexicon, threshold: float = THRESHOLD) -> list[Candidate]:
-    """The best-scoring correction at each flagged character of ``text``."""
+    """The best-scoring correction at each flagged character of ``text``.
+
+    Lines are scored separately (no rule looks across a line break) and remembered in the
+    lexicon's line cache, so re-checking after an edit only scores the edited paragraph.
+    """
+    if threshold != THRESHOLD:
+        return _candidates(text, lexicon, threshold)
+    cache = lexicon.line_cache
+    result: list[Candidate] = []
+    offset = 0
+    for line in text.split("\n"):
+        found = cache.get(line)
+        if found is None:
+            if len(cache) > LINE_CACHE:
+                cache.clear()
+            found = cache[line] = tuple(_candidates(line, lexicon, threshold))
+        result += [c.shifted(offset) for c in found] if offset else found
+        offset += len(line) + 1
+    return result
+
+
+LINE_CACHE = 20_000
+
+
+def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate]:
     targets = lexicon.targets()
     near = lexicon.near()
-    sound, tone = lexicon.sound, lexicon.tone
-    count = lexicon.count
     freq = lexicon.freq
     seen = lexicon.seen
+    heads, tails = lexicon.heads, lexicon.tails
+    mids = lexicon.mids
     found: dict[int, tuple[float, str]] = {}
+    memo: dict[str, float] = {}
+    run, base = "", 0
+    tried: set[tuple[int, str]] = set()
+
+    def _try(window: str, masks: tuple[int, ...], a: int) -> None:
+        if len(window) > 2 and window in seen:
+            return
+        for j in masks:
+            fill = targets.get(window[:j] + "\0" + window[j + 1:])
+            if not fill:
+                continue
+            hits = fill & near.get(window[j], _EMPTY)
+            if hits and _plausible_slip(text, run, window, j, base + a + j, a + j):
+                _score(lexicon, run, a, a + len(window), j, hits, tried, found, memo, base,
+                       threshold)
+
     for m in _CJK_RUN.finditer(text):
         run, base = m.group(), m.start()
         n = len(run)
         if n < 2:
             continue
         tried: set[tuple[int, str]] = set()
+        # Per two-character gram, computed once: a repeated in-domain 4-gram starts here (all
+        # its parts are repeated too: never corrected), a word starts here, a longer target
+        # starts / ends with this gram.
+        grams = [run[p:p + 2] for p in range(n - 1)]
+        covered = [run[p:p + 4] in seen for p in range(n)]
+        is_word = [freq.get(g, 0) >= REAL_WORD or g in seen for g in grams]
+        head = [g in heads for g in grams]
+        tail = [g in tails for g in grams]
         for a in range(n - 1):
-            for size in (2, 3, 4):
-                b = a + size
-                if b > n:
-                    break
-                window = run[a:b]
-                if window in seen:
-                    continue
-                for j in range(size):
-                    ch = window[j]
-                    if ch in FUNCTION_CHARS:
-                        continue
-                    if size == 2 and (window[1 - j] in FUNCTION_CHARS or window[0] in _PREFIXES):
-                        continue
-                    if _parallel(text, base + a + j) or window[j - 1:j] in _PREFIXES \
-                            or _between_numerals(run, a + j):
-                        continue
-                    fill = targets.get(window[:j] + "\0" + window[j + 1:])
-                    if not fill:
-                        continue
-                    hits = fill & near.get(ch, _EMPTY)
-                    if not hits:
-                        continue
-                    for new in hits:
-                        key = (a + j, new)
-                        if key in tried:
-                            continue
-                        word = window[:j] + new + window[j + 1:]
-                        if count(word) <= count(window):
-                            continue
-                        if size == 2 and freq.get(window, 0) >= REAL_WORD:
-                            continue
-                        tried.add(key)
-                        kind = "sound" if new in sound.get(ch, _EMPTY) else \
-                            "tone" if new in tone.get(ch, _EMPTY) else "shape"
-                        gain = _gain(lexicon, run, a, b, a + j, new) - COST[kind]
-                        if gain < threshold:
-                            continue
-                        at = base + a + j
-                        old = found.get(at)
-                        if old is None or gain > old[0]:
-                            found[at] = (gain, new)
+            if covered[a]:
+                continue
+            back1 = a >= 1 and covered[a - 1]
+            back2 = a >= 2 and covered[a - 2]
+            if not (is_word[a] or back1 or back2):
+                _try(run[a:a + 2], _TWO, a)
+            if a + 3 <= n and not back1:
+                masks3 = ((2,) if head[a] else ()) + ((0,) if tail[a + 1] else ()) \
+                    + ((1,) if run[a] + run[a + 2] in mids else ())
+                if masks3:
+                    _try(run[a:a + 3], masks3, a)
+            if a + 4 <= n and (head[a] or tail[a + 2]):
+                _try(run[a:a + 4], ((2, 3) if head[a] else ()) + ((0, 1) if tail[a + 2] else ()), a)
     return _resolved(text, lexicon, found)
 
 
+def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int) -> bool:
+    """Could the character at ``p`` be a typing slip (not grammar, not a deliberate pattern)?"""
+    ch = window[j]
+    if ch in FUNCTION_CHARS:
+        return False
+    if len(window) == 2 and (window[1 - j] in FUNCTION_CHARS or window[0] in _PREFIXES):
+        return False
+    return not (window[j - 1:j] in _PREFIXES or _parallel(text, at) or _between_numerals(run, p))
+
+
+def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[str],
+           tried: set[tuple[int, str]], found: dict[int, tuple[float, str]],
+           memo: dict[str, float], base: int, threshold: float) -> None:
+    window = run[a:b]
+    ch = window[j]
+    count = lexicon.count
+    floor = memo.get(window)
+    if floor is None:
+        floor = memo[window] = best_logp(lexicon, window)
+    for new in hits:
+        key = (a + j, new)
+        if key in tried:
+            continue
+        word = window[:j] + new + window[j + 1:]
+        word_count = count(word)
+        if word_count <= count(window):
+            continue
+        kind = "sound" if new in lexicon.sound.get(ch, _EMPTY) else \
+            "tone" if new in lexicon.tone.get(ch, _EMPTY) else "shape"
+        # Cheap bound first: the word against the window's own best reading.
+        if math.log(word_count / lexicon.total) - floor - COST[kind] < threshold:
+            continue
+        tried.add(key)
+        gain = _gain(lexicon, run, a, b, a + j, new, memo) - COST[kind]
+        if gain < threshold:
+            continue
+        at = base + a + j
+        old = found.get(at)
+        if old is None or gain > old[0]:
+            found[at] = (gain, new)
+
+
 _EMPTY: frozenset[str] = frozenset()
+_TWO = (0, 1)
 # 不紧, 很实, 更严: a negation or degree word before a character makes a phrase, not a word.
 _PREFIXES = frozenset("不没很太更最较越非未")
 
@@ -194,12 +262,16 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def _gain(lexicon: Lexicon, run: str, a: int, b: int, at: int, new: str) -> float:
+def _gain(lexicon: Lexicon, run: str, a: int, b: int, at: int, new: str,
+          memo: dict[str, float]) -> float:
     lo, hi = max(0, a - CONTEXT), min(len(run), b + CONTEXT)
     before = run[lo:hi]
     k = at - lo
     after = before[:k] + new + before[k + 1:]
-    return best_logp(lexicon, after) - best_logp(lexicon, before)
+    old = memo.get(before)
+    if old is None:
+        old = memo[before] = best_logp(lexicon, before)
+    return best_logp(lexicon, after) - old
 
 
 def check_confusables(text: str, lexicon: Lexicon | None) -> list[Finding]:

@@ -130,7 +130,7 @@ def _complement(text: str, i: int, ch: str, pos: dict[str, str]) -> Finding | No
         size = 1
     elif not size or not _COMPLEMENT_RE.match(text, i + 1):
         return None
-    if text[i - size - 1:i - size] in ("的", "之"):  # 对工作的重视的不够: too tangled to judge
+    if text[i - size - 1:i - size] in ("的", "之", "所"):  # 所做的 is a noun phrase
         return None
     start = i - size
     return Finding("dedide", f"动词“{text[start:i]}”后接补语，应用“得”：“{text[start:i]}得”。",

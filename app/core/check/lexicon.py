@@ -120,6 +120,12 @@ class Lexicon:
     pos: dict[str, str] = field(default_factory=dict)
     _targets: dict[str, frozenset[str]] | None = field(default=None, repr=False)
     _near: dict[str, frozenset[str]] | None = field(default=None, repr=False)
+    # First and last two characters of the 3–4-character targets (a cheap pre-filter).
+    # confusable.candidates' results per line (paragraph), reused while re-checking.
+    line_cache: dict = field(default_factory=dict, repr=False)
+    heads: frozenset[str] = frozenset()
+    tails: frozenset[str] = frozenset()
+    mids: frozenset[str] = frozenset()  # first + last character of the 3-character targets
 
     def count(self, word: str) -> int:
         return self.freq.get(word, 0) + self.extra.get(word, 0)
@@ -164,6 +170,10 @@ class Lexicon:
                         continue
                     index.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
             self._targets = {k: frozenset(v) for k, v in index.items()}
+            long_words = [w for w in words if len(w) > 2]
+            self.heads = frozenset(w[:2] for w in long_words)
+            self.tails = frozenset(w[-2:] for w in long_words)
+            self.mids = frozenset(w[0] + w[2] for w in long_words if len(w) == 3)
         return self._targets
 
 
@@ -209,7 +219,7 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
 
 def lexicon_from_segmenter(segmenter, texts: Iterable[str] = ()) -> Lexicon | None:
     """The lexicon over a *loaded* Segmenter's dictionary; None while jieba is not loaded."""
-    tokenizer = getattr(segmenter, "_tokenizer", None)
-    if tokenizer is None:
+    dictionary = segmenter.dictionary()
+    if dictionary is None:
         return None
-    return build_lexicon(tokenizer.FREQ, tokenizer.total, texts)
+    return build_lexicon(dictionary[0], dictionary[1], texts)

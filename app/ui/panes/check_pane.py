@@ -125,6 +125,9 @@ class CheckPanel(QWidget):
     def config(self):
         if self._config is None:
             self._config = load_check_config(self.services.user_dir)
+        # Confusable characters need jieba's dictionary: built on the loader thread, used
+        # as soon as it is there (getattr: Services stand-ins in tests may lack it).
+        self._config.lexicon = getattr(self.services, "lexicon", None)
         return self._config
 
     def run(self, mode: str, sources: list[tuple[str, str]] | None = None) -> None:
