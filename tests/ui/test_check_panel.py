@@ -121,3 +121,24 @@ def test_a_mouse_click_on_a_finding_selects_its_span_in_the_editor(window, qtbot
     assert window.editor.textCursor().selectedText() == "XX"
     assert window.editor.textCursor().block().blockNumber() == 3
     assert window.editor.hasFocus() or window.editor.textCursor().hasSelection()
+
+
+def test_confusables_de_di_de_and_run_on_points_fixed_in_one_click(window):
+    """Issue 16: slips no table lists, found and fixed like the table's findings."""
+    assert window.services.lexicon is not None  # built on the loader thread with jieba
+    _load(window, "一是大力宏扬党的优良传统，对理论领会的不深二是联系实际不够。")
+    window.show_check("proofread")
+    panel = window.check_panel
+    assert [(s.finding.kind, s.finding.text) for s in panel.shown] == [
+        ("confusable", "宏扬"), ("dedide", "领会的"), ("runon", "二是")]
+    assert "疑似错字" in panel.list.item(0).text() and "弘扬" in panel.list.item(0).text()
+    for _ in range(3):
+        panel.list.setCurrentRow(0)
+        assert panel.fix_button.isEnabled()
+        panel.fix_button.click()
+    assert window.draft.qdoc.findBlockByNumber(2).text() == \
+        "一是大力弘扬党的优良传统，对理论领会得不深。二是联系实际不够。"
+    assert panel.shown == []
+    window.editor.undo()
+    assert window.draft.qdoc.findBlockByNumber(2).text() == \
+        "一是大力弘扬党的优良传统，对理论领会得不深二是联系实际不够。"
