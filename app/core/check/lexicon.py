@@ -83,6 +83,27 @@ def load_pos(data_dir: Path) -> dict[str, str]:
     return pos
 
 
+REGISTER_WEIGHT = 1000  # a keyword of topics.toml or a word of the jieba user dictionary
+
+
+def register_words() -> dict[str, int]:
+    """The register's vocabulary the app already ships: the topic keywords
+    (resources/topics.toml) and the jieba user dictionary (resources/jieba_userdict.txt)."""
+    import tomllib
+
+    words: dict[str, int] = {}
+    try:
+        data = tomllib.loads((resources_dir() / "topics.toml").read_text(encoding="utf-8-sig"))
+        for topic in data.get("topics", {}).values():
+            for word in topic.get("keywords", []):
+                words[str(word)] = REGISTER_WEIGHT
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+        pass
+    for line in _data_lines(resources_dir() / "jieba_userdict.txt"):
+        words[line.split()[0]] = REGISTER_WEIGHT
+    return {w: f for w, f in words.items() if 2 <= len(w) <= 8 and _CJK_RUN.fullmatch(w)}
+
+
 def load_domain_words(data_dir: Path) -> dict[str, int]:
     """Correct words and collocations of the register, with a weight (default 1000)."""
     words: dict[str, int] = {}
@@ -208,7 +229,7 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
                 extra[gram] = count * DOMAIN_WEIGHT
         elif len(gram) == 2 and freq.get(gram, 0) > 0:  # a dictionary word the register uses
             extra[gram] = DOMAIN_WEIGHT
-    for word, weight in load_domain_words(data_dir).items():
+    for word, weight in {**register_words(), **load_domain_words(data_dir)}.items():
         extra[word] = extra.get(word, 0) + weight
     sound, tone, shape = load_confusions(data_dir)
     lexicon = Lexicon(freq, total, extra, frozenset(seen), sound, tone, shape, load_pos(data_dir))
