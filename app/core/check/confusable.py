@@ -40,10 +40,11 @@ class Candidate:
     char: str  # its replacement
     word: str  # the corrected word
     gain: float
+    kind: str = "sound"  # sound (同音) / tone (音近) / shape (形近)
 
     def shifted(self, offset: int) -> Candidate:
         return Candidate(self.start + offset, self.end + offset, self.at + offset, self.char,
-                         self.word, self.gain)
+                         self.word, self.gain, self.kind)
 
 
 def best_path(lexicon: Lexicon, s: str) -> tuple[float, list[int]]:
@@ -112,7 +113,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     seen = lexicon.seen
     heads, tails = lexicon.heads, lexicon.tails
     mids = lexicon.mids
-    found: dict[int, tuple[float, str]] = {}
+    found: dict[int, tuple[float, str, str]] = {}
     memo: dict[str, float] = {}
     run, base = "", 0
     tried: set[tuple[int, str]] = set()
@@ -171,7 +172,7 @@ def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int) -
 
 
 def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[str],
-           tried: set[tuple[int, str]], found: dict[int, tuple[float, str]],
+           tried: set[tuple[int, str]], found: dict[int, tuple[float, str, str]],
            memo: dict[str, float], base: int, threshold: float) -> None:
     window = run[a:b]
     ch = window[j]
@@ -199,7 +200,7 @@ def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[s
         at = base + a + j
         old = found.get(at)
         if old is None or gain > old[0]:
-            found[at] = (gain, new)
+            found[at] = (gain, new, kind)
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -230,11 +231,11 @@ def _parallel(run: str, p: int) -> bool:  # run: the whole text
                            or run.find(lead, p + 1, p + 14) >= 0)
 
 
-def _resolved(text: str, lexicon: Lexicon, found: dict[int, tuple[float, str]]) -> list[Candidate]:
+def _resolved(text: str, lexicon: Lexicon, found: dict[int, tuple[float, str, str]]) -> list[Candidate]:
     """One candidate per corrected word: the span is the word that the corrected text's best
     segmentation puts around the character; overlapping candidates keep the best."""
     result: list[Candidate] = []
-    for at, (gain, new) in sorted(found.items(), key=lambda kv: -kv[1][0]):
+    for at, (gain, new, kind) in sorted(found.items(), key=lambda kv: -kv[1][0]):
         lo = at
         while lo > 0 and lo > at - CONTEXT - 3 and _is_cjk(text[lo - 1]):
             lo -= 1
@@ -254,7 +255,7 @@ def _resolved(text: str, lexicon: Lexicon, found: dict[int, tuple[float, str]]) 
         if any(c.start < end and start < c.end for c in result):
             continue
         word = text[start:at] + new + text[at + 1:end]
-        result.append(Candidate(start, end, at, new, word, gain))
+        result.append(Candidate(start, end, at, new, word, gain, kind))
     return sorted(result, key=lambda c: c.at)
 
 
@@ -274,6 +275,9 @@ def _gain(lexicon: Lexicon, run: str, a: int, b: int, at: int, new: str,
     return best_logp(lexicon, after) - old
 
 
+_HOW = {"sound": "同音", "tone": "音近", "shape": "形近"}
+
+
 def check_confusables(text: str, lexicon: Lexicon | None) -> list[Finding]:
     if lexicon is None:
         return []
@@ -281,6 +285,6 @@ def check_confusables(text: str, lexicon: Lexicon | None) -> list[Finding]:
     for c in candidates(text, lexicon):
         written = text[c.start:c.end]
         findings.append(Finding(
-            "confusable", f"“{written}”疑为“{c.word}”之误（“{text[c.at]}”与“{c.char}”音近或形近）。",
+            "confusable", f"“{written}”疑为“{c.word}”之误（“{text[c.at]}”与“{c.char}”{_HOW[c.kind]}）。",
             c.start, c.end, written, c.word))
     return findings

@@ -49,5 +49,5 @@ def _continues(text: str, at: int, previous: tuple[str, ...]) -> bool:
 
 
 def _finding(text: str, at: int, marker: str) -> Finding:
-    return Finding("runon", f"“{marker}”前可能缺少句号：此处可能缺少句号，上一项与“{marker}”连在了一起。",
+    return Finding("runon", f"此处可能缺少句号：上一项没有结束，就接上了“{marker}”。",
                    at, at + len(marker), marker, "。" + marker)
