@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.check.findings import Finding
-from app.core.check.lexicon import FUNCTION_CHARS, Lexicon
+from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
 
 # A written word of the dictionary (反应, 年青) is only replaced by a longer collocation
 # (反映问题, 年轻干部), never by another word of the same length on frequency alone.
@@ -164,7 +164,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
 def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int) -> bool:
     """Could the character at ``p`` be a typing slip (not grammar, not a deliberate pattern)?"""
     ch = window[j]
-    if ch in FUNCTION_CHARS:
+    if ch in PARTICLES or (len(window) == 2 and ch in FUNCTION_CHARS):
         return False
     if len(window) == 2 and (window[1 - j] in FUNCTION_CHARS or window[0] in _PREFIXES):
         return False
@@ -182,7 +182,7 @@ def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[s
         floor = memo[window] = best_logp(lexicon, window)
     for new in hits:
         key = (a + j, new)
-        if key in tried:
+        if key in tried or (b - a < 4 and new in FUNCTION_CHARS):
             continue
         word = window[:j] + new + window[j + 1:]
         word_count = count(word)

@@ -33,6 +33,8 @@ DOMAIN_MIN_COUNT = 2
 DOMAIN_MAX_N = 4
 # Characters that are grammar, not content: never substituted (的地得 has its own rule).
 FUNCTION_CHARS = frozenset("的地得了着过是在和与及或而之其把被让给对向从于以为也都就才又还仍很更最不没无所里")
+# Particles that are never part of a slip: never substituted, never substituted for.
+PARTICLES = frozenset("的地得了着过和与或而之其")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -187,7 +189,7 @@ class Lexicon:
                 if not _CJK_RUN.fullmatch(word):
                     continue
                 for j, ch in enumerate(word):
-                    if ch in FUNCTION_CHARS:
+                    if ch in PARTICLES:
                         continue
                     index.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
             self._targets = {k: frozenset(v) for k, v in index.items()}
