@@ -235,7 +235,7 @@ def evaluate(config: CheckConfig | None = None) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="list misses and false alarms")
     args = parser.parse_args(argv)
     figures = evaluate()

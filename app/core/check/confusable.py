@@ -135,7 +135,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
         n = len(run)
         if n < 2:
             continue
-        tried: set[tuple[int, str]] = set()
+        tried = set()
         # Per two-character gram, computed once: a repeated in-domain 4-gram starts here (all
         # its parts are repeated too: never corrected), a word starts here, a longer target
         # starts / ends with this gram.

@@ -50,9 +50,9 @@ def tidy_paragraphs(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[
 
 
 def _fix_brackets(text: str) -> str:
-    fixes = [f for f in check_brackets(text) if f.suggestion is not None]
-    for f in sorted(fixes, key=lambda f: -f.start):
-        text = text[:f.start] + f.suggestion + text[f.end:]
+    for f in sorted(check_brackets(text), key=lambda f: -f.start):
+        if f.suggestion is not None:
+            text = text[:f.start] + f.suggestion + text[f.end:]
     return text
 
 
