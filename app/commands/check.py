@@ -70,7 +70,7 @@ def command_lexicon(user_dir: Path):
             library.close()
         except Exception:
             pass
-    return lexicon_from_segmenter(segmenter, texts)
+    return lexicon_from_segmenter(segmenter, texts, user_dir)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

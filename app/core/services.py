@@ -93,7 +93,8 @@ class Services:
         phrasebank plus the user's library as in-domain text."""
         if self.lexicon is None and self.segmenter.ready:
             self.lexicon = lexicon_from_segmenter(self.segmenter,
-                                                  [p.text for p in self.all_phrases()])
+                                                  [p.text for p in self.all_phrases()],
+                                                  self.user_dir)
         return self.lexicon
 
 

@@ -219,8 +219,9 @@ def _word_like(gram: str, freq: Mapping[str, int]) -> bool:
 
 
 def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = (),
-                  data_dir: Path | None = None) -> Lexicon:
-    """The lexicon over jieba's ``freq``/``total`` plus in-domain ``texts``."""
+                  data_dir: Path | None = None, user_dir: Path | None = None) -> Lexicon:
+    """The lexicon over jieba's ``freq``/``total`` plus in-domain ``texts`` (and the user's
+    own ``check/domain_words.txt`` when ``user_dir`` is given)."""
     data_dir = data_dir or resources_dir() / "check"
     extra: dict[str, int] = {}
     seen = []
@@ -231,7 +232,10 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
                 extra[gram] = count * DOMAIN_WEIGHT
         elif len(gram) == 2 and freq.get(gram, 0) > 0:  # a dictionary word the register uses
             extra[gram] = DOMAIN_WEIGHT
-    for word, weight in {**register_words(), **load_domain_words(data_dir)}.items():
+    words = {**register_words(), **load_domain_words(data_dir)}
+    if user_dir is not None:
+        words.update(load_domain_words(user_dir / "check"))
+    for word, weight in words.items():
         extra[word] = extra.get(word, 0) + weight
     sound, tone, shape = load_confusions(data_dir)
     lexicon = Lexicon(freq, total, extra, frozenset(seen), sound, tone, shape, load_pos(data_dir))
@@ -240,9 +244,10 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
     return lexicon
 
 
-def lexicon_from_segmenter(segmenter, texts: Iterable[str] = ()) -> Lexicon | None:
+def lexicon_from_segmenter(segmenter, texts: Iterable[str] = (),
+                           user_dir: Path | None = None) -> Lexicon | None:
     """The lexicon over a *loaded* Segmenter's dictionary; None while jieba is not loaded."""
     dictionary = segmenter.dictionary()
     if dictionary is None:
         return None
-    return build_lexicon(dictionary[0], dictionary[1], texts)
+    return build_lexicon(dictionary[0], dictionary[1], texts, user_dir=user_dir)

@@ -166,3 +166,19 @@ def test_tabs_and_full_width_spaces():
     findings = check_spaces(text)
     assert [f.text for f in findings] == ["\t", "\u3000"]  # the leading indentation is left alone
     assert fixed(text, findings) == "　　一是学习不够，存在以干代学现象，有时满足于听汇报。"
+
+
+def test_users_own_register_words_count(tmp_path):
+    """A unit's own term, written in check/domain_words.txt, becomes a word for the checker."""
+    from app.core.check.lexicon import build_lexicon
+    from tests.tools.proof_eval import eval_config
+
+    base = eval_config().lexicon
+    text = "推进智汇港区建设。"
+    (tmp_path / "check").mkdir()
+    (tmp_path / "check" / "domain_words.txt").write_text("智慧港区 5000\n", encoding="utf-8")
+    plain = build_lexicon(base.freq, base.total)
+    own = build_lexicon(base.freq, base.total, user_dir=tmp_path)
+    assert plain.count("智慧港区") < own.count("智慧港区") == 5000 + plain.count("智慧港区")
+    assert check_confusables(text, plain) == []
+    assert [f.suggestion for f in check_confusables(text, own)] == ["智慧港区"]
