@@ -174,11 +174,11 @@ def test_users_own_register_words_count(tmp_path):
     from tests.tools.proof_eval import eval_config
 
     base = eval_config().lexicon
-    text = "推进智汇港区建设。"
+    text = "打造桂运乡风品牌。"
     (tmp_path / "check").mkdir()
-    (tmp_path / "check" / "domain_words.txt").write_text("智慧港区 5000\n", encoding="utf-8")
+    (tmp_path / "check" / "domain_words.txt").write_text("桂韵乡风 5000\n", encoding="utf-8")
     plain = build_lexicon(base.freq, base.total)
     own = build_lexicon(base.freq, base.total, user_dir=tmp_path)
-    assert plain.count("智慧港区") < own.count("智慧港区") == 5000 + plain.count("智慧港区")
+    assert own.count("桂韵乡风") == 5000 + plain.count("桂韵乡风")
     assert check_confusables(text, plain) == []
-    assert [f.suggestion for f in check_confusables(text, own)] == ["智慧港区"]
+    assert [f.suggestion for f in check_confusables(text, own)] == ["桂韵乡风"]
