@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from app.core.check.findings import Finding
 from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
@@ -22,7 +23,7 @@ from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
 # (反映问题, 年轻干部), never by another word of the same length on frequency alone.
 REAL_WORD = 20
 THRESHOLD = 3.0  # chosen on the tuning half of tests/data/proof/slips_confusable.txt
-COST = {"sound": 0.0, "tone": 3.0, "shape": 2.0}
+COST = MappingProxyType({"sound": 0.0, "tone": 3.0, "shape": 2.0})
 CONTEXT = 3  # characters on each side taken into the segmentation
 MAX_WORD = 6
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
