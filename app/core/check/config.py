@@ -64,6 +64,9 @@ class CheckConfig:
     # jieba's dictionary plus the register's words, for confusable characters; None until
     # the segmenter has loaded (the check then runs without that rule).
     lexicon: Lexicon | None = None
+    # The window's first check of a long draft: confusable characters only for paragraphs
+    # already scored (the rest is scored in slices between events, see check_pane).
+    confusables_cached_only: bool = False
     _by_first: dict[str, list[WrongForm]] | None = field(default=None, repr=False)
 
     def forms_by_first_char(self) -> dict[str, list[WrongForm]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -82,11 +83,13 @@ def best_logp(lexicon: Lexicon, s: str) -> float:
     return best_path(lexicon, s)[0]
 
 
-def candidates(text: str, lexicon: Lexicon, threshold: float = THRESHOLD) -> list[Candidate]:
+def candidates(text: str, lexicon: Lexicon, threshold: float = THRESHOLD,
+               cached_only: bool = False) -> list[Candidate]:
     """The best-scoring correction at each flagged character of ``text``.
 
     Lines are scored separately (no rule looks across a line break) and remembered in the
     lexicon's line cache, so re-checking after an edit only scores the edited paragraph.
+    ``cached_only`` skips lines not scored yet (see ``warm_lines``).
     """
     if threshold != THRESHOLD:
         return _candidates(text, lexicon, threshold)
@@ -95,16 +98,40 @@ def candidates(text: str, lexicon: Lexicon, threshold: float = THRESHOLD) -> lis
     offset = 0
     for line in text.split("\n"):
         found = cache.get(line)
-        if found is None:
+        if found is None and not cached_only:
             if len(cache) > LINE_CACHE:
                 cache.clear()
             found = cache[line] = tuple(_candidates(line, lexicon, threshold))
-        result += [c.shifted(offset) for c in found] if offset else found
+        if found:
+            result += [c.shifted(offset) for c in found] if offset else found
         offset += len(line) + 1
     return result
 
 
 LINE_CACHE = 20_000
+
+
+def cold_lines(text: str, lexicon: Lexicon) -> int:
+    """How many lines of ``text`` have not been scored yet."""
+    cache = lexicon.line_cache
+    return sum(1 for line in text.split("\n") if line not in cache)
+
+
+def warm_lines(text: str, lexicon: Lexicon, budget_s: float = 0.015) -> bool:
+    """Score lines of ``text`` not scored yet, for at most about ``budget_s`` seconds; True
+    when every line is scored.  Lets a window spread a first check over several event-loop
+    turns instead of freezing once for the whole text."""
+    cache = lexicon.line_cache
+    deadline = time.perf_counter() + budget_s
+    for line in text.split("\n"):
+        if line in cache:
+            continue
+        if time.perf_counter() > deadline:
+            return False
+        if len(cache) > LINE_CACHE:
+            cache.clear()
+        cache[line] = tuple(_candidates(line, lexicon, THRESHOLD))
+    return True
 
 
 def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate]:
@@ -279,11 +306,11 @@ def _gain(lexicon: Lexicon, run: str, a: int, b: int, at: int, new: str,
 _HOW = {"sound": "同音", "tone": "音近", "shape": "形近"}
 
 
-def check_confusables(text: str, lexicon: Lexicon | None) -> list[Finding]:
+def check_confusables(text: str, lexicon: Lexicon | None, cached_only: bool = False) -> list[Finding]:
     if lexicon is None:
         return []
     findings = []
-    for c in candidates(text, lexicon):
+    for c in candidates(text, lexicon, cached_only=cached_only):
         written = text[c.start:c.end]
         findings.append(Finding(
             "confusable", f"“{written}”疑为“{c.word}”之误（“{text[c.at]}”与“{c.char}”{_HOW[c.kind]}）。",

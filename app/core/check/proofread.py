@@ -45,7 +45,8 @@ RULES: dict[str, Rule] = {
 # reported again by them.
 DEFERRING: dict[str, Rule] = {
     "dedide": lambda text, config: check_dedide(text, config.pos),
-    "confusable": lambda text, config: check_confusables(text, config.lexicon),
+    "confusable": lambda text, config: check_confusables(text, config.lexicon,
+                                                         config.confusables_cached_only),
 }
 
 
