@@ -91,10 +91,11 @@ class Services:
     def build_lexicon(self) -> Lexicon | None:
         """The 校对 lexicon over the loaded segmenter's dictionary (no second copy) and the
         phrasebank plus the user's library as in-domain text."""
-        if self.lexicon is None and self.segmenter.ready:
+        if self.lexicon is None and self.segmenter.ready and not self.warmup.stopped:
             self.lexicon = lexicon_from_segmenter(self.segmenter,
                                                   [p.text for p in self.all_phrases()],
-                                                  self.user_dir)
+                                                  self.user_dir,
+                                                  should_stop=lambda: self.warmup.stopped)
         return self.lexicon
 
 

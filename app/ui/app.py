@@ -100,6 +100,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     guard = ExceptionGuard(services.user_dir, lambda: list(windows), app)
     guard.install()
     app.aboutToQuit.connect(lambda: [w.safety.shutdown() for w in windows])
+    app.aboutToQuit.connect(lambda: [w.stop_background_loading() for w in windows])
     window = create_window(services, settings, path)
     windows.append(window)
     window.show()

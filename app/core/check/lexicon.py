@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,10 +120,17 @@ def load_domain_words(data_dir: Path) -> dict[str, int]:
     return words
 
 
-def domain_ngrams(texts: Iterable[str]) -> Counter[str]:
+class BuildStoppedError(Exception):
+    """Building was abandoned (the window is closing)."""
+
+
+def domain_ngrams(texts: Iterable[str], should_stop: Callable[[], bool] = lambda: False
+                  ) -> Counter[str]:
     """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted."""
     counts: Counter[str] = Counter()
-    for text in texts:
+    for k, text in enumerate(texts):
+        if k % 200 == 0 and should_stop():
+            raise BuildStoppedError
         for run in _CJK_RUN.findall(text):
             n = len(run)
             for size in range(2, DOMAIN_MAX_N + 1):
@@ -219,13 +226,14 @@ def _word_like(gram: str, freq: Mapping[str, int]) -> bool:
 
 
 def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = (),
-                  data_dir: Path | None = None, user_dir: Path | None = None) -> Lexicon:
+                  data_dir: Path | None = None, user_dir: Path | None = None,
+                  should_stop: Callable[[], bool] = lambda: False) -> Lexicon:
     """The lexicon over jieba's ``freq``/``total`` plus in-domain ``texts`` (and the user's
     own ``check/domain_words.txt`` when ``user_dir`` is given)."""
     data_dir = data_dir or resources_dir() / "check"
     extra: dict[str, int] = {}
     seen = []
-    for gram, count in domain_ngrams(texts).items():
+    for gram, count in domain_ngrams(texts, should_stop).items():
         if count >= DOMAIN_MIN_COUNT:
             seen.append(gram)
             if _word_like(gram, freq):
@@ -239,15 +247,22 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
         extra[word] = extra.get(word, 0) + weight
     sound, tone, shape = load_confusions(data_dir)
     lexicon = Lexicon(freq, total, extra, frozenset(seen), sound, tone, shape, load_pos(data_dir))
+    if should_stop():
+        raise BuildStoppedError
     lexicon.targets()
     lexicon.near()
     return lexicon
 
 
-def lexicon_from_segmenter(segmenter, texts: Iterable[str] = (),
-                           user_dir: Path | None = None) -> Lexicon | None:
-    """The lexicon over a *loaded* Segmenter's dictionary; None while jieba is not loaded."""
+def lexicon_from_segmenter(segmenter, texts: Iterable[str] = (), user_dir: Path | None = None,
+                           should_stop: Callable[[], bool] = lambda: False) -> Lexicon | None:
+    """The lexicon over a *loaded* Segmenter's dictionary; None while jieba is not loaded or
+    when ``should_stop`` said so on the way."""
     dictionary = segmenter.dictionary()
     if dictionary is None:
         return None
-    return build_lexicon(dictionary[0], dictionary[1], texts, user_dir=user_dir)
+    try:
+        return build_lexicon(dictionary[0], dictionary[1], texts, user_dir=user_dir,
+                             should_stop=should_stop)
+    except BuildStoppedError:
+        return None

@@ -378,6 +378,12 @@ class MainWindow(QMainWindow):
             self.loader.loaded.connect(_freeze_loaded_objects)
             self.loader.start()
 
+    def stop_background_loading(self) -> None:
+        """Closing or quitting: stop the loader (a running QThread must not be destroyed)."""
+        if self.loader is not None and self.loader.isRunning():
+            self.services.stop_loading()  # a first-run cache child would keep it for seconds
+            self.loader.wait(5000)
+
     def _warm_index(self) -> None:
         """One section's phrase postings per idle tick (a few ms each), until all are built."""
         if not self.services.index.state.warm_step():
@@ -414,9 +420,7 @@ class MainWindow(QMainWindow):
             return
         self._save_geometry()
         self.safety.closed()
-        if self.loader is not None and self.loader.isRunning():
-            self.services.stop_loading()  # a first-run cache child would keep it for seconds
-            self.loader.wait(5000)
+        self.stop_background_loading()
         worker = self._import_worker
         if worker is not None:
             worker.cancelled = True

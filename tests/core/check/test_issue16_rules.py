@@ -182,3 +182,17 @@ def test_users_own_register_words_count(tmp_path):
     assert own.count("桂韵乡风") == 5000 + plain.count("桂韵乡风")
     assert check_confusables(text, plain) == []
     assert [f.suggestion for f in check_confusables(text, own)] == ["桂韵乡风"]
+
+
+def test_lexicon_build_stops_when_the_window_closes():
+    """Closing the window while the loader builds the lexicon ends the build at once."""
+    from app.core.check.lexicon import lexicon_from_segmenter
+    from tests.tools.proof_eval import eval_config, phrase_texts
+
+    class Loaded:  # the app's Segmenter, as far as the lexicon needs it
+        def dictionary(self):
+            lexicon = eval_config().lexicon
+            return lexicon.freq, lexicon.total
+
+    assert lexicon_from_segmenter(Loaded(), phrase_texts(), should_stop=lambda: True) is None
+    assert lexicon_from_segmenter(Loaded(), phrase_texts()[:10]) is not None
