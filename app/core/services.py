@@ -63,8 +63,9 @@ class Services:
         return (not self.segmenter.cache_ready() or not self.index.complete
                 or self.index.pinyin.missing(p.text for p in self.index.phrases))
 
-    def load_in_background(self, child: bool = True) -> None:
-        """Worker-thread start-up work: jieba, re-index if needed, pinyin readings.
+    def load_in_background(self, child: bool = True, lexicon: bool = True) -> None:
+        """Worker-thread start-up work: jieba, re-index if needed, pinyin readings, and
+        (``lexicon``) the word knowledge of 校对 (``build_lexicon``).
 
         A missing cache is built in a child process first (see ``app.core.warmup``), so
         this process only ever takes the sliced, GIL-yielding loading path.
@@ -76,6 +77,8 @@ class Services:
         if self.warmup.stopped:
             return  # the window is closing: no in-process build now
         self.build_caches_here()
+        if lexicon:
+            self.build_lexicon()
 
     def stop_loading(self) -> None:
         """Closing: end a cache-building child so the loader thread finishes at once."""
@@ -86,7 +89,6 @@ class Services:
         self.segmenter.load()
         self.index.after_segmenter_loaded()
         self.index.prepare_pinyin()
-        self.build_lexicon()
 
     def build_lexicon(self) -> Lexicon | None:
         """The 校对 lexicon over the loaded segmenter's dictionary (no second copy) and the
