@@ -127,8 +127,8 @@ def test_confusables_de_di_de_and_run_on_points_fixed_in_one_click(window):
     """Issue 16: slips no table lists, found and fixed like the table's findings."""
     assert window.services.lexicon is not None  # built on the loader thread with jieba
     _load(window, "一是大力宏扬党的优良传统，对理论领会的不深二是联系实际不够。")
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     assert [(s.finding.kind, s.finding.text) for s in panel.shown] == [
         ("confusable", "宏扬"), ("dedide", "领会的"), ("runon", "二是")]
     assert "疑似错字" in panel.list.item(0).text() and "弘扬" in panel.list.item(0).text()
@@ -152,8 +152,8 @@ def test_first_check_of_a_long_draft_scores_confusables_between_events(window, q
     bodies = [f"第{i}段：对理论学习的重要性认识不够，学用结合不够紧密，需要在第{i}项工作中改进。"
               for i in range(60)] + ["大力宏扬党的优良传统。"]
     _load(window, *bodies)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     assert "稍候" in panel.summary.text()
     assert not any(s.finding.kind == "confusable" for s in panel.shown)
     qtbot.waitUntil(lambda: any(s.finding.kind == "confusable" for s in panel.shown), timeout=20000)

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 
 from app.core.check.findings import Finding
-from app.core.text import cn_to_int, int_to_cn
+from app.core.document.grammar import POINT_SUFFIXES, SEQ_WORDS, cn_to_int, point_marker
 
-_CN = "一二三四五六七八九十"
-# 二是 .. 十九是, 二要; the numeral is not part of a longer number (十二是 is 12).
-_MARKER_RE = re.compile(rf"(?<![{_CN}第])(十[一二三四五六七八九]|[二三四五六七八九十])(是|要)")
-_NEXT_RE = re.compile(r"其次|再次")
+# 二是 .. 十九是, 二要; the numeral is not part of a longer number (十二是 is 12, 第二是 is no
+# point, 统一二是 is 统一 + 二是).
+_MARKER_RE = re.compile(
+    rf"(?<![二三四五六七八九十百零第])(十[一二三四五六七八九]?|[二三四五六七八九])([{POINT_SUFFIXES}])")
+_NEXT_RE = re.compile("|".join(SEQ_WORDS[1:3]))  # 其次, 再次
 # What may stand right before a point without a missing full stop.
 _OK_BEFORE = set("。；;！？!?：:，,、\n（(“‘")
 LOOK_BACK = 1500  # the earlier point must be this close
@@ -26,7 +27,7 @@ def check_run_together(text: str) -> list[Finding]:
         value = cn_to_int(m.group(1))
         if not value or value < 2:
             continue
-        previous = int_to_cn(value - 1) + m.group(2)
+        previous = point_marker(value - 1, m.group(2))
         if _runs_on(text, m.start()) and _continues(text, m.start(), (previous, previous[0] + "是要")):
             findings.append(_finding(text, m.start(), m.group()))
     for m in _NEXT_RE.finditer(text):
