@@ -39,8 +39,9 @@ def measure_export(runs: int = 7, document=None) -> dict:
             "bytes": len(data)}
 
 
-def measure_check(runs: int = 5, text: str | None = None) -> dict:
-    """校对 + 结构检查 of the text, as the 检查 pane runs them (tables warmed first)."""
+def measure_check(runs: int = 5, text: str | None = None, lexicon=None) -> dict:
+    """校对 + 结构检查 of the text, as the 检查 pane runs them (tables warmed first; with the
+    confusable-character lexicon when given, its line cache emptied before every run)."""
     from app.core.check import load_check_config, proofread
     from app.core.check.structure_check import check_structure
     from app.core.document.numbering import recognize_text
@@ -52,12 +53,15 @@ def measure_check(runs: int = 5, text: str | None = None) -> dict:
 
     text = text or report_text()
     config = load_check_config()
+    config.lexicon = lexicon
     classifier = TopicClassifier.load()
     templates = load_templates(templates_dir())
     proofread(text[:1000], config)
     total, proof = [], []
     findings = []
     for _ in range(runs):
+        if lexicon is not None:
+            lexicon.line_cache.clear()
         start = time.perf_counter()
         findings = proofread(text, config)
         middle = time.perf_counter()
@@ -69,3 +73,51 @@ def measure_check(runs: int = 5, text: str | None = None) -> dict:
         total.append((end - start) * 1000)
     return {"chars": len(text), "runs_ms": total, "median_ms": statistics.median(total),
             "proofread_median_ms": statistics.median(proof), "findings": len(findings)}
+
+
+def scaled_text(chars: int) -> str:
+    """The benchmark report repeated to ``chars`` characters, every line made unique (so that
+    no cache can help) by a copy number."""
+    base = report_text().splitlines()
+    lines: list[str] = []
+    copy = 0
+    while sum(len(line) + 1 for line in lines) < chars:
+        copy += 1
+        lines += [f"{line}（第{copy}份）" if len(line) > 20 else line for line in base]
+    return "\n".join(lines)[:chars]
+
+
+def measure_proofread_scaling(lexicon, sizes=(30_000, 300_000, 1_000_000), runs: int = 3) -> dict:
+    """校对 alone (all rules, confusable characters included) at growing sizes, cold line
+    cache; and a warm re-check of 30,000 characters after one paragraph was edited."""
+    from app.core.check import load_check_config, proofread
+
+    config = load_check_config()
+    config.lexicon = lexicon
+    proofread("热身。", config)
+    rows = []
+    for size in sizes:
+        text = scaled_text(size)
+        times = []
+        for _ in range(runs if size <= 300_000 else 1):
+            if lexicon is not None:
+                lexicon.line_cache.clear()
+            start = time.perf_counter()
+            proofread(text, config)
+            times.append((time.perf_counter() - start) * 1000)
+        median = statistics.median(times)
+        rows.append({"chars": len(text), "median_ms": median, "ms_per_10k": median * 10_000 / len(text)})
+    text = scaled_text(sizes[0])
+    if lexicon is not None:
+        lexicon.line_cache.clear()
+    proofread(text, config)
+    lines = text.split("\n")
+    warm = []
+    for k in range(1, 6):  # edit a different paragraph each time, as a writer would
+        edited = list(lines)
+        at = k * len(lines) // 6
+        edited[at] = edited[at] + "再补充一句。"
+        start = time.perf_counter()
+        proofread("\n".join(edited), config)
+        warm.append((time.perf_counter() - start) * 1000)
+    return {"rows": rows, "warm_recheck_ms": statistics.median(warm), "warm_runs_ms": warm}

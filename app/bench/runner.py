@@ -24,6 +24,11 @@ GOALS: tuple[tuple[str, str, float | None, str, str], ...] = (
     ("suggest_p99_ms_100k", "10 万条素材推荐 p99", 30, "ms", "issue 4"),
     ("export_ms_30k", "3 万字导出 .docx", 150, "ms", "issue 5"),
     ("check_ms_30k", "3 万字校对+结构检查", 200, "ms", "issue 6 (校对)"),
+    ("proofread_ms_30k", "3 万字校对（含音近形近字）", 200, "ms", "issue 16"),
+    ("proofread_ms_300k", "30 万字校对", None, "ms", "issue 16: linear"),
+    ("proofread_ms_1m", "100 万字校对", None, "ms", "issue 16: linear"),
+    ("proofread_recheck_ms_30k", "3 万字改一段后重新校对", None, "ms", "issue 16"),
+    ("lexicon_build_ms", "校对词库构建（后台线程）", None, "ms", "issue 16"),
     ("rss_mb_10k", "1 万条素材+3 万字文稿内存", None, "MB", "no goal in the issues"),
     ("review_ms_40", "审核 40 份×5000 字", 10_000, "ms", "issue 20"),
     ("review_ms_200", "审核 200 份×5000 字（快速模式不测）", None, "ms", "issue 20: report the time"),
@@ -116,7 +121,11 @@ def run_all(quick: bool = False, progress: Callable[[str], None] = lambda _: Non
         export = documents.measure_export(plan.repeats)
         results["export_ms_30k"] = export["median_ms"]
         details["export"] = export
-        check = documents.measure_check(plan.repeats, text)
+        services.lexicon = None
+        started_lexicon = time.perf_counter()
+        lexicon = services.build_lexicon()
+        results["lexicon_build_ms"] = (time.perf_counter() - started_lexicon) * 1000
+        check = documents.measure_check(plan.repeats, text, lexicon)
         results["check_ms_30k"] = check["median_ms"]
         details["check"] = check
 
@@ -127,6 +136,13 @@ def run_all(quick: bool = False, progress: Callable[[str], None] = lambda _: Non
         results["review_ms_40"] = reviews[0]["ms"]
         results["review_ms_200"] = reviews[1]["ms"] if len(reviews) > 1 else float("nan")
         details["review"] = reviews
+        progress("校对规模……")
+        scaling = documents.measure_proofread_scaling(lexicon, runs=plan.repeats)
+        for key, row in zip(("proofread_ms_30k", "proofread_ms_300k", "proofread_ms_1m"),
+                            scaling["rows"], strict=True):
+            results[key] = row["median_ms"]
+        results["proofread_recheck_ms_30k"] = scaling["warm_recheck_ms"]
+        details["proofread_scaling"] = scaling
     details["seconds"] = time.perf_counter() - started
     return {**{k: _round(v) for k, v in results.items()}, "goals": goal_table(), "details": details}
 

@@ -52,6 +52,7 @@ def run_checks(path: Path, structure: bool = True, criticism: bool = False):
         from app.core.check.config import config_error_report
 
         print(f"注意：{config_error_report(config)}", file=sys.stderr)
+    config.lexicon = command_lexicon(user_dir)
     findings = proofread(source.text, config)
     if criticism or is_criticism_document(source.document):
         findings += check_criticism(source.document.paragraphs, source.text)
@@ -61,6 +62,31 @@ def run_checks(path: Path, structure: bool = True, criticism: bool = False):
         findings += check_structure(source.document.paragraphs, source.text, TopicClassifier.load(),
                                     template)
     return source.text, sort_findings(findings)
+
+
+def command_lexicon(user_dir: Path):
+    """The confusable-character lexicon as the window builds it (jieba from the user's cache,
+    the phrasebank and the user's library); None if jieba cannot be loaded."""
+    from app.core.check.lexicon import lexicon_from_segmenter
+    from app.core.paths import phrasebank_dir
+    from app.core.phrases.library import DB_NAME, open_library
+    from app.core.phrases.phrasebank import load_phrasebank
+    from app.core.phrases.segment import Segmenter
+
+    segmenter = Segmenter(cache_dir=user_dir / "cache")
+    try:
+        segmenter.load(pause=lambda: None)
+    except (OSError, ValueError, ImportError):
+        return None
+    texts = [p.text for p in load_phrasebank(phrasebank_dir()).phrases]
+    if (user_dir / DB_NAME).is_file():  # never create the library just to check a file
+        try:
+            library = open_library(user_dir)
+            texts += [p.text for p in library.phrases()]
+            library.close()
+        except Exception:
+            pass
+    return lexicon_from_segmenter(segmenter, texts, user_dir)
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -50,4 +50,8 @@ def run(args: argparse.Namespace) -> int:
         template = f"，模板：{result.template}" if result.template else ""
         print(f"已排版：{result.output}（{result.paragraphs} 段，{result.headings} 个标题，"
               f"{result.chars} 字{template}）")
+    if not args.json and result.changes:
+        print(f"顺带改正 {len(result.changes)} 处：")
+        for change in result.changes:
+            print(f"  {change}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.check.lexicon import Lexicon, lexicon_from_segmenter
 from app.core.document.templates import TemplateLibrary, load_templates
 from app.core.paths import phrasebank_dir, templates_dir, user_data_dir
 from app.core.phrases.library import UserLibrary, open_library
@@ -27,6 +28,9 @@ class Services:
     index: PhraseIndex
     library: UserLibrary
     warmup: Warmup = field(default_factory=Warmup)
+    # Word knowledge for 校对's confusable-character rule: built on the loader thread once
+    # jieba is loaded (None until then; the check runs without that rule meanwhile).
+    lexicon: Lexicon | None = None
 
     @classmethod
     def load(cls, user_dir: Path | None = None) -> Services:
@@ -64,8 +68,9 @@ class Services:
         return (not self.segmenter.cache_ready() or not self.index.complete
                 or self.index.pinyin.missing(p.text for p in self.index.phrases))
 
-    def load_in_background(self, child: bool = True) -> None:
-        """Worker-thread start-up work: jieba, re-index if needed, pinyin readings.
+    def load_in_background(self, child: bool = True, lexicon: bool = True) -> None:
+        """Worker-thread start-up work: jieba, re-index if needed, pinyin readings, and
+        (``lexicon``) the word knowledge of 校对 (``build_lexicon``).
 
         A missing cache is built in a child process first (see ``app.core.warmup``), so
         this process only ever takes the sliced, GIL-yielding loading path.
@@ -77,6 +82,8 @@ class Services:
         if self.warmup.stopped:
             return  # the window is closing: no in-process build now
         self.build_caches_here()
+        if lexicon:
+            self.build_lexicon()
 
     def stop_loading(self) -> None:
         """Closing: end a cache-building child so the loader thread finishes at once."""
@@ -87,6 +94,16 @@ class Services:
         self.segmenter.load()
         self.index.after_segmenter_loaded()
         self.index.prepare_pinyin()
+
+    def build_lexicon(self) -> Lexicon | None:
+        """The 校对 lexicon over the loaded segmenter's dictionary (no second copy) and the
+        phrasebank plus the user's library as in-domain text."""
+        if self.lexicon is None and self.segmenter.ready and not self.warmup.stopped:
+            self.lexicon = lexicon_from_segmenter(self.segmenter,
+                                                  [p.text for p in self.all_phrases()],
+                                                  self.user_dir,
+                                                  should_stop=lambda: self.warmup.stopped)
+        return self.lexicon
 
 
 def warm_caches_main(user_dir: Path) -> int:

@@ -125,6 +125,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         return extra
 
     app.aboutToQuit.connect(lambda: [w.safety.shutdown() for w in windows])
+    app.aboutToQuit.connect(lambda: [w.loading.stop() for w in windows])
     window = create_window(services, settings)
     windows.append(window)
     window.show()

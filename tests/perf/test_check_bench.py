@@ -104,3 +104,20 @@ def test_similarity_against_200_drafts(corpus, services, capsys):
               f"compare {statistics.median(times_compare):.0f} ms); near-copied share "
               f"{report.near_share:.0%}")
     assert report.near_share > 0.5
+
+
+@pytest.mark.bench
+def test_proofread_with_confusables_scales_linearly(capsys):
+    """Issue 16: 校对 with every rule (confusable characters need jieba) at 30k, 300k, 1M
+    characters, cold line cache; and a re-check after one paragraph was edited."""
+    from app.bench.documents import measure_proofread_scaling
+    from tests.tools.proof_eval import eval_config
+
+    scaling = measure_proofread_scaling(eval_config().lexicon, runs=3)
+    with capsys.disabled():
+        for row in scaling["rows"]:
+            print(f"\n[bench] 校对 (all rules) of {row['chars']} characters: {row['median_ms']:.0f} ms "
+                  f"({row['ms_per_10k']:.1f} ms per 10,000)", end="")
+        print(f"\n[bench] re-check of 30,000 characters after editing one paragraph: "
+              f"{scaling['warm_recheck_ms']:.0f} ms")
+    assert [row["chars"] for row in scaling["rows"]] == [30_000, 300_000, 1_000_000]

@@ -121,3 +121,41 @@ def test_a_mouse_click_on_a_finding_selects_its_span_in_the_editor(window, qtbot
     assert window.editor.textCursor().selectedText() == "XX"
     assert window.editor.textCursor().block().blockNumber() == 3
     assert window.editor.hasFocus() or window.editor.textCursor().hasSelection()
+
+
+def test_confusables_de_di_de_and_run_on_points_fixed_in_one_click(window):
+    """Issue 16: slips no table lists, found and fixed like the table's findings."""
+    assert window.services.lexicon is not None  # built on the loader thread with jieba
+    _load(window, "一是大力宏扬党的优良传统，对理论领会的不深二是联系实际不够。")
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
+    assert [(s.finding.kind, s.finding.text) for s in panel.shown] == [
+        ("confusable", "宏扬"), ("dedide", "领会的"), ("runon", "二是")]
+    assert "疑似错字" in panel.list.item(0).text() and "弘扬" in panel.list.item(0).text()
+    for _ in range(3):
+        panel.list.setCurrentRow(0)
+        assert panel.fix_button.isEnabled()
+        panel.fix_button.click()
+    assert window.draft.qdoc.findBlockByNumber(2).text() == \
+        "一是大力弘扬党的优良传统，对理论领会得不深。二是联系实际不够。"
+    assert panel.shown == []
+    window.editor.undo()
+    assert window.draft.qdoc.findBlockByNumber(2).text() == \
+        "一是大力弘扬党的优良传统，对理论领会得不深二是联系实际不够。"
+
+
+def test_first_check_of_a_long_draft_scores_confusables_between_events(window, qtbot):
+    """A first 校对 of a long draft does not freeze for the confusable rule: paragraphs are
+    scored in slices between events and the findings are added when all are done."""
+    lexicon = window.services.lexicon
+    lexicon.line_cache.clear()
+    bodies = [f"第{i}段：对理论学习的重要性认识不够，学用结合不够紧密，需要在第{i}项工作中改进。"
+              for i in range(60)] + ["大力宏扬党的优良传统。"]
+    _load(window, *bodies)
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
+    assert "稍候" in panel.summary.text()
+    assert not any(s.finding.kind == "confusable" for s in panel.shown)
+    qtbot.waitUntil(lambda: any(s.finding.kind == "confusable" for s in panel.shown), timeout=20000)
+    assert [s.finding.text for s in panel.shown if s.finding.kind == "confusable"] == ["宏扬"]
+    assert "稍候" not in panel.summary.text()

@@ -94,3 +94,15 @@ def test_save_uses_the_export_settings(window, tmp_path):
     doc = open_docx(str(out))
     assert doc.styles["Normal"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋"
     assert [r.text for r in doc.paragraphs[1].runs if r.bold] == ["一是学习不深。", "二是运用不够。"]
+
+
+def test_one_click_format_lists_what_it_fixed(window, monkeypatch, message_boxes, tmp_path):
+    source = tmp_path / "草稿.txt"
+    source.write_text("对照检查材料\n一、检视的问题。\n一是学习不够(深入）。\t二是联系实际不够。\n",
+                      encoding="utf-8")
+    _dialogs(monkeypatch, source, tmp_path / "草稿_排版.docx")
+    message_boxes.answer("关闭")
+    window.export_actions.format_action.trigger()
+    text = message_boxes[-1]["text"]
+    assert "顺带改正 3 处" in text
+    assert "删去标题末尾的句号" in text and "括号统一为全角" in text and "制表符" in text

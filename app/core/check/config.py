@@ -11,9 +11,14 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import LoadError
 from app.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    from app.core.check.lexicon import Lexicon
+    from app.core.check.rules_current import Term
 
 WRONG_FORMS_FILE = "wrong_forms.tsv"
 FORMULATIONS_FILE = "formulations.toml"
@@ -54,6 +59,14 @@ class CheckConfig:
     sequences: list[Sequence] = field(default_factory=list)
     whitelist: set[str] = field(default_factory=set)
     errors: list[LoadError] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)  # current wording (rules_current)
+    pos: dict[str, str] = field(default_factory=dict)  # verbs/adjectives for 的地得
+    # jieba's dictionary plus the register's words, for confusable characters; None until
+    # the segmenter has loaded (the check then runs without that rule).
+    lexicon: Lexicon | None = None
+    # The window's first check of a long draft: confusable characters only for paragraphs
+    # already scored (the rest is scored in slices between events, see check_pane).
+    confusables_cached_only: bool = False
     _by_first: dict[str, list[WrongForm]] | None = field(default=None, repr=False)
     _lookup: dict | None = field(default=None, repr=False)  # rules_words' index (built once)
 
@@ -204,9 +217,17 @@ def load_check_config(user_dir: Path | None = None, data_dir: Path | None = None
     load_wrong_forms(data_dir / WRONG_FORMS_FILE, config.wrong_forms, config.errors)
     config.formulations = load_formulations(data_dir / FORMULATIONS_FILE, config.errors)
     config.sequences = load_sequences(data_dir / FORMULATIONS_FILE, config.errors)
+    from app.core.check.lexicon import load_pos
+    from app.core.check.rules_current import TERMS_FILE, load_terms
+
+    config.terms = load_terms(data_dir / TERMS_FILE, config.errors)
+    config.pos = load_pos(data_dir)
     if user_dir is not None:
         user_table = user_check_dir(user_dir) / WRONG_FORMS_FILE
         if user_table.is_file():
             load_wrong_forms(user_table, config.wrong_forms, config.errors)
+        user_terms = user_check_dir(user_dir) / TERMS_FILE
+        if user_terms.is_file():
+            config.terms += load_terms(user_terms, config.errors)
         config.whitelist = load_whitelist(user_dir)
     return config

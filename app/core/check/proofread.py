@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.core.check.config import CheckConfig
+from app.core.check.confusable import check_confusables
+from app.core.check.dedide import check_dedide
 from app.core.check.findings import Finding, sort_findings
+from app.core.check.rules_current import check_current_terms
 from app.core.check.rules_hidden import check_bidi_controls
 from app.core.check.rules_numbering import check_numbering
+from app.core.check.rules_points import check_run_together
 from app.core.check.rules_political import check_formulations
 from app.core.check.rules_punct import (
     check_brackets,
@@ -15,6 +19,7 @@ from app.core.check.rules_punct import (
     check_pause_marks,
     check_quotes,
 )
+from app.core.check.rules_space import check_spaces
 from app.core.check.rules_words import (
     check_placeholders,
     check_repeats,
@@ -34,6 +39,16 @@ RULES: dict[str, Rule] = {
     "numbering": lambda text, config: check_numbering(text),
     "placeholder": lambda text, config: check_placeholders(text),
     "hidden_control": lambda text, config: check_bidi_controls(text),
+    "current": lambda text, config: check_current_terms(text, config.terms),
+    "runon": lambda text, config: check_run_together(text),
+    "space": lambda text, config: check_spaces(text),
+}
+# Rules that defer to the table: a span the wrong-form table already reports is not
+# reported again by them.
+DEFERRING: dict[str, Rule] = {
+    "dedide": lambda text, config: check_dedide(text, config.pos),
+    "confusable": lambda text, config: check_confusables(text, config.lexicon,
+                                                         config.confusables_cached_only),
 }
 
 
@@ -42,6 +57,11 @@ def proofread(text: str, config: CheckConfig) -> list[Finding]:
     findings: list[Finding] = []
     for rule in RULES.values():
         findings.extend(rule(text, config))
+    taken = [(f.start, f.end) for f in findings if f.kind == "wrong_form"]
+    for rule in DEFERRING.values():  # in order: 的地得 before confusables
+        new = [f for f in rule(text, config) if not any(s < f.end and f.start < e for s, e in taken)]
+        findings.extend(new)
+        taken += [(f.start, f.end) for f in new]
     return sort_findings(whitelisted_out(text, findings, config.whitelist))
 
 

@@ -8,9 +8,23 @@ so 一、三、四、 gives one finding, not two.
 
 from __future__ import annotations
 
+import re
+
 from app.core.check.findings import Finding, line_spans
-from app.core.document.grammar import canonical_number, point_marker, point_markers, renumbered
+from app.core.document.grammar import (
+    CN_NUMERAL,
+    POINT_SUFFIXES,
+    PointMarker,
+    canonical_number,
+    point_marker,
+    point_markers,
+    renumbered,
+)
 from app.core.document.numbering import match_heading
+
+# A point run on after a character (深入二是): counted only when it continues the sequence
+# (rules_points reports the missing 。), so that the next point is not reported as a gap.
+_RUNON_RE = re.compile(rf"(?<=[\u4e00-\u9fff”’）)》])({CN_NUMERAL})([{POINT_SUFFIXES}])")
 
 _LEVEL_NAME = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
@@ -47,12 +61,19 @@ def check_numbering(text: str) -> list[Finding]:
 
 def _check_points(line: str, offset: int, start: int, last: dict[int, int]) -> list[Finding]:
     findings = []
-    for m in point_markers(line, start):
+    matches = [(m, False) for m in point_markers(line, start)]
+    matches += [(PointMarker(r.start(1), r.end(2), r.group(1), r.group(2)), True)
+                for r in _RUNON_RE.finditer(line, start)]
+    for m, run_on in sorted(matches, key=lambda pair: pair[0].start):
         value = m.value
         if not value:
             continue
         key = -1 if m.suffix == "是" else -2
         previous = last.get(key)
+        if run_on:
+            if previous is not None and value == previous + 1:
+                last[key] = value
+            continue
         if value != 1 and previous != value - 1:
             expected = point_marker((previous or 0) + 1, m.suffix)
             what = f"“{m.marker}”前面缺少“{expected}”" if value > (previous or 0) + 1 \

@@ -89,8 +89,20 @@ def check_formulations(text: str, config: CheckConfig) -> list[Finding]:
         if len(items) < 2:
             continue
         for formulation in config.formulations:
-            findings.extend(_check_list(text, items, formulation))
+            if _may_list(clause, formulation):
+                findings.extend(_check_list(text, items, formulation))
     return findings
+
+
+def _may_list(clause: str, f: Formulation) -> bool:
+    """Cheap test first: at least two members written somewhere in the clause."""
+    found = 0
+    for forms in f.members:
+        if any(form in clause for form in forms):
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:

@@ -7,6 +7,24 @@ import re
 from app.core.check.config import CheckConfig
 from app.core.check.findings import Finding
 
+BOUNDARY_FREQ = 100  # both words of a boundary reading are at least this common in jieba
+
+
+def across_boundary(text: str, i: int, wrong: str, freq) -> bool:
+    """Does ``wrong`` at ``i`` straddle two common words (超过|份额, 全部|份额, 来自|已有)?
+
+    Needs a word on the left that ends inside the form and starts before it, and a word on
+    the right that starts there and ends after it; then the table's wrong form is not there.
+    """
+    n = len(wrong)
+    for k in range(1, n):
+        cut = i + k
+        left = any(freq.get(text[s:cut], 0) >= BOUNDARY_FREQ for s in range(max(0, i - 3), i))
+        if left and any(freq.get(text[cut:e], 0) >= BOUNDARY_FREQ
+                        for e in range(i + n + 1, min(len(text), i + n + 3) + 1)):
+            return True
+    return False
+
 
 def _index(config: CheckConfig) -> dict[str, tuple[list[int], dict[str, tuple]]]:
     """Per first character: the distinct lengths (longest first) and the forms by text.
@@ -23,8 +41,10 @@ def _index(config: CheckConfig) -> dict[str, tuple[list[int], dict[str, tuple]]]
 
 
 def check_wrong_forms(text: str, config: CheckConfig) -> list[Finding]:
-    """Every occurrence of a table entry (longest match first, exceptions honoured)."""
+    """Every occurrence of a table entry (longest match first, exceptions honoured; with
+    jieba's dictionary loaded, not where the form straddles two words)."""
     table = _index(config)
+    freq = config.lexicon.freq if config.lexicon is not None else None
     findings = []
     i, n = 0, len(text)
     while i < n:
@@ -34,7 +54,8 @@ def check_wrong_forms(text: str, config: CheckConfig) -> list[Finding]:
             lengths, forms = entry
             for length in lengths:
                 found = forms.get(text[i:i + length])
-                if found is not None and not _in_exception(text, i, found[1]):
+                if found is not None and not _in_exception(text, i, found[1]) \
+                        and not (freq is not None and across_boundary(text, i, found[0].wrong, freq)):
                     hit = found[0]
                     break
         if hit is None:

@@ -7,7 +7,7 @@ never written to.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.document.outline import build_outline, resolve_template
@@ -17,6 +17,7 @@ from app.core.formats.docx_write import write_docx
 from app.core.formats.export_options import ExportOptions
 from app.core.formats.reader import read_document
 from app.core.formats.rectification import write_rectification
+from app.core.formats.tidy import tidy_paragraphs
 from app.core.model import Document
 from app.core.topics import TopicClassifier
 
@@ -30,11 +31,12 @@ class FormatResult:
     template: str | None  # the template's name, when one was given or recognised
     rows: int | None = None  # rows of the 整改清单
     unmatched: int | None = None  # problems without a measure
+    changes: list[str] = field(default_factory=list)  # what was fixed on the way (tidy.py)
 
     def to_json(self) -> dict:
         return {"output": str(self.output), "paragraphs": self.paragraphs, "headings": self.headings,
                 "chars": self.chars, "template": self.template, "rows": self.rows,
-                "unmatched": self.unmatched}
+                "unmatched": self.unmatched, "changes": self.changes}
 
 
 def default_output(source: Path, rectification: bool = False) -> Path:
@@ -74,13 +76,15 @@ def format_document(document: Document, source: Path, output: Path, library: Tem
                     options: ExportOptions | None = None) -> FormatResult:
     """Write ``document`` (read from ``source``) to ``output`` in the official format."""
     check_output(source, output)
+    paragraphs, changes = tidy_paragraphs(document.paragraphs)
+    document = Document(paragraphs, document.template_id)
     template = template or resolve_template(document, library)
     if template is not None:
         document = Document(document.paragraphs, template.id)
     outline = build_outline(document.paragraphs, classifier, template)
     headings = sum(1 for p in document.paragraphs if p.role.is_heading)
     result = FormatResult(output, len(document.paragraphs), headings, outline.total_chars,
-                          template.name if template else None)
+                          template.name if template else None, changes=[str(c) for c in changes])
     try:
         if rectification:
             rows = write_rectification(outline, document.paragraphs, output, options, classifier)

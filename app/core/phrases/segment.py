@@ -52,6 +52,11 @@ class Segmenter:
     def ready(self) -> bool:
         return self._tokenizer is not None
 
+    def dictionary(self) -> tuple[dict[str, int], int] | None:
+        """jieba's prefix dictionary and total count once loaded (shared, not copied)."""
+        tokenizer = self._tokenizer
+        return None if tokenizer is None else (tokenizer.FREQ, tokenizer.total)
+
     @property
     def user_dict(self) -> Path:
         return self._user_dict

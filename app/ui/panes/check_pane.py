@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.check import add_to_whitelist, finding_key, load_check_config, proofread
+from app.core.check.confusable import cold_lines, warm_lines
 from app.core.check.findings import Finding, sort_findings
 from app.core.services import Services
 from app.ui.draft import DraftDocument
@@ -35,6 +36,7 @@ if TYPE_CHECKING:  # imported when first used: they pull in rapidfuzz and python
     from app.core.check.similarity import SimilarityIndex
 
 RECHECK_DELAY_MS = 700
+COLD_LINES = 40  # a first check with more unscored paragraphs scores confusables in slices
 MODES = {"proofread": "校对", "structure": "结构检查", "similarity": "雷同比对"}
 _COLOURS = {"proofread": "#d0021b", "structure": "#1f6fd1", "similarity": "#e08a00"}
 
@@ -110,6 +112,8 @@ class CheckPanel(QWidget):
         layout.addLayout(buttons)
         self._timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
         self._timer.timeout.connect(self.recheck)
+        self._warm_timer = QTimer(self, singleShot=True, interval=0)
+        self._warm_timer.timeout.connect(self._warm_step)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.list.itemActivated.connect(lambda item: self.jump_to(self.list.row(item)))
         self.list.itemClicked.connect(lambda item: self.jump_to(self.list.row(item)))
@@ -131,6 +135,9 @@ class CheckPanel(QWidget):
                 from app.core.check.config import config_error_report
 
                 print(f"注意：{config_error_report(self._config)}", file=sys.stderr)
+        # Confusable characters need jieba's dictionary: built on the loader thread, used
+        # as soon as it is there (getattr: Services stand-ins in tests may lack it).
+        self._config.lexicon = getattr(self.services, "lexicon", None)
         return self._config
 
     def run(self, mode: str, sources: list[tuple[str, str]] | None = None) -> None:
@@ -152,11 +159,13 @@ class CheckPanel(QWidget):
         text = "\n".join(p.text for p in paragraphs)  # block texts: positions match the editor
         summary = ""
         if self.mode == "proofread":
-            findings = proofread(text, self.config)
+            findings = proofread(text, self._proofread_config(text))
+            if self.config.confusables_cached_only:
+                summary = "音近、形近字正在检查，稍候自动补上……"
             if self.config.errors:
                 from app.core.check.config import config_error_report
 
-                summary = config_error_report(self.config)
+                summary = "\n".join(filter(None, [summary, config_error_report(self.config)]))
         elif self.mode == "structure":
             from app.core.check.criticism import structure_findings  # 相互批评意见: its own check
 
@@ -169,6 +178,28 @@ class CheckPanel(QWidget):
         count = f"{MODES[self.mode]}：发现 {len(findings)} 处" if findings else f"{MODES[self.mode]}：未发现问题"
         self.summary.setText(count + (f"\n{summary}" if summary else ""))
         self._show(findings)
+
+    def _proofread_config(self, text: str):
+        """The config for this run: a first check of a long draft leaves confusable characters
+        of unscored paragraphs to ``_warm_step`` so the window never freezes for all of them."""
+        config = self.config
+        lexicon = config.lexicon
+        config.confusables_cached_only = (lexicon is not None
+                                          and cold_lines(text, lexicon) > COLD_LINES)
+        if config.confusables_cached_only:
+            self._warm_timer.start()
+        return config
+
+    def _warm_step(self) -> None:
+        """Score a slice of the paragraphs (≈15 ms), then yield to the event loop; when all
+        are scored, check again (now every finding is there)."""
+        lexicon = self.config.lexicon
+        if self.mode != "proofread" or lexicon is None:
+            return
+        if warm_lines(self._current_text(), lexicon):
+            self.recheck()
+        else:
+            self._warm_timer.start()
 
     def _current_text(self) -> str:
         return "\n".join(block.text() for block in self.draft.blocks())
@@ -210,6 +241,7 @@ class CheckPanel(QWidget):
     def clear(self) -> None:
         """Forget the findings and their underlines (the panel was closed)."""
         self._timer.stop()
+        self._warm_timer.stop()
         self.shown = []
         self.list.clear()
         self.underlinesChanged.emit([])

@@ -76,7 +76,7 @@ class ExportActions(QObject):
         box = QMessageBox(QMessageBox.Icon.Information, "一键排版",
                           f"已按公文格式排版并保存为“{result.output.name}”。\n"
                           f"共 {result.paragraphs} 段、{result.headings} 个标题、{result.chars} 字；"
-                          "原文件没有改动。", parent=w)
+                          "原文件没有改动。" + changes_text(result.changes), parent=w)
         open_button = box.addButton("打开排版结果", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -124,3 +124,12 @@ class ExportActions(QObject):
 
 def _with_docx(path: Path) -> Path:
     return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+
+def changes_text(changes: list[str], shown: int = 8) -> str:
+    """The fixes 一键排版 made on the way, for its message box."""
+    if not changes:
+        return ""
+    lines = "\n".join(f"· {c}" for c in changes[:shown])
+    more = f"\n……另有 {len(changes) - shown} 处" if len(changes) > shown else ""
+    return f"\n\n顺带改正 {len(changes)} 处：\n{lines}{more}"

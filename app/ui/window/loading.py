@@ -31,8 +31,9 @@ class SegmenterLoader(QThread):
         self._services = services
 
     def run(self) -> None:
-        self._services.load_in_background()
-        self.loaded.emit()
+        self._services.load_in_background(lexicon=False)
+        self.loaded.emit()  # suggestions first; 校对's word knowledge after them
+        self._services.build_lexicon()
 
 
 class BackgroundLoading(QObject):

@@ -1,0 +1,268 @@
+"""Word knowledge for the grammar-aware checks (confusable characters, 的/地/得).
+
+A ``Lexicon`` reads jieba's prefix dictionary *through the app's Segmenter* (no second copy
+of the dictionary is loaded) and adds the register's own words: the domain word list
+shipped in ``resources/check/domain_words.txt`` and character n-grams that recur in
+in-domain text (the phrasebank and the user's library).  It also holds the confusion
+sets: sound-alikes (same pinyin, any tone; generated from pypinyin) and look-alikes
+(pycorrector's same_stroke table, Apache-2.0, see resources/check/NOTICE).
+
+Building takes ~0.3 s; the window builds it on the loader thread after jieba is loaded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.paths import resources_dir
+
+SOUND_FILE = "confusion_sound.txt"
+SHAPE_FILE = "confusion_shape.txt"
+POS_FILE = "pos_words.txt"
+DOMAIN_FILE = "domain_words.txt"
+
+# In-domain n-grams count this much each, on jieba's scale (~60 M tokens in its corpus
+# against ~0.1 M in the phrasebank): an n-gram seen twice there is a common word here.
+DOMAIN_WEIGHT = 300
+DOMAIN_MIN_COUNT = 2
+DOMAIN_MAX_N = 4
+# Characters that are grammar, not content: never substituted (的地得 has its own rule).
+FUNCTION_CHARS = frozenset("的地得了着过是在和与及或而之其把被让给对向从于以为也都就才又还仍很更最不没无所里")
+# Particles that are never part of a slip: never substituted, never substituted for.
+PARTICLES = frozenset("的地得了着过和与或而之其")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _data_lines(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+Confusions = dict[str, frozenset[str]]
+
+
+def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]:
+    """(homophones, same sound in another tone, look-alikes): character -> characters."""
+    sound: dict[str, set[str]] = {}
+    toneless: dict[str, set[str]] = {}
+    for line in _data_lines(data_dir / SOUND_FILE):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            continue
+        group = [c for c in parts[1].strip() if "\u4e00" <= c <= "\u9fff"]
+        toneless.setdefault(parts[0].rstrip("012345"), set()).update(group)
+        for c in group:
+            sound.setdefault(c, set()).update(g for g in group if g != c)
+    tone: dict[str, set[str]] = {}
+    for group in toneless.values():
+        for c in group:
+            tone.setdefault(c, set()).update(g for g in group if g != c and g not in sound.get(c, ()))
+    shape: dict[str, set[str]] = {}
+    for line in _data_lines(data_dir / SHAPE_FILE):
+        group = [g for g in re.split(r"[,，\s]+", line) if len(g) == 1 and "\u4e00" <= g <= "\u9fff"]
+        for c in group:
+            shape.setdefault(c, set()).update(g for g in group if g != c)
+    return ({c: frozenset(s) for c, s in sound.items()},
+            {c: frozenset(s) for c, s in tone.items()},
+            {c: frozenset(s) for c, s in shape.items()})
+
+
+def load_pos(data_dir: Path) -> dict[str, str]:
+    """word -> 'v' (verb) or 'a' (adjective), from jieba's tags."""
+    pos: dict[str, str] = {}
+    for line in _data_lines(data_dir / POS_FILE):
+        parts = line.split("\t")
+        if len(parts) == 2:
+            pos[parts[0]] = parts[1].strip()
+    return pos
+
+
+REGISTER_WEIGHT = 1000  # a keyword of topics.toml or a word of the jieba user dictionary
+
+
+def register_words() -> dict[str, int]:
+    """The register's vocabulary the app already ships: the topic keywords
+    (resources/topics.toml) and the jieba user dictionary (resources/jieba_userdict.txt)."""
+    import tomllib
+
+    words: dict[str, int] = {}
+    try:
+        data = tomllib.loads((resources_dir() / "topics.toml").read_text(encoding="utf-8-sig"))
+        for topic in data.get("topics", {}).values():
+            for word in topic.get("keywords", []):
+                words[str(word)] = REGISTER_WEIGHT
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError):
+        pass
+    for line in _data_lines(resources_dir() / "jieba_userdict.txt"):
+        words[line.split()[0]] = REGISTER_WEIGHT
+    return {w: f for w, f in words.items() if 2 <= len(w) <= 8 and _CJK_RUN.fullmatch(w)}
+
+
+def load_domain_words(data_dir: Path) -> dict[str, int]:
+    """Correct words and collocations of the register, with a weight (default 1000)."""
+    words: dict[str, int] = {}
+    for line in _data_lines(data_dir / DOMAIN_FILE):
+        parts = line.split()
+        if not parts:
+            continue
+        try:
+            words[parts[0]] = int(parts[1]) if len(parts) > 1 else 1000
+        except ValueError:
+            words[parts[0]] = 1000
+    return words
+
+
+class BuildStoppedError(Exception):
+    """Building was abandoned (the window is closing)."""
+
+
+def domain_ngrams(texts: Iterable[str], should_stop: Callable[[], bool] = lambda: False
+                  ) -> Counter[str]:
+    """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted."""
+    counts: Counter[str] = Counter()
+    for k, text in enumerate(texts):
+        if k % 200 == 0 and should_stop():
+            raise BuildStoppedError
+        for run in _CJK_RUN.findall(text):
+            n = len(run)
+            for size in range(2, DOMAIN_MAX_N + 1):
+                counts.update(run[i:i + size] for i in range(n - size + 1))
+    return counts
+
+
+@dataclass
+class Lexicon:
+    freq: Mapping[str, int]  # jieba's prefix dictionary (the Segmenter's own, not a copy)
+    total: int
+    extra: dict[str, int] = field(default_factory=dict)  # register words and in-domain n-grams
+    seen: frozenset[str] = frozenset()  # every n-gram in-domain text repeats: never "corrected"
+    sound: dict[str, frozenset[str]] = field(default_factory=dict)  # same pinyin and tone
+    tone: dict[str, frozenset[str]] = field(default_factory=dict)  # same pinyin, other tone
+    shape: dict[str, frozenset[str]] = field(default_factory=dict)
+    pos: dict[str, str] = field(default_factory=dict)
+    _targets: dict[str, frozenset[str]] | None = field(default=None, repr=False)
+    _near: dict[str, frozenset[str]] | None = field(default=None, repr=False)
+    # First and last two characters of the 3–4-character targets (a cheap pre-filter).
+    # confusable.candidates' results per line (paragraph), reused while re-checking.
+    line_cache: dict = field(default_factory=dict, repr=False)
+    heads: frozenset[str] = frozenset()
+    tails: frozenset[str] = frozenset()
+    mids: frozenset[str] = frozenset()  # first + last character of the 3-character targets
+
+    def count(self, word: str) -> int:
+        return self.freq.get(word, 0) + self.extra.get(word, 0)
+
+    def logp(self, word: str) -> float | None:
+        """log-probability of ``word`` as one token, None when it is not a word."""
+        count = self.count(word)
+        return math.log(count / self.total) if count > 0 else None
+
+    def confusable(self, a: str, b: str) -> str | None:
+        """'sound' / 'tone' / 'shape' when ``a`` is easily typed for ``b``, else None."""
+        if b in self.sound.get(a, ()):
+            return "sound"
+        if b in self.tone.get(a, ()):
+            return "tone"
+        if b in self.shape.get(a, ()):
+            return "shape"
+        return None
+
+    def near(self) -> dict[str, frozenset[str]]:
+        """character -> every character it is confusable with (any kind), built once."""
+        if self._near is None:
+            near: dict[str, frozenset[str]] = {}
+            for c in set(self.sound) | set(self.tone) | set(self.shape):
+                near[c] = (self.sound.get(c, frozenset()) | self.tone.get(c, frozenset())
+                           | self.shape.get(c, frozenset()))
+            self._near = near
+        return self._near
+
+    def targets(self) -> dict[str, frozenset[str]]:
+        """Common words by masked key (one character replaced by NUL) -> the characters
+        that fill the mask to make a word; built once."""
+        if self._targets is None:
+            index: dict[str, set[str]] = {}
+            words = {w for w, f in self.freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4}
+            words.update(w for w in self.extra if 2 <= len(w) <= 4)
+            for word in words:
+                if not _CJK_RUN.fullmatch(word):
+                    continue
+                for j, ch in enumerate(word):
+                    if ch in PARTICLES:
+                        continue
+                    index.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
+            self._targets = {k: frozenset(v) for k, v in index.items()}
+            long_words = [w for w in words if len(w) > 2]
+            self.heads = frozenset(w[:2] for w in long_words)
+            self.tails = frozenset(w[-2:] for w in long_words)
+            self.mids = frozenset(w[0] + w[2] for w in long_words if len(w) == 3)
+        return self._targets
+
+
+TARGET_MIN_FREQ = 30
+
+
+# A collocation may end in one of these single characters (权力观, 常态化, 先进性).
+SUFFIXES = frozenset("观化性者感力心型式率度界员家制风气")
+
+
+def _word_like(gram: str, freq: Mapping[str, int]) -> bool:
+    """A dictionary word, or (3–4 characters) words of the dictionary put together
+    (年轻|干部, 权力|观), not a fragment across words (政治上 -> 治上, 年轻干部 -> 年轻干)."""
+    if len(gram) == 2:
+        return freq.get(gram, 0) > 0
+    for cut in range(2, len(gram) - 1):
+        if freq.get(gram[:cut], 0) > 0 and freq.get(gram[cut:], 0) > 0:
+            return True
+    return freq.get(gram[:-1], 0) > 0 and gram[-1] in SUFFIXES
+
+
+def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = (),
+                  data_dir: Path | None = None, user_dir: Path | None = None,
+                  should_stop: Callable[[], bool] = lambda: False) -> Lexicon:
+    """The lexicon over jieba's ``freq``/``total`` plus in-domain ``texts`` (and the user's
+    own ``check/domain_words.txt`` when ``user_dir`` is given)."""
+    data_dir = data_dir or resources_dir() / "check"
+    extra: dict[str, int] = {}
+    seen = []
+    for gram, count in domain_ngrams(texts, should_stop).items():
+        if count >= DOMAIN_MIN_COUNT:
+            seen.append(gram)
+            if _word_like(gram, freq):
+                extra[gram] = count * DOMAIN_WEIGHT
+        elif len(gram) == 2 and freq.get(gram, 0) > 0:  # a dictionary word the register uses
+            extra[gram] = DOMAIN_WEIGHT
+    words = {**register_words(), **load_domain_words(data_dir)}
+    if user_dir is not None:
+        words.update(load_domain_words(user_dir / "check"))
+    for word, weight in words.items():
+        extra[word] = extra.get(word, 0) + weight
+    sound, tone, shape = load_confusions(data_dir)
+    lexicon = Lexicon(freq, total, extra, frozenset(seen), sound, tone, shape, load_pos(data_dir))
+    if should_stop():
+        raise BuildStoppedError
+    lexicon.targets()
+    lexicon.near()
+    return lexicon
+
+
+def lexicon_from_segmenter(segmenter, texts: Iterable[str] = (), user_dir: Path | None = None,
+                           should_stop: Callable[[], bool] = lambda: False) -> Lexicon | None:
+    """The lexicon over a *loaded* Segmenter's dictionary; None while jieba is not loaded or
+    when ``should_stop`` said so on the way."""
+    dictionary = segmenter.dictionary()
+    if dictionary is None:
+        return None
+    try:
+        return build_lexicon(dictionary[0], dictionary[1], texts, user_dir=user_dir,
+                             should_stop=should_stop)
+    except BuildStoppedError:
+        return None
