@@ -157,7 +157,9 @@ def _parse_aspects(raw: dict) -> tuple[Aspect, ...]:
         if not isinstance(asp, dict):
             raise _InvalidError("aspects 的每一项应写成 { title = \"…\", topics = [\"…\"] }", "aspects")
         a_title = str(_require(asp, "title", str, "方面"))
-        topics = _require(asp, "topics", list, f"方面“{a_title}”")
+        topics = asp.get("topics")  # may be empty: the outline then reads the heading's own words
+        if not isinstance(topics, list):
+            raise _InvalidError(f"方面“{a_title}”缺少“topics”或格式不对", a_title)
         bad = [t for t in topics if t not in CANONICAL_TOPICS]
         if bad:
             raise _InvalidError(f"方面“{a_title}”的主题“{bad[0]}”不是规范主题", str(bad[0]))
