@@ -14,5 +14,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "suggest",
     "classify",
     "phrasebank",
+    "template",
+    "pack",
     "bench",
 )
