@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -22,7 +21,6 @@ from app import APP_NAME
 from app.core.document.outline import Outline
 from app.core.document.outline_edit import RestructureError
 from app.core.document.templates import Template, new_document
-from app.core.paths import templates_dir
 from app.core.phrases.phrasebank import used_phrase_ids
 from app.core.services import Services
 from app.core.topics import PARTS
@@ -42,6 +40,7 @@ from app.ui.preferences import (
 from app.ui.window.export_actions import ExportActions, export_options
 from app.ui.window.recent import RecentMenu, remember
 from app.ui.window.safety import SafetyNet
+from app.ui.window.template_actions import TemplateActions
 
 if TYPE_CHECKING:  # built on first use: the 检查 pane and its rule tables are not needed to start
     from app.ui.panes.check_pane import CheckPanel
@@ -65,13 +64,6 @@ def count_text(total: int, target: tuple[int, int] | None) -> str:
     low, high = target
     where = f"还差 {low - total} 字" if total < low else (f"超出 {total - high} 字" if total > high else "在范围内")
     return f"字数：{total} / 目标 {low}–{high} 字（{where}）"
-
-
-def template_label(template: Template) -> str:
-    """How 新建 lists a template: the user's own are marked, so a copy is told from the original."""
-    shipped = templates_dir().resolve()
-    source = Path(template.source).resolve() if template.source else shipped
-    return template.name if source.parent == shipped else f"{template.name}（我的模板）"
 
 
 class SegmenterLoader(QThread):
@@ -163,8 +155,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")
+        self.template_actions = TemplateActions(self)
         self._action(file_menu, "新建(&N)…", self.choose_template_and_new, QKeySequence.StandardKey.New,
                      "按模板新建一份对照检查材料")
+        self.template_actions.add_notice_item(file_menu)
         self._action(file_menu, "打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open,
                      "打开 .docx 或 .txt 文件")
         self.recent = RecentMenu(file_menu, self.settings,
@@ -175,6 +169,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_actions = ExportActions(self)
         self.export_actions.add_to_menu(file_menu)
+        self.template_actions.add_pack_items(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "设置(&T)…", self.show_settings, None,
                      "导出字体、自动保存、编辑区字号、默认模板、用户数据文件夹")
@@ -428,22 +423,15 @@ class MainWindow(QMainWindow):
         value = self.settings.value(LAST_TEMPLATE_KEY)
         return str(value) if value else None
 
-    def new_document(self, template: Template | None = None) -> None:
+    def new_document(self, template: Template | None = None, title: str | None = None,
+                     optional: list[str] | None = None) -> None:
         template = template or self.services.templates.default()
-        self.draft.load(new_document(template))
+        self.draft.load(new_document(template, title=title, optional=optional))
         self.settings.setValue(LAST_TEMPLATE_KEY, template.id)
         self.editor.go_to(self.draft.position_of((3, 0)))
 
     def choose_template_and_new(self) -> None:
-        if not self.maybe_save():
-            return
-        templates = self.services.templates.templates
-        names = [template_label(t) for t in templates]
-        last = self.services.templates.get(self._last_template_id())
-        current = templates.index(last) if last else 0
-        name, ok = QInputDialog.getItem(self, "新建", "选择模板：", names, current, False)
-        if ok:
-            self.new_document(templates[names.index(name)])
+        self.template_actions.choose_and_new(self._last_template_id())  # app/ui/window/template_actions.py
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
