@@ -70,15 +70,20 @@ class NewDocumentDialog(QDialog):
     def __init__(self, library: TemplateLibrary, last_id: str | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("新建")
-        self.resize(900, 600)
+        self.resize(1040, 620)
         self.library = library
         self.templates = offered(library)
         self.notice_template: Template | None = None  # 按通知修改 asked on this template
         self.list = QListWidget()
-        self.list.setMinimumWidth(300)
+        self.list.setMinimumWidth(400)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setWordWrap(True)
         for template in self.templates:
-            item = QListWidgetItem(template_label(template))
-            item.setToolTip(describe(template))
+            low, high = template.target_chars
+            year = f"{template.year}年度 · " if template.year else ""
+            facts = f"{year}{len(template.problem_aspects())} 个方面 · {low}–{high} 字"
+            item = QListWidgetItem(f"{template_label(template)}\n    {facts}")
+            item.setToolTip(template.description or describe(template))
             self.list.addItem(item)
         self.name = QLabel()
         self.name.setStyleSheet("font-size: 15px; font-weight: bold;")
