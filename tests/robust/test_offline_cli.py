@@ -33,6 +33,9 @@ SAMPLE_ARGS: dict[str, list[list[str]]] = {
     # The whole bench takes ~40 s, so .ci/run runs it (--quick) after the suite; its measured
     # child processes refuse internet sockets themselves (tests/perf/test_probe.py).
     "bench": [["--help"]],
+    "template": [["from-notice", "tests/data/notices/yishi_inline_2025.txt", "--json"], ["list", "--json"]],
+    "pack": [["export", "-o", "{tmp}/p.mjpack", "--template", "minzhu-2025", "--no-library"],
+             ["import", "{tmp}/p.mjpack", "--on-clash", "rename"], ["list", "--json"]],
 }
 
 
