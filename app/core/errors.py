@@ -1,8 +1,55 @@
-"""Error types shared across the engine."""
+"""The engine's errors, in one place: every exception carries a message in Chinese that the
+window and the commands show as it is (``str(exc)``), and all share one base, so a caller can
+catch "any error the user should read" with ``MingjingError``.
+
+``LoadError`` is not an exception: it is a record of one bad entry of a data file, collected
+while loading so that one bad line does not stop the rest.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+class MingjingError(Exception):
+    """An error whose ``str()`` is a Chinese message for the user."""
+
+
+class DocumentReadError(MingjingError):
+    """A file could not be read (.docx or .txt)."""
+
+
+class SaveError(MingjingError):
+    """A save failed."""
+
+
+class LibraryError(MingjingError):
+    """The user's library refused a change, or could not be opened."""
+
+
+class FormatError(MingjingError):
+    """一键排版 could not be done."""
+
+
+class RestructureError(MingjingError, ValueError):
+    """A move or edit that the outline does not allow."""
+
+
+class TemplateError(MingjingError):
+    """A template text that cannot be used: ``line`` and a Chinese ``reason``."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"第 {line} 行：{reason}")
+        self.line = line
+        self.reason = reason
+
+
+class NoticeError(MingjingError):
+    """A notice (按通知新建) that cannot be read."""
+
+
+class PackError(MingjingError):
+    """A template-and-phrase pack was refused, or could not be written; nothing was changed."""
 
 
 @dataclass(frozen=True)

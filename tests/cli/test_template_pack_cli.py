@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_cli import run
+from tests.helpers import run
 
 NOTICES = Path(__file__).resolve().parents[1] / "data" / "notices"
 

@@ -29,7 +29,7 @@ def own(window, user_home, monkeypatch):
     window.services.templates = load_templates(templates_dir(), user_home / "templates")
     window.services.library = open_library(user_home)
     changed: list[int] = []
-    monkeypatch.setattr(window, "_library_changed", lambda: changed.append(1))
+    monkeypatch.setattr(window.services, "reindex", lambda: changed.append(1))  # the index is shared too
     return changed
 
 
@@ -65,7 +65,7 @@ def test_new_with_a_chosen_title_and_optional_sections(qtbot, window, monkeypatc
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(NewDocumentDialog, "exec", choose)
-    window.choose_template_and_new()
+    window.files.choose_template_and_new()
     paragraphs = window.draft.paragraphs()
     assert paragraphs[0].text == "2025年度民主生活会个人对照检查材料"
     assert [p.text for p in paragraphs if p.role is Role.H1] == [
@@ -125,7 +125,7 @@ def test_notice_from_the_pending_2026_template_starts_with_its_aspects(qtbot, wi
 
     monkeypatch.setattr(NewDocumentDialog, "exec", choose)
     monkeypatch.setattr(NoticeDialog, "exec", notice_exec)
-    window.choose_template_and_new()
+    window.files.choose_template_and_new()
     assert started == [FIVE]
     assert window.draft.template.name == "2026年度民主生活会（按通知）"
     assert window.draft.paragraphs()[0].text == "2026年度民主生活会个人发言提纲"

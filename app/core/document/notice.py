@@ -20,8 +20,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.document.grammar import cn_to_int
 from app.core.document.templates import ASPECT_MATCH, Aspect, TemplateLibrary, best_fit
-from app.core.text import cn_to_int, count_cjk
+from app.core.errors import NoticeError
+from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 
 MAX_NOTICE_CHARS = 200_000
@@ -33,10 +35,6 @@ _PROCEDURE_WORDS = ("会前", "会后", "征求意见", "谈心谈话", "谈心"
                     "参会", "列席", "联系人", "电话", "材料报", "学习研讨", "请于", "前报", "整改方案",
                     "督导", "指导组", "会议记录", "备案", "通报会议")
 _MIN_SCORE = 1.5
-
-
-class NoticeError(Exception):
-    """A notice that cannot be read or has no aspect list (``str`` is a Chinese message)."""
 
 
 @dataclass(frozen=True)
@@ -324,7 +322,7 @@ def parse_notice(text: str, library: TemplateLibrary | None = None,
 
 def read_notice(path: Path) -> str:
     """The text of a notice file (.txt in any Chinese encoding, or .docx), or ``NoticeError``."""
-    from app.core.formats.docx_io import DocumentReadError
+    from app.core.errors import DocumentReadError
     from app.core.formats.reader import read_document
 
     try:

@@ -13,19 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
-from app.core.document.numbering import canonical_number
-from app.core.errors import LoadError
+from app.core.document.grammar import canonical_number
+from app.core.errors import LoadError, MingjingError, TemplateError
 from app.core.model import Document, Paragraph, Role
-from app.core.text import char_bigrams
-from app.core.topics import CANONICAL_TOPICS
+from app.core.text import char_bigrams, overlap
+from app.core.topics import CANONICAL_TOPICS, PARTS, UNNUMBERED_PARTS, Part
+
+_T = TypeVar("_T")
 
 META_PLACEHOLDER = "×××（单位及职务）"
-UNNUMBERED_PARTS = ("开头", "结尾")
 # A numbered section that reports what was done (上年度整改落实情况, 学习教育整改整治情况,
 # 反面典型案例剖析): neither problems nor measures, so the checks and the 整改清单 leave it alone.
 REPORT_PART = "通报"
-SECTION_PARTS = ("开头", "问题", "原因", "措施", "结尾", REPORT_PART)
+SECTION_PARTS = (*(p for p in PARTS if p != Part.TRANSITION), REPORT_PART)
 AUDIENCES = ("cadre", "member")
 PENDING_MARK = "待按通知修改"
 MEETINGS = ("民主生活会", "组织生活会")
@@ -38,7 +40,7 @@ class Aspect:
 
     @cached_property
     def grams(self) -> frozenset[str]:
-        """The title's fingerprint for aspect_similarity, computed once."""
+        """The title's fingerprint for matching headings (aspect_bigrams), computed once."""
         return aspect_bigrams(self.title)
 
 
@@ -70,7 +72,7 @@ class Template:
     detect_title: str = ""  # detected only in a document whose title has this word (组织生活会)
 
     def problem_aspects(self) -> tuple[Aspect, ...]:
-        return tuple(a for s in self.sections if s.part == "问题" for a in s.aspects)
+        return tuple(a for s in self.sections if s.part == Part.PROBLEM for a in s.aspects)
 
     @property
     def title_choices(self) -> tuple[str, ...]:
@@ -126,7 +128,7 @@ class TemplateLibrary:
         return "以下模板文件有错误，已跳过（其余模板照常可用）：\n" + "\n".join(lines)
 
 
-class _InvalidError(Exception):
+class _InvalidError(MingjingError):
     def __init__(self, reason: str, needle: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
@@ -141,7 +143,7 @@ def _line_of(text: str, needle: str) -> int:
     return 1
 
 
-def _require(table: dict, key: str, kind: type, where: str) -> object:
+def _require(table: dict, key: str, kind: type[_T], where: str) -> _T:
     value = table.get(key)
     if not isinstance(value, kind) or value in ("", []):
         raise _InvalidError(f"{where}缺少“{key}”或格式不对", key)
@@ -178,7 +180,7 @@ def _parse_section(raw: object) -> TemplateSection:
         _require(raw, "title", str, f"“{part}”章节"))
     aspects = _parse_aspects(raw)
     borrow = raw.get("aspects_from", "")
-    if not isinstance(borrow, str) or (borrow and (aspects or part != "问题")):
+    if not isinstance(borrow, str) or (borrow and (aspects or part != Part.PROBLEM)):
         raise _InvalidError("aspects_from 只能用在没有 aspects 的“问题”章节，写成 aspects_from = \"模板id\"",
                             "aspects_from")
     optional = raw.get("optional", False)
@@ -241,35 +243,19 @@ def aspect_bigrams(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def aspect_similarity(heading: str, aspect_title: str) -> float:
-    """How well a written aspect heading fits a template aspect (0..1).
-
-    Character bigrams of both, with the generic words above cut out, as the share of the
-    shorter side found in the other.  Measured on 66 hand-written variants of the four
-    templates' aspects (``python -m tests.tools.aspect_eval``): this matches all 66, plain
-    bigrams 60, jieba tokens 57 (the user dictionary keeps 理论学习 whole, so 创新理论 never
-    meets it) and jieba's search-mode tokens 66 too, but at 7x the time and only once
-    jieba's dictionary has loaded in the background -- whereas the outline's topics must be
-    right from the first keystroke, the same in the CLI, and must not change when it loads.
-    """
-    return _overlap(aspect_bigrams(heading), aspect_bigrams(aspect_title))
-
-
-ASPECT_MATCH = 0.3  # least aspect_similarity for a heading to count as that aspect
+# How well a written aspect heading fits a template aspect (0..1): the overlap of their
+# aspect_bigrams (why bigrams and not jieba tokens: docs/decisions.md, "Aspect matching").
+ASPECT_MATCH = 0.3  # the least fit for a heading to count as that aspect
 
 
 def best_fit(aspects: tuple[Aspect, ...], heading: str | frozenset[str]) -> tuple[float, Aspect | None]:
-    """The best aspect_similarity of ``heading`` (text or its aspect_bigrams) and its aspect."""
+    """The best fit of ``heading`` (text or its aspect_bigrams) to an aspect, and that aspect."""
     grams = aspect_bigrams(heading) if isinstance(heading, str) else heading
     best, best_key = None, (0.0, 0.0)
     for aspect in aspects:
         # on equal overlap, the aspect whose own words the heading covers most (工作纪律 is
         # 工作纪律方面, not 政治纪律方面, though 纪律 is all that is left of both)
-        key = (_overlap(grams, aspect.grams), len(grams & aspect.grams) / (len(grams | aspect.grams) or 1))
+        key = (overlap(grams, aspect.grams), len(grams & aspect.grams) / (len(grams | aspect.grams) or 1))
         if best is None or key > best_key:
             best, best_key = aspect, key
     return best_key[0], best
@@ -322,15 +308,6 @@ def _lend_aspects(template: Template, by_id: dict[str, Template], library: Templ
             section = replace(section, aspects=lender.problem_aspects())
         sections.append(section)
     return replace(template, sections=tuple(sections))
-
-
-class TemplateError(ValueError):
-    """A template text that cannot be used: ``line`` and a Chinese ``reason``."""
-
-    def __init__(self, line: int, reason: str) -> None:
-        super().__init__(f"第 {line} 行：{reason}")
-        self.line = line
-        self.reason = reason
 
 
 def parse_template(text: str) -> Template:
@@ -386,6 +363,6 @@ def new_document(template: Template, today: _dt.date | None = None, *, title: st
         for j, aspect in enumerate(section.aspects, 1):
             paras.append(Paragraph(Role.H2, canonical_number(2, j) + aspect.title))
             paras.append(Paragraph(Role.BODY, ""))
-    if any(s.part == "结尾" for s in sections):
+    if any(s.part == Part.CLOSING for s in sections):
         paras.append(Paragraph(Role.BODY, ""))  # room for the closing paragraph
     return Document(paras, template.id)

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.document.template_toml import template_to_toml
-from app.core.document.templates import Template, TemplateError, parse_template
+from app.core.document.templates import Template, parse_template
+from app.core.errors import LibraryError, PackError, TemplateError
 from app.core.packs.safety import check_pack_phrases
-from app.core.phrases.library import LibraryError, validate_entry
+from app.core.phrases.library import validate_entry
 from app.core.phrases.phrasebank import SIZES, Phrase
 
 FORMAT = "mingjing-pack"
@@ -41,10 +42,6 @@ MAX_PHRASES = 20_000
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _TEMPLATE_NAME_RE = re.compile(r"^templates/([A-Za-z0-9][A-Za-z0-9_.-]{0,63})\.toml$")
 _PHRASE_KEYS = {"text", "part", "topics", "size", "source"}
-
-
-class PackError(Exception):
-    """A pack that is refused; ``str`` is a Chinese message.  Nothing was written."""
 
 
 @dataclass(frozen=True)

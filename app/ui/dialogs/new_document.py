@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.core.document.templates import PENDING_MARK, Template, TemplateLibrary
 from app.core.paths import templates_dir
 
-NOTICE = "notice"  # result code: the user asked for 按通知新建 / 按通知修改
+NOTICE_RESULT = 2  # what exec() returns when the user asked for 按通知新建 / 按通知修改
 
 
 def is_users(template: Template) -> bool:
@@ -187,7 +187,7 @@ class NewDocumentDialog(QDialog):
 
     def _ask_notice(self) -> None:
         self.notice_template = self.current() if self.current().pending else None
-        self.done(2)
+        self.done(NOTICE_RESULT)
 
 
 def _cn(n: int) -> str:
