@@ -52,7 +52,7 @@ def _export(args: argparse.Namespace) -> int:
         unknown = [i for i in args.template if library.get(i) is None]
         if unknown:
             return fail(f"没有这些模板：{'、'.join(unknown)}。用 `template list` 查看模板 id。")
-        templates = [library.get(i) for i in args.template]
+        templates = [t for i in args.template if (t := library.get(i)) is not None]
     phrases = [] if args.no_library else open_library(user_dir).phrases()
     try:
         path = write_pack(args.output, args.name or args.output.stem, templates, phrases,

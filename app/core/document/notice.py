@@ -198,10 +198,10 @@ def _inline_candidates(paragraph: str) -> list[_Candidate]:
     if len(pieces) >= 3:
         tails = [re.search(r"(?:在|对照|关于)?([^：:。]{2,40}?方面)", p) for p in pieces]
         if sum(1 for t in tails if t) >= 3 and all(t for t in tails[1:]):
-            first = tails[0] or tails[1]
             items = [t.group(1) for t in tails if t]
-            found.append(_Candidate([_tidy(t) for t in items], pieces[0][:first.start()] if tails[0] else pieces[0],
-                                    "inline:方面；"))
+            first = tails[0]
+            context = pieces[0][:first.start()] if first is not None else pieces[0]
+            found.append(_Candidate([_tidy(t) for t in items], context, "inline:方面；"))
     return found
 
 

@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from app.core.document.template_toml import template_to_toml
 from app.core.document.templates import Template, TemplateLibrary
@@ -176,8 +177,10 @@ def apply_import(plan: ImportPlan, decisions: dict[str, str], templates: Templat
         folder.mkdir(parents=True, exist_ok=True)
         for template, old_path in writes:
             target = folder / f"{template.id}.toml"
-            entry = {"id": template.id, "name": template.name, "path": target.name}
-            for path in {Path(old_path) if old_path else None, target if target.exists() else None} - {None}:
+            entry: dict[str, Any] = {"id": template.id, "name": template.name, "path": target.name}
+            olds = [Path(old_path)] if old_path else []
+            olds += [target] if target.exists() and target not in olds else []
+            for path in olds:
                 backups.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, backups / path.name)  # put back by remove_pack
                 entry.setdefault("replaced", []).append(path.name)

@@ -125,7 +125,7 @@ class NewDocumentDialog(QDialog):
         scroll.setWidget(detail)
 
         self.buttons = QDialogButtonBox()
-        self.create = self.buttons.addButton("新建", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = self.buttons.addButton("新建", QDialogButtonBox.ButtonRole.AcceptRole)
         self.from_notice = QPushButton("按通知新建…")
         self.from_notice.setToolTip("粘贴或打开上级通知（或巡视巡察反馈意见），自动找出主题和各方面，存为我的模板")
         self.buttons.addButton(self.from_notice, QDialogButtonBox.ButtonRole.ActionRole)

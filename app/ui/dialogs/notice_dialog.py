@@ -8,6 +8,7 @@ aspect is matched to.  Saving writes a user template and, if asked, makes it the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -189,6 +190,9 @@ class NoticeDialog(QDialog):
             combo.addItem(topic, [topic])
         self.table.setCellWidget(row, 1, combo)
 
+    def _combo(self, row: int) -> QComboBox:
+        return cast(QComboBox, self.table.cellWidget(row, 1))
+
     @staticmethod
     def _auto_label(topics) -> str:
         return f"{'、'.join(topics)}（自动）" if topics else AUTO
@@ -197,7 +201,7 @@ class NoticeDialog(QDialog):
         """A renamed aspect is matched again (unless the user chose its topic by hand)."""
         if item.column() != 0:
             return
-        combo = self.table.cellWidget(item.row(), 1)
+        combo = self._combo(item.row())
         if combo is None or combo.currentIndex() != 0:
             return
         topics = titles_with_topics([item.text()], self.services.templates, self.services.classifier)
@@ -211,7 +215,9 @@ class NoticeDialog(QDialog):
         self._append(NoticeAspect("新的方面", ()), row)
         self.table.blockSignals(False)
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def remove_aspect(self) -> None:
         row = self.table.currentRow()
@@ -224,13 +230,13 @@ class NoticeDialog(QDialog):
         if row < 0 or not 0 <= target < self.table.rowCount():
             return
         aspects = self.aspects()
-        combo_index = [self.table.cellWidget(r, 1).currentIndex() for r in range(self.table.rowCount())]
+        combo_index = [self._combo(r).currentIndex() for r in range(self.table.rowCount())]
         aspects.insert(target, aspects.pop(row))
         combo_index.insert(target, combo_index.pop(row))
         self.set_aspects(aspects)
         for r, index in enumerate(combo_index):
             if index:
-                self.table.cellWidget(r, 1).setCurrentIndex(index)
+                self._combo(r).setCurrentIndex(index)
         self.table.setCurrentCell(target, 0)
 
     def aspects(self) -> list[NoticeAspect]:
@@ -240,7 +246,7 @@ class NoticeDialog(QDialog):
             title = item.text().strip() if item else ""
             if not title:
                 continue
-            combo = self.table.cellWidget(row, 1)
+            combo = self._combo(row)
             result.append(NoticeAspect(title, tuple(combo.currentData() or ())))
         return result
 

@@ -90,9 +90,9 @@ class ExportPackDialog(QDialog):
         chosen = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            for j in range(top.childCount()):
-                child = top.child(j)
-                if child.checkState(0) == Qt.CheckState.Checked:
+            for j in range(top.childCount() if top is not None else 0):
+                child = top.child(j) if top is not None else None
+                if child is not None and child.checkState(0) == Qt.CheckState.Checked:
                     chosen.append(child.data(0, _CHECK))
         return chosen
 

@@ -8,10 +8,11 @@ The engine does the work (``app.core.document.notice``,
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenuBar, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMenuBar, QWidget
 
 from app.core.document.templates import Template
 from app.ui.dialogs.ask import ask, tell
@@ -49,7 +50,7 @@ class TemplateActions(QObject):
 
     def install(self, bar: QMenuBar) -> None:
         """Put 按通知新建 after 新建 and the pack items after the export items of 文件."""
-        menu = bar.actions()[0].menu()
+        menu = cast(QMenu, bar.actions()[0].menu())
         items = menu.actions()
         after_new = next(i for i, a in enumerate(items) if a.text().startswith("新建")) + 1
         menu.insertAction(items[after_new], self.notice_action)
