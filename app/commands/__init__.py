@@ -14,6 +14,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "suggest",
     "classify",
     "phrasebank",
+    "template",
+    "pack",
     "bench",
     "review",
 )

@@ -45,6 +45,23 @@ def describe_unexpected(exc: BaseException) -> str:
     return "内容格式异常"
 
 
+class TemplateError(MingjingError):
+    """A template text that cannot be used: ``line`` and a Chinese ``reason``."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"第 {line} 行：{reason}")
+        self.line = line
+        self.reason = reason
+
+
+class NoticeError(MingjingError):
+    """A notice (按通知新建) that cannot be read."""
+
+
+class PackError(MingjingError):
+    """A template-and-phrase pack was refused, or could not be written; nothing was changed."""
+
+
 @dataclass(frozen=True)
 class LoadError:
     """A problem with one entry of a data file, in words a user can act on."""

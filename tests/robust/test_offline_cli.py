@@ -34,6 +34,9 @@ SAMPLE_ARGS: dict[str, list[list[str]]] = {
     # child processes refuse internet sockets themselves (tests/perf/test_probe.py).
     "bench": [["--help"]],
     "review": [["{corpus_dir}", "--json", "-o", "{tmp}/审核意见.docx"]],
+    "template": [["from-notice", "tests/data/notices/yishi_inline_2025.txt", "--json"], ["list", "--json"]],
+    "pack": [["export", "-o", "{tmp}/p.mjpack", "--template", "minzhu-2025", "--no-library"],
+             ["import", "{tmp}/p.mjpack", "--on-clash", "rename"], ["list", "--json"]],
 }
 
 

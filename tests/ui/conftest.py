@@ -25,11 +25,15 @@ def fresh_library(loaded_services, tmp_path):
 @pytest.fixture
 def window(qtbot, loaded_services, fresh_library, user_home, message_boxes):
     from app.ui.app import settings_for
+    from app.ui.preferences import LAST_TEMPLATE_KEY
     from app.ui.window.main_window import MainWindow
 
     # The session's services, but this test's own user data dir (autosaves, logs).
     services = dataclasses.replace(loaded_services, user_dir=user_home)
-    win = MainWindow(services, settings_for(user_home))
+    settings = settings_for(user_home)
+    # the window tests edit the six-aspect 2023 document (the default is 2025's five aspects)
+    settings.setValue(LAST_TEMPLATE_KEY, "zhuti-2023")
+    win = MainWindow(services, settings)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

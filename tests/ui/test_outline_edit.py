@@ -146,17 +146,20 @@ def test_typing_in_a_heading_updates_its_row_in_place(qtbot, draft_window):
 
 
 def test_new_asks_for_the_template_and_remembers_it(qtbot, window, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog
 
+    from app.ui.dialogs.new_document import NewDocumentDialog, template_label
     from app.ui.window.main_window import MainWindow
 
     offered = []
 
-    def choose(parent, title, label, items, current, editable):
-        offered.append((list(items), current))
-        return "巡视整改专题民主生活会", True
+    def choose(dialog):
+        items = [template_label(t) for t in dialog.templates]
+        offered.append((items, dialog.list.currentRow()))
+        dialog.list.setCurrentRow(items.index("巡视整改专题民主生活会"))
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    monkeypatch.setattr(NewDocumentDialog, "exec", choose)
     window.files.choose_template_and_new()
     assert offered[0][0][offered[0][1]] == "2023年度主题教育专题民主生活会（六个方面）"
     labels = [label for _, label in window.outline_pane.labels()]

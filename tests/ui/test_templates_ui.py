@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QDialog
 
 from app.core.document.templates import META_PLACEHOLDER, load_templates
 from app.core.model import Role
@@ -60,13 +60,18 @@ def own_window(qtbot, window, user_home):
 
 
 def _choose(monkeypatch, label: str) -> list:
+    """文件 › 新建 answered by picking the template listed as ``label``; records what was offered."""
+    from app.ui.dialogs.new_document import NewDocumentDialog, template_label
+
     offered = []
 
-    def choose(parent, title, text, items, current, editable):
-        offered.append((list(items), current))
-        return label, True
+    def choose(dialog):
+        items = [template_label(t) for t in dialog.templates]
+        offered.append((items, dialog.list.currentRow()))
+        dialog.list.setCurrentRow(items.index(label))
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    monkeypatch.setattr(NewDocumentDialog, "exec", choose)
     return offered
 
 
@@ -82,7 +87,7 @@ def test_new_offers_the_users_own_template(qtbot, own_window, monkeypatch):
     offered = _choose(monkeypatch, "支部书记述职（自拟）（我的模板）")
     own_window.files.choose_template_and_new()
     items = offered[0][0]
-    assert "支部书记述职（自拟）（我的模板）" in items and "2023年度主题教育专题民主生活会（六个方面）" in items
+    assert "支部书记述职（自拟）（我的模板）" in items and "2025年度民主生活会（五个带头）" in items
     assert not any("坏模板" in item for item in items)
     labels = [label for _, label in own_window.outline_pane.labels()]
     assert labels == ["开头", "一、存在的问题", "（一）抓班子带队伍方面", "（二）联系群众方面", "二、原因分析",
@@ -94,12 +99,12 @@ def test_new_offers_the_users_own_template(qtbot, own_window, monkeypatch):
 
 
 def test_new_document_has_title_name_and_date_lines_to_fill(qtbot, window, monkeypatch):
-    _choose(monkeypatch, "组织生活会（党员个人，四个检视）")
+    _choose(monkeypatch, "2023年度组织生活会（党员个人，四个检视）")
     window.files.choose_template_and_new()
     paragraphs = window.draft.paragraphs()
     today = dt.date.today()
     assert [(p.role, p.text) for p in paragraphs[:4]] == [
-        (Role.TITLE, "组织生活会个人对照检查材料"), (Role.META, META_PLACEHOLDER),
+        (Role.TITLE, "2023年度组织生活会个人对照检查材料"), (Role.META, META_PLACEHOLDER),
         (Role.META, f"{today.year}年{today.month}月{today.day}日"), (Role.BODY, "")]
     # the cursor waits on the opening paragraph, right under the date
     assert window.editor.textCursor().blockNumber() == 3

@@ -16,6 +16,7 @@ from app.core.document.numbering import match_heading, split_run_in_heading
 from app.core.document.outline_scan import OutlineCache, ParagraphScan, strip_title
 from app.core.document.templates import (
     ASPECT_MATCH,
+    REPORT_PART,
     Aspect,
     Template,
     TemplateLibrary,
@@ -28,6 +29,7 @@ from app.core.topics import MAIN_PARTS, Part, TopicClassifier
 Pos = tuple[int, int]  # (paragraph index, character offset)
 
 _PART_WORDS = (
+    (REPORT_PART, ("落实情况", "整治情况", "案例剖析", "典型案例", "征求意见情况")),
     (Part.CAUSE, ("原因", "根源", "根子")),
     (Part.MEASURE, ("措施", "整改", "努力方向", "改进", "今后")),
     (Part.PROBLEM, ("问题", "不足", "差距", "查摆", "检视")),
@@ -172,14 +174,16 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
     if not titles:
         return None
     grams = [aspect_bigrams(t) for t in titles]
-    candidates = [t for t in library.templates if t.problem_aspects()]
+    candidates = library.detectable(next((p.text for p in paragraphs if p.role is Role.TITLE), ""))
     fits = [[best_fit(t.problem_aspects(), g) for g in grams] for t in candidates]
-    best, best_score = None, 0.0
-    for template, template_fits in zip(candidates, fits, strict=False):
-        score = sum(f[0] for f in template_fits) / max(len(titles), len(template.problem_aspects()))
+    best, best_score, best_sum = None, 0.0, 0.0
+    sums = [sum(f[0] for f in template_fits) for template_fits in fits]
+    for template, total in zip(candidates, sums, strict=True):
+        score = total / max(len(titles), len(template.problem_aspects()))
         if score >= best_score and score > 0:  # on a tie the later (the user's own) template wins
-            best, best_score = template, score
-    if best_score >= 0.4:
+            best, best_score, best_sum = template, score, total
+    # ... unless a larger template fits the headings clearly better (a part of its many aspects)
+    if best_score >= 0.4 and max(sums) - best_sum < _PARTIAL_MARGIN:
         return best
     return _partial_match(candidates, fits, len(titles))
 
@@ -194,13 +198,15 @@ def _partial_match(candidates: list[Template], fits: list[list[tuple[float, Aspe
         if any(somewhere[h] and template_fits[h][0] < ASPECT_MATCH for h in range(headings)):
             continue  # a heading that is another template's aspect and not this one's
         if len({id(aspect) for _, aspect in mine}) >= 2 and 2 * len(mine) >= headings:
-            ranked.append((len(mine), sum(score for score, _ in mine), index))
+            # on equal fits, the template with fewer aspects left unwritten, then the later one
+            whole = sum(f[0] for f in template_fits) / max(headings, len(candidates[index].problem_aspects()))
+            ranked.append((len(mine), sum(score for score, _ in mine), whole, index))
     if not ranked:
         return None
     ranked.sort(reverse=True)  # on an exact tie the later (the user's own copy) wins
     if len(ranked) > 1 and ranked[1][0] == ranked[0][0] and 0 < ranked[0][1] - ranked[1][1] < _PARTIAL_MARGIN:
         return None  # the headings fit two different templates about equally well
-    return candidates[ranked[0][2]]
+    return candidates[ranked[0][3]]
 
 
 def resolve_template(document: Document, library: TemplateLibrary) -> Template | None:
@@ -320,7 +326,7 @@ def _label_roots(roots: Sequence[OutlineNode], template: Template | None, cache:
     """Each numbered top-level section's part (from its words, else its place), then the rest."""
     aspects = template.problem_aspects() if template else ()
     h1_count = 0
-    order = [s.part for s in template.sections if s.title] if template else MAIN_PARTS
+    order = [s.part for s in template.sections if s.title and not s.optional] if template else MAIN_PARTS
     for root in roots:
         if root.kind != _SECTION:
             continue

@@ -315,6 +315,23 @@ class UserLibrary:
                 rows))
         return len(rows)
 
+    def add_many_ids(self, entries: Iterable[tuple[str, str, tuple[str, ...], str, str | None]]) -> list[str]:
+        """Add (text, part, topics, source, size) rows in one transaction; returns their ids
+        (so a pack can be taken out again)."""
+        rows = []
+        now = time.time()
+        for text, part, topics, source, size in entries:
+            text, part, topics = validate_entry(text, part, topics)
+            size = size if size in SIZES else ("要点" if len(text) > 60 else "句式")
+            rows.append((text, part, json.dumps(list(topics), ensure_ascii=False), size, source, now))
+        ids = []
+        with self._conn:
+            for row in rows:
+                cur = self._conn.execute(
+                    "INSERT INTO phrases (text, part, topics, size, source, created) VALUES (?,?,?,?,?,?)", row)
+                ids.append(f"{USER_PREFIX}{cur.lastrowid}")
+        return ids
+
     def update(self, phrase_id: str, text: str, part: str, topics: Iterable[str]) -> Phrase:
         num = _num(phrase_id)
         if num is None or self.get(phrase_id) is None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core.document.templates import Template, new_document
-from app.core.paths import templates_dir
 from app.ui.draft import DraftDocument
 from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
@@ -17,13 +17,6 @@ from app.ui.preferences import LAST_TEMPLATE_KEY, export_options
 from app.ui.review.actions import maybe_new_criticism
 from app.ui.window.recent import remember
 from app.ui.window.safety import SafetyNet
-
-
-def template_label(template: Template) -> str:
-    """How 新建 lists a template: the user's own are marked, so a copy is told from the original."""
-    shipped = templates_dir().resolve()
-    source = Path(template.source).resolve() if template.source else shipped
-    return template.name if source.parent == shipped else f"{template.name}（我的模板）"
 
 
 class FileActions(QObject):
@@ -35,6 +28,8 @@ class FileActions(QObject):
         self.host = host
         self.editor = editor
         self.safety = safety
+        # 按通知新建 from the 新建 dialog: (template to start from, notice file, already asked to save)
+        self.ask_notice: Callable[[Template | None, Path | None, bool], None] | None = None
 
     @property
     def draft(self) -> DraftDocument:
@@ -44,22 +39,27 @@ class FileActions(QObject):
         value = self.host.settings.value(LAST_TEMPLATE_KEY)
         return str(value) if value else None
 
-    def new_document(self, template: Template | None = None) -> None:
+    def new_document(self, template: Template | None = None, title: str | None = None,
+                     optional: list[str] | None = None) -> None:
         template = template or self.host.services.templates.default()
-        self.draft.load(new_document(template))
+        self.draft.load(new_document(template, title=title, optional=optional))
         self.host.settings.setValue(LAST_TEMPLATE_KEY, template.id)
         self.editor.go_to(self.draft.position_of((3, 0)))
 
     def choose_template_and_new(self) -> None:
+        """文件 › 新建: each template with its year, aspects and length (app/ui/dialogs/new_document.py)."""
+        from app.ui.dialogs.new_document import NOTICE_RESULT, NewDocumentDialog
+
         if not self.maybe_save():
             return
-        templates = self.host.services.templates.templates
-        names = [template_label(t) for t in templates]
-        last = self.host.services.templates.get(self._last_template_id())
-        current = templates.index(last) if last else 0
-        name, ok = QInputDialog.getItem(self._parent, "新建", "选择模板：", names, current, False)
-        if ok and not maybe_new_criticism(self._parent, templates[names.index(name)]):
-            self.new_document(templates[names.index(name)])
+        dialog = NewDocumentDialog(self.host.services.templates, self._last_template_id(), self._parent)
+        result = dialog.exec()
+        if result == QDialog.DialogCode.Accepted:
+            choice = dialog.choice()
+            if not maybe_new_criticism(self._parent, choice.template):  # 相互批评意见 asks for colleagues
+                self.new_document(choice.template, choice.title, choice.optional)
+        elif result == NOTICE_RESULT and self.ask_notice is not None:
+            self.ask_notice(dialog.notice_template, None, True)
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

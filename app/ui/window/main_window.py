@@ -35,6 +35,7 @@ from app.ui.window.library_actions import LibraryActions
 from app.ui.window.loading import BackgroundLoading
 from app.ui.window.menus import build_menus
 from app.ui.window.safety import SafetyNet
+from app.ui.window.template_actions import TemplateActions
 
 _D = TypeVar("_D", bound=QWidget)  # a non-modal helper dialog
 
@@ -86,9 +87,11 @@ class MainWindow(QMainWindow):
         self.library = LibraryActions(self, self, self.editor, self.phrase_panel)
         self.export_actions = ExportActions(self, self, self.files)
         self.checks = CheckDock(self, self, self.editor)
+        self.template_actions = TemplateActions(self, self, self.files, self.library)
         menus = build_menus(self, self, self, self.files, self.library, self.export_actions, self.checks,
                             self.editor)
         self.undo_action, self.redo_action, self.recent = menus.undo_action, menus.redo_action, menus.recent
+        self.template_actions.install(self.menuBar())  # 按通知新建, 模板与素材包
         self._connect()
         restore_geometry(self, self.splitter, settings)
         self.files.new_document(self.services.templates.get(start_template_id(self.settings)))

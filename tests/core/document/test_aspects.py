@@ -65,9 +65,9 @@ def test_a_users_copy_of_a_shipped_template_wins_a_tie(services, tmp_path):
     assert detect_template(paragraphs, LIBRARY).id == "zhuti-2023"
 
 
-def _draft(*headings: str):
-    numbers = "一二三四五六七八"
-    return recognize_text("对照检查材料\n一、检视的问题\n" + "".join(
+def _draft(*headings: str, title: str = "对照检查材料"):
+    numbers = "一二三四五六七八九十"
+    return recognize_text(f"{title}\n一、检视的问题\n" + "".join(
         f"（{numbers[i]}）{h}\n一是有差距。\n" for i, h in enumerate(headings)) + "二、原因分析\n三、整改措施\n")
 
 
@@ -105,8 +105,13 @@ def test_every_pair_of_variant_headings_finds_its_own_template_and_no_other():
     that template; a pair from two templates is never taken for a template that one of the
     two headings is not an aspect of (false matches between the four shipped templates)."""
     same, cross = _same_and_cross_pairs()
-    wrong = [(a[1], b[1]) for a, b in same if getattr(detect_template(_draft(a[1], b[1]), LIBRARY), "id", None) != a[0]]
-    assert not wrong and len(same) > 300
+    wrong = [(a, b) for a, b in same if getattr(detect_template(_draft(a[1], b[1]), LIBRARY), "id", None) != a[0]]
+    # 2025's 五个带头 (提高政治能力, 干事创业、担当作为) share their words with 2023's 政治素质 and
+    # 担当作为: a pair that fits both templates' aspects may go to either, or to neither.
+    shared = [(a, b) for a, b in wrong
+              if any(t.id != a[0] and match_aspect(t.problem_aspects(), a[1]) and match_aspect(t.problem_aspects(), b[1])
+                     for t in LIBRARY.detectable())]
+    assert [w for w in wrong if w not in shared] == [] and len(shared) <= 3 and len(same) > 300
     for a, b in cross:
         got = detect_template(_draft(a[1], b[1]), LIBRARY)
         if got is not None:
@@ -119,9 +124,20 @@ def test_every_subset_of_a_templates_aspects_is_that_template():
 
     for template in LIBRARY.templates:
         titles = [a.title for a in template.problem_aspects()]
+        # a template that borrows another's aspects (2026 draft, 班子, 以案促改) is that one
+        want = next(s.aspects_from for s in template.sections if s.aspects_from) if template.borrowed else template.id
+        title = template.title  # 组织生活会 templates are told apart by the paper's title
         for k in range(2, len(titles) + 1):
             for subset in itertools.combinations(titles, k):
-                assert detect_template(_draft(*subset), LIBRARY).id == template.id, subset
+                assert detect_template(_draft(*subset, title=title), LIBRARY).id == want, subset
+
+
+def test_organisation_meeting_templates_need_the_title():
+    """六大纪律 headings are detected as the ordinary member's template in a 组织生活会 paper only."""
+    headings = ("政治纪律方面", "组织纪律方面", "廉洁纪律方面", "工作纪律方面")
+    assert detect_template(_draft(*headings, title="2025年度组织生活会个人对照检查材料"),
+                           LIBRARY).id == "zuzhi-dangyuan-2025"
+    assert getattr(detect_template(_draft(*headings), LIBRARY), "id", None) != "zuzhi-dangyuan-2025"
 
 
 def test_a_users_copy_wins_a_partial_draft_too(tmp_path):
