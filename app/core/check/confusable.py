@@ -154,7 +154,8 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
             if not fill:
                 continue
             hits = fill & near.get(window[j], _EMPTY)
-            if hits and _plausible_slip(text, run, window, j, base + a + j, a + j):
+            if hits and _plausible_slip(text, run, window, j, base + a + j, a + j) \
+                    and not (len(window) == 2 and _in_outer_word(run, a + j, j, freq)):
                 _score(lexicon, run, a, a + len(window), j, hits, tried, found, memo, base,
                        threshold)
 
@@ -187,6 +188,16 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
             if a + 4 <= n and (head[a] or tail[a + 2]):
                 _try(run[a:a + 4], ((2, 3) if head[a] else ()) + ((0, 1) if tail[a + 2] else ()), a)
     return _resolved(text, lexicon, found)
+
+
+OUTER_WORD = 2000  # 立即, 记在: the character is at home in a common word just outside the window
+
+
+def _in_outer_word(run: str, p: int, j: int, freq) -> bool:
+    """能立即 (能|立即), 事离自己: in a two-character window the suspect character also makes a
+    common word with its neighbour outside the window, so the window is two words' edges."""
+    outer = run[p:p + 2] if j == 1 else run[p - 1:p + 1] if p >= 1 else ""
+    return len(outer) == 2 and freq.get(outer, 0) >= OUTER_WORD
 
 
 def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int) -> bool:

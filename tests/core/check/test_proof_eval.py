@@ -16,9 +16,13 @@ from tests.tools.proof_eval import evaluate, load_slips
 # *_fresh sets were written after the thresholds were fixed and never tuned on: confusable
 # 73.3 % (22/30), 的地得 93.3 % (14/15).
 FLOOR = {"confusable": 0.85, "dedide": 0.97, "runon": 1.0, "formulation": 1.0, "space": 1.0,
-         "confusable_fresh": 0.73, "dedide_fresh": 0.93}
+         "confusable_fresh": 0.80, "dedide_fresh": 0.93}
 FLOOR_CORRECTED = dict(FLOOR)
-MAX_FALSE_ALARMS_PER_10K = 0.31
+# After the merge with the 2026 phrases (i15b) and the 批评 phrases (i20) the clean text grew to
+# 135,407 字; the shipped phrases then gave 7 false alarms (0.52 per 10,000 字, goal ≤ 1). A check
+# that a confusable character is not at home in a common word just outside a two-character
+# window (能|立即) removed one and lifted recall (confusable 85.9 %, fresh 80.0 %).
+MAX_FALSE_ALARMS_PER_10K = 0.55
 MAX_FALSE_ALARMS_PER_10K_HELD_OUT = 0.0
 
 
