@@ -179,15 +179,17 @@ class Editor(QTextEdit):
         self._select(*target)
         return True
 
-    def go_to(self, position: int) -> None:
-        """Move the cursor to ``position`` and scroll it near the top of the pane."""
+    def go_to(self, position: int, focus: bool = True) -> None:
+        """Move the cursor to ``position`` and scroll it near the top of the pane (and take
+        the keyboard unless ``focus`` is False: a click in the outline keeps it there)."""
         cursor = QTextCursor(self.draft.qdoc)
         cursor.setPosition(position)
         self.setTextCursor(cursor)
         bar = self.verticalScrollBar()
         rect = self.cursorRect(cursor)
         bar.setValue(bar.value() + rect.top() - self.viewport().height() // 5)
-        self.setFocus()
+        if focus:
+            self.setFocus()
 
     def select_range(self, start: int, end: int) -> None:
         """Select ``start``–``end`` (a finding) and scroll it into view."""

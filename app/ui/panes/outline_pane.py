@@ -90,7 +90,8 @@ class _OutlineModel(QStandardItemModel):
 class OutlinePane(QTreeView):
     """Shows the outline; emits requests to go to, move, delete, rename and add nodes."""
 
-    nodeActivated = Signal(tuple)  # (block, offset)
+    nodeSelected = Signal(tuple)  # (block, offset): a single click, focus stays in the tree
+    nodeActivated = Signal(tuple)  # (block, offset): Enter or a double-click, into the text
     moveRequested = Signal(object, object, int)  # node, new parent (None = top level), row
     deleteRequested = Signal(object)
     renameRequested = Signal(object, str)
@@ -98,6 +99,7 @@ class OutlinePane(QTreeView):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._following = False  # select_at is following the editor's cursor
         self.setObjectName("outline")
         self.setAccessibleName("大纲")
         self.model_ = _OutlineModel(0, 2, self)
@@ -122,8 +124,10 @@ class OutlinePane(QTreeView):
         self._by_serial: dict[int, list] = {}  # a row's NODE_ROLE serial → the row
         self._serial = 0
         self.outline: Outline | None = None
-        self.clicked.connect(self._on_clicked)
-        self.activated.connect(self._on_clicked)
+        # As Word's navigation pane: a click selects the node (the text scrolls there, the
+        # keyboard stays here for Delete, F2, Alt+↑/↓); Enter or a double-click goes into the text.
+        self.clicked.connect(self._on_selected)
+        self.doubleClicked.connect(self._on_activated)
         self.customContextMenuRequested.connect(self._show_menu)
         self._build_actions()
 
@@ -264,8 +268,12 @@ class OutlinePane(QTreeView):
                 best = title_item
         if best is not None and self.currentIndex() != best.index():
             self.blockSignals(True)
-            self.setCurrentIndex(best.index())
-            self.blockSignals(False)
+            self._following = True
+            try:
+                self.setCurrentIndex(best.index())
+            finally:
+                self._following = False
+                self.blockSignals(False)
 
     def index_for_label(self, label: str) -> QModelIndex:
         for title_item, *_ in self._items:
@@ -273,10 +281,27 @@ class OutlinePane(QTreeView):
                 return title_item.index()
         return QModelIndex()
 
-    def _on_clicked(self, index: QModelIndex) -> None:
+    def _on_selected(self, index: QModelIndex) -> None:
+        node = self.node_at(index)
+        if node is not None:
+            self.nodeSelected.emit(tuple(node.start))
+
+    def _on_activated(self, index: QModelIndex) -> None:
         node = self.node_at(index)
         if node is not None:
             self.nodeActivated.emit(tuple(node.start))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._on_activated(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Arrow keys in the tree scroll the text along, as a click does."""
+        super().currentChanged(current, previous)
+        if self.hasFocus() and not self._following and current.isValid():
+            self._on_selected(current)
 
     # --- drag and drop -----------------------------------------------------------------
     def drop_target(self, source: QModelIndex, target: QModelIndex, where: str):

@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
         self.outline_pane.nodeActivated.connect(
             lambda pos: self.editor.go_to(self.draft.position_of(pos)))
+        self.outline_pane.nodeSelected.connect(
+            lambda pos: self.editor.go_to(self.draft.position_of(pos), focus=False))
         pane, draft = self.outline_pane, self.draft
         pane.moveRequested.connect(lambda node, parent, row: self._restructure(draft.move_node, node, parent, row))
         pane.deleteRequested.connect(lambda node: self._restructure(draft.delete_node, node))
@@ -284,8 +286,9 @@ class MainWindow(QMainWindow):
         except RestructureError as exc:
             self.statusBar().showMessage(str(exc), 5000)
             return
-        self.editor.go_to(position)
-        self.editor.setFocus()
+        # an edit made from the tree's keys (Delete, F2, Alt+↑/↓) leaves the keyboard there
+        self.editor.go_to(position, focus=not self.outline_pane.hasFocus())
+        self.outline_pane.select_at(self.draft.pos_of(self.editor.textCursor()))  # the moved node
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.draft.display_name}[*]")
