@@ -39,14 +39,37 @@ def test_tab_moves_through_the_fields_and_shift_tab_back(qtbot, window):
     assert "\t" not in block_text  # Tab did not type a tab while fields remained
 
 
-def test_tab_behaves_normally_when_no_field_remains(qtbot, window):
+def test_tab_never_types_a_tab_and_hints_when_no_field_remains(qtbot, window):
     editor = _insert_with_fields(qtbot, window)
     for value in ("某局", "项目", "质量"):
         qtbot.keyClicks(editor, "X")
         editor.textCursor().insertText(value)
         qtbot.keyClick(editor, Qt.Key.Key_Tab)
     text = editor.textCursor().block().text()
-    assert "{" not in text and "\t" in text
+    assert "{" not in text and "\t" not in window.draft.qdoc.toPlainText()
+    assert "字段" in window.statusBar().currentMessage()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert "\t" not in window.draft.qdoc.toPlainText()
+
+
+def test_tab_goes_to_a_field_in_another_paragraph(qtbot, window):
+    editor = _insert_with_fields(qtbot, window)  # fields in the （五） section
+    _put_cursor(qtbot, window, "（一）理论学习方面")  # far above them
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "{单位}"
+    assert "\t" not in window.draft.qdoc.toPlainText()
+
+
+def test_pasted_tabs_become_spaces(qtbot, window):
+    from PySide6.QtCore import QMimeData
+
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    mime = QMimeData()
+    mime.setText("学习\t\t制度")
+    window.editor.insertFromMimeData(mime)
+    assert "\t" not in window.draft.qdoc.toPlainText()
+    assert "学习 制度" in window.draft.qdoc.toPlainText()
 
 
 def test_dropped_phrase_with_fields_selects_the_first(qtbot, window):

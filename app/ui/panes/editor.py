@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
@@ -13,6 +15,8 @@ from app.ui.draft import DraftDocument
 
 PHRASE_MIME = "application/x-mingjing-phrase"
 PAGE_MARGIN_PX = 36
+_TABS = re.compile(r"[ \t]*\t[ \t]*")
+NO_FIELD_HINT = "没有待填写的{字段}。公文段首缩进已自动设置，无需按 Tab 键。"
 
 
 def pasted_text(source: QMimeData) -> str:
@@ -23,13 +27,15 @@ def pasted_text(source: QMimeData) -> str:
         text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
     else:
         return ""
-    return clean_incoming(text)
+    # no tab ever enters official text (a table row pasted from Word is cells and tabs)
+    return _TABS.sub(" ", clean_incoming(text))
 
 
 class Editor(QTextEdit):
     """A QTextEdit that pastes plain text, inserts phrases and wraps at 28 characters."""
 
     phraseInserted = Signal(str)  # phrase id
+    hintRequested = Signal(str)  # a short note for the status bar
     addToLibraryRequested = Signal(str)  # selected text
 
     def __init__(self, draft: DraftDocument, parent=None) -> None:
@@ -71,9 +77,13 @@ class Editor(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-        if event.key() == Qt.Key.Key_Tab and plain and self.select_field(forward=True):
-            return
-        if event.key() == Qt.Key.Key_Backtab and self.select_field(forward=False):
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
+            # Tab goes to the next {字段} (Shift+Tab the previous), in this paragraph first,
+            # then anywhere in the draft; it never types a tab character into the text.
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            forward = event.key() == Qt.Key.Key_Tab and not shift
+            if not self.select_field(forward):
+                self.hintRequested.emit(NO_FIELD_HINT)
             return
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not cursor.hasSelection() and cursor.atBlockEnd()
@@ -132,7 +142,7 @@ class Editor(QTextEdit):
         self.setFocus()
         self.phraseInserted.emit(phrase_id)
 
-    # --- phrase fields: {单位} selected on insert, Tab / Shift+Tab to the next ---------------
+    # --- phrase fields: {单位} selected on insert, Tab / Shift+Tab to the next --------------------
     def _insert_phrase(self, cursor: QTextCursor, text: str) -> None:
         if cursor.hasSelection() and FIELD_RE.fullmatch(cursor.selectedText()):
             # A field still waiting to be filled is not where the next phrase goes.
@@ -164,19 +174,17 @@ class Editor(QTextEdit):
         self.setTextCursor(cursor)
 
     def select_field(self, forward: bool = True) -> bool:
-        """Select the next (or previous) field of the current paragraph; False if it has none."""
-        cursor = self.textCursor()
-        block = cursor.block()
-        fields = self._fields_between(block.position(), block.position() + block.length() - 1)
+        """Select the next (or previous) {字段} of the draft, wrapping round; False if none."""
+        fields = self._fields_between(0, self.draft.qdoc.characterCount() - 1)
         if not fields:
             return False
+        cursor = self.textCursor()
         if forward:
-            after = cursor.selectionEnd()
-            target = next((f for f in fields if f[0] >= after), fields[0])
+            target = next((f for f in fields if f[0] >= cursor.selectionEnd()), fields[0])
         else:
-            before = cursor.selectionStart()
-            target = next((f for f in reversed(fields) if f[1] <= before), fields[-1])
+            target = next((f for f in reversed(fields) if f[1] <= cursor.selectionStart()), fields[-1])
         self._select(*target)
+        self.ensureCursorVisible()
         return True
 
     def go_to(self, position: int, focus: bool = True) -> None:

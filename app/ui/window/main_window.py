@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.phrase_panel.phraseActivated.connect(self.editor.insert_phrase_at_cursor)
         self.editor.phraseInserted.connect(self._on_phrase_inserted)
         self.editor.addToLibraryRequested.connect(self.add_to_library)
+        self.editor.hintRequested.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.phrase_panel.manageRequested.connect(self.manage_library)
 
     def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
