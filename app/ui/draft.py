@@ -41,6 +41,7 @@ _STICKY = {Role.TITLE.value, Role.META.value}
 class DraftDocument(QObject):
     outlineChanged = Signal(object)  # Outline
     fileChanged = Signal()  # path or template changed
+    loaded = Signal()  # the whole content was replaced (新建, 打开, recovery)
 
     def __init__(self, services: Services, look: OfficialLook, parent: QObject | None = None):
         super().__init__(parent)
@@ -122,6 +123,7 @@ class DraftDocument(QObject):
         self.template = resolve_template(document, self.services.templates)
         self.refresh_outline()
         self.fileChanged.emit()
+        self.loaded.emit()
 
     def restyle(self, zoom: float) -> bool:
         """Show the text at a new editor font size (设置).  The characters change at once.

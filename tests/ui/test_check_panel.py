@@ -121,3 +121,48 @@ def test_a_mouse_click_on_a_finding_selects_its_span_in_the_editor(window, qtbot
     assert window.editor.textCursor().selectedText() == "XX"
     assert window.editor.textCursor().block().blockNumber() == 3
     assert window.editor.hasFocus() or window.editor.textCursor().hasSelection()
+
+
+def test_a_new_document_never_keeps_the_last_ones_findings(window, qtbot):
+    _load(window, TEXT)
+    window.show_check("proofread")
+    panel = window.check_panel
+    assert len(panel.shown) == 3
+    # the panel stays open: the same check runs on the new document
+    window.new_document()
+    assert all(s.finding.text != "按步就班" for s in panel.shown)
+    assert panel.list.count() == len(panel.shown)
+    # the panel closed, then another document: nothing stale is left to click
+    _load(window, TEXT)
+    window.show_check("proofread")
+    window.check_dock.hide()
+    _load(window, "另一份材料的正文，没有错字。")
+    assert panel.list.count() == 0 and window.editor.extraSelections() == []
+
+
+def test_a_stale_finding_is_never_selected(window, qtbot):
+    _load(window, TEXT)
+    window.show_check("proofread")
+    panel = window.check_panel
+    # the text changes without the panel hearing of it (as a load with signals blocked)
+    window.draft.qdoc.blockSignals(True)
+    window.draft.qdoc.findBlockByNumber(2)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(window.draft.qdoc.findBlockByNumber(2).position())
+    cursor.insertText("前面加了很多字。")
+    window.draft.qdoc.blockSignals(False)
+    cursor.clearSelection()
+    window.editor.setTextCursor(cursor)
+    panel.jump_to(0)
+    assert window.editor.textCursor().selectedText() in ("", "按步就班")
+    assert panel.shown[0].finding.text == "按步就班"  # re-checked: fresh positions
+
+
+def test_after_a_fix_the_next_finding_is_selected(window, qtbot):
+    _load(window, TEXT)
+    window.show_check("proofread")
+    panel = window.check_panel
+    panel.list.setCurrentRow(0)
+    panel.fix_button.click()
+    assert panel.list.currentRow() == 0
+    assert window.editor.textCursor().selectedText() == panel.shown[0].finding.text == ","

@@ -118,6 +118,7 @@ class CheckPanel(QWidget):
         self.whitelist_button.clicked.connect(lambda: self.add_whitelist(self.list.currentRow()))
         self.recheck_button.clicked.connect(self.recheck)
         draft.qdoc.contentsChange.connect(self._on_edit)
+        draft.loaded.connect(self._on_new_document)
         self._update_buttons()
 
     # --- running the checks ------------------------------------------------------------
@@ -204,6 +205,18 @@ class CheckPanel(QWidget):
         self.list.clear()
         self.underlinesChanged.emit([])
 
+    def _on_new_document(self) -> None:
+        """Another document was opened or made: the findings of the last one must go.
+
+        While the panel is open the same check runs again on the new text; otherwise the
+        list is emptied (nothing stale is ever left to click).
+        """
+        if self.isVisible():
+            self.recheck()
+        else:
+            self.clear()
+            self.summary.setText("")
+
     # --- following edits ---------------------------------------------------------------------
     def _on_edit(self, *_args) -> None:
         """Keep findings on their words while typing; re-run the check after a pause.
@@ -245,27 +258,50 @@ class CheckPanel(QWidget):
         self.ignore_button.setEnabled(shown is not None)
         self.whitelist_button.setEnabled(bool(shown and self.mode == "proofread"))
 
+    def _still_there(self, shown: Shown) -> bool:
+        cursor = QTextCursor(self.draft.qdoc)
+        end = self.draft.qdoc.characterCount() - 1
+        if shown.end > end:
+            return False
+        cursor.setPosition(shown.start)
+        cursor.setPosition(shown.end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n") == shown.finding.text
+
     def jump_to(self, row: int) -> None:
         shown = self._current(row)
-        if shown:
-            self.jumpRequested.emit(shown.start, shown.end)
+        if shown is None:
+            return
+        if not self._still_there(shown):  # the text changed under the list: never select
+            self.recheck()               # unrelated words, show fresh findings instead
+            return
+        self.jumpRequested.emit(shown.start, shown.end)
 
     def apply_fix(self, row: int) -> bool:
         """Replace the span with the suggestion as one undo step."""
         shown = self._current(row)
         if shown is None or shown.finding.suggestion is None:
             return False
+        if not self._still_there(shown):
+            self.recheck()  # the text moved under us; show fresh findings instead
+            return False
         cursor = QTextCursor(self.draft.qdoc)
         cursor.setPosition(shown.start)
         cursor.setPosition(shown.end, QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText() != shown.finding.text:
-            self.recheck()  # the text moved under us; show fresh findings instead
-            return False
         cursor.beginEditBlock()
         cursor.insertText(shown.finding.suggestion)
         cursor.endEditBlock()
         self.recheck()
+        self._select_next(row)
         return True
+
+    def _select_next(self, row: int) -> None:
+        """As Word's spelling pane: after a fix the next finding is selected in the text."""
+        if not self.shown:
+            return
+        row = min(row, len(self.shown) - 1)
+        self.list.setCurrentRow(row)
+        self.jump_to(row)
+        self.list.setFocus()
 
     def ignore(self, row: int) -> None:
         shown = self._current(row)
