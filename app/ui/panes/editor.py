@@ -36,6 +36,7 @@ class Editor(QTextEdit):
 
     phraseInserted = Signal(str)  # phrase id
     hintRequested = Signal(str)  # a short note for the status bar
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
     addToLibraryRequested = Signal(str)  # selected text
 
     def __init__(self, draft: DraftDocument, parent=None) -> None:
@@ -69,9 +70,32 @@ class Editor(QTextEdit):
         self._centre_page()
 
     def _centre_page(self) -> None:
+        """The printed 28-字 line where the pane is wide enough; below that the text
+        re-wraps to the pane, so nothing is cut off or scrolls sideways."""
         spare = self.width() - self._page_width - self.verticalScrollBar().sizeHint().width()
-        side = max(0, spare // 2)
+        if spare < 0:
+            if self.lineWrapMode() != QTextEdit.LineWrapMode.WidgetWidth:
+                self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        if self.lineWrapMode() != QTextEdit.LineWrapMode.FixedPixelWidth:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(self._page_width)
+        side = spare // 2
         self.setViewportMargins(side, 0, side, 0)
+
+    @property
+    def wraps_at_page_width(self) -> bool:
+        return self.lineWrapMode() == QTextEdit.LineWrapMode.FixedPixelWidth
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = event.angleDelta().y()
+            if step:
+                self.zoomRequested.emit(1 if step > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     # --- typing ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

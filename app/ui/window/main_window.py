@@ -42,6 +42,7 @@ from app.ui.preferences import (
 from app.ui.window.export_actions import ExportActions, export_options
 from app.ui.window.recent import RecentMenu, remember
 from app.ui.window.safety import SafetyNet
+from app.ui.window.view import ViewActions, keep_on_screen, pane_sizes, place_first_window
 
 if TYPE_CHECKING:  # built on first use: the 检查 pane and its rule tables are not needed to start
     from app.ui.panes.check_pane import CheckPanel
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         for pane in (self.outline_pane, self.editor, self.phrase_panel):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.splitterMoved.connect(lambda *_: self.view_actions.sync())
         self.setCentralWidget(self.splitter)
         self.section_label = QLabel()
         self.count_label = QLabel()
@@ -208,6 +210,8 @@ class MainWindow(QMainWindow):
         self._action(material, "导入素材(&I)…", self.import_dialog,
                      tip="从往年的 .docx/.txt 材料中提取要点，加入“我的素材”")
         self._action(material, "管理素材库(&M)…", self.manage_library, tip="编辑或删除“我的素材”")
+        self.view_actions = ViewActions(self)
+        bar.insertMenu(check.menuAction(), self.view_actions.menu)
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "使用说明(&H)", self.show_help, "F1",
                      "如何开始、使用素材、检查和导出")
@@ -389,10 +393,9 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 860)
+        if geometry is None or not self.restoreGeometry(geometry):
+            place_first_window(self)
+        keep_on_screen(self)
         state = self.settings.value("window/state")
         if state is not None:
             # The 检查 pane's place and size; the pane itself is built on first use and
@@ -403,7 +406,8 @@ class MainWindow(QMainWindow):
             sizes = [int(s) for s in sizes] if isinstance(sizes, list) else []
         except (TypeError, ValueError):
             sizes = []
-        self.splitter.setSizes(sizes if len(sizes) == 3 and any(sizes) else [270, 760, 330])
+        self.splitter.setSizes(sizes if len(sizes) == 3 and any(sizes) else pane_sizes(self.width()))
+        self.view_actions.sync()
 
     def _save_geometry(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
