@@ -357,3 +357,20 @@ def _fresh_library(loaded_services, tmp_path):
 
 def test_unused_imports_guard():
     assert QApplication and Phrase
+
+
+def test_a_new_section_shows_its_list_from_the_top(qtbot, window):
+    panel = window.phrase_panel
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    bar = panel.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)  # items are laid out lazily
+    panel.list.setCurrentRow(panel.list.count() - 1)
+    bar.setValue(bar.maximum())
+    # typing in the same section keeps the place
+    window.editor.textCursor().insertText("学")
+    _settle(qtbot, window)
+    qtbot.wait(20)
+    assert bar.value() > 0
+    _put_cursor(qtbot, window, "（三）能力本领方面")
+    qtbot.wait(20)
+    assert bar.value() == 0

@@ -113,9 +113,13 @@ class PhrasePanel(QWidget):
 
     # --- inputs -------------------------------------------------------------------------------
     def set_context(self, context: SectionContext, paragraph_text: str = "") -> None:
-        changed = context != self._context or paragraph_text != self._context_text
+        old = self._context
+        moved = (context.part, context.topics, context.label) != (old.part, old.topics, old.label)
+        changed = context != old or paragraph_text != self._context_text
         self._context, self._context_text = context, paragraph_text
-        if changed:
+        if moved:  # another section: its best suggestions are at the top, show them
+            self.refresh(keep_place=False)
+        elif changed:
             self.refresh()
 
     def set_used(self, used: set[str]) -> None:
@@ -141,9 +145,10 @@ class PhrasePanel(QWidget):
                                   query=self.search.text(), whole_bank=self.whole_bank.isChecked(),
                                   boosts=self._boosts)
 
-    def refresh(self) -> None:
+    def refresh(self, keep_place: bool = True) -> None:
         self.context_label.setText(f"当前位置：{self._context.label}")
-        current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
+        current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() and keep_place else None
+        scrolled = self.list.verticalScrollBar().value() if keep_place else 0
         self.list.clear()
         found = self.suggestions()
         for suggestion in found:
@@ -156,6 +161,8 @@ class PhrasePanel(QWidget):
         ready = "" if self.index.segmenter.ready else "（分词词典加载中，排序稍后更精确）"
         self.status.setText(f"共 {len(found)} 条{searching}{ready}")
         self._update_star()
+        if current is None:
+            self.list.verticalScrollBar().setValue(scrolled)
 
     def _item(self, suggestion: Suggestion) -> QListWidgetItem:
         phrase = suggestion.phrase
