@@ -36,7 +36,7 @@ def _settle(qtbot, win) -> None:
 
 
 def test_window_opens_with_the_default_template(window):
-    assert window.windowTitle().startswith("明镜 — 未命名")
+    assert window.windowTitle() == "未命名[*] — 明镜"
     labels = window.outline_pane.labels()
     assert labels == [(0, "开头"), (0, "一、检视的问题")] + [(1, s) for s in SIX] + [
         (0, "二、产生问题的原因分析"), (0, "三、整改措施")]
@@ -203,7 +203,7 @@ def test_save_and_open_round_trip(qtbot, window, tmp_path):
     window.editor.insert_phrase_at_cursor("x", "一是学习不够系统。")
     path = tmp_path / "我的材料.docx"
     assert window.save_to(path)
-    assert window.windowTitle().startswith("明镜 — 我的材料.docx")
+    assert window.windowTitle().startswith("我的材料.docx")
     before = [(p.role, p.text) for p in window.draft.paragraphs()]
     labels = window.outline_pane.labels()
     window.new_document()
@@ -217,6 +217,26 @@ def test_opening_a_corpus_text_file(qtbot, window, corpus):
     labels = [label for _, label in window.outline_pane.labels()]
     assert "（一）理论学习方面" in labels and "一是：理论学习的“系统性”不够" in labels
     assert window.draft.path is None  # imported text is saved as a new .docx
+
+
+def test_title_and_save_prompt_name_an_opened_text_file(qtbot, window, tmp_path, message_boxes,
+                                                        monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "我的草稿.txt"
+    path.write_text("一、检视的问题\n（一）理论学习方面\n学习不够。\n", encoding="utf-8")
+    assert window.open_path(path)
+    title = window.windowTitle()
+    assert title == "我的草稿.txt[*] — 明镜" and title.count("明镜") == 1
+    _put_cursor(qtbot, window, "学习不够。")
+    ime_type(window.editor, "深入")
+    proposed = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, caption, start, *a: proposed.append(start) or ("", ""))
+    message_boxes.answer("保存")
+    assert not window.maybe_save()  # the 另存为 dialog was cancelled
+    assert "我的草稿.txt" in message_boxes[-1]["text"]
+    assert proposed == [str(tmp_path / "我的草稿.docx")]
 
 
 def test_bad_file_leaves_the_draft_untouched(qtbot, window, tmp_path, message_boxes):

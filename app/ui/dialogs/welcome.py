@@ -1,7 +1,8 @@
 """The first-run welcome: a dismissible layer over the three panes that says what each is for.
 
 It is a child widget of the window, not a modal dialog: nothing waits for it, the menus stay
-usable, and any key (which then reaches the editor), 开始写作 or a click anywhere closes it.  It is shown once (``welcome/shown``),
+usable, and any key (which then reaches the editor), 开始写作 or a click anywhere closes it.
+It is shown once (``welcome/shown``),
 only when the window holds an untouched new draft: never over a recovered draft or a file
 opened from the command line (then it waits for the next start).
 """
@@ -170,7 +171,7 @@ class WelcomeOverlay(QWidget):
         self.dismiss()
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return
-        if event.text() and event.text().isprintable() or event.key() in (
+        if (event.text() and event.text().isprintable()) or event.key() in (
                 Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Tab):
             copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
                              event.isAutoRepeat(), event.count())

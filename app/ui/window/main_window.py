@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
         self.outline_pane.select_at(self.draft.pos_of(self.editor.textCursor()))  # the moved node
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.draft.display_name}[*]")
+        # As Word: "文件名 — 明镜". Qt appends the display name unless the title ends with it.
+        self.setWindowTitle(f"{self.draft.display_name}[*] — {APP_NAME}")
         self.setWindowModified(self.draft.qdoc.isModified())
 
     # --- the user's library ------------------------------------------------------------------
@@ -474,7 +475,7 @@ class MainWindow(QMainWindow):
             self.warn("无法打开", str(exc))
             return False
         saved_as_ours = path.suffix.lower() == ".docx"
-        self.draft.load(document, path if saved_as_ours else None)
+        self.draft.load(document, path)  # a .txt is named, but saved as a new .docx
         remember(self.settings, path)
         if not saved_as_ours:
             self.statusBar().showMessage(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)
@@ -487,7 +488,7 @@ class MainWindow(QMainWindow):
         return self.save_to(self.draft.path)
 
     def save_as(self) -> bool:
-        start = self.draft.path or Path.home() / f"{self.draft.outline.title or '对照检查材料'}.docx"
+        start = self.draft.save_hint or Path.home() / f"{self.draft.outline.title or '对照检查材料'}.docx"
         path, _ = QFileDialog.getSaveFileName(self, "另存为", str(start), "Word 文档 (*.docx)")
         if not path:
             return False
