@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocumentFragment
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextCursor,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 
 from app.core.model import Role
@@ -15,6 +21,8 @@ from app.ui.draft import DraftDocument
 
 PHRASE_MIME = "application/x-mingjing-phrase"
 PAGE_MARGIN_PX = 36
+_MENU_WORDS = {"edit-undo": "撤销(&U)", "edit-redo": "重做(&R)", "edit-cut": "剪切(&T)",
+               "edit-copy": "复制(&C)", "edit-paste": "粘贴(&P)", "select-all": "全选(&L)"}
 _TABS = re.compile(r"[ \t]*\t[ \t]*")
 NO_FIELD_HINT = "没有待填写的{字段}。公文段首缩进已自动设置，无需按 Tab 键。"
 
@@ -122,6 +130,13 @@ class Editor(QTextEdit):
     def context_menu(self, pos) -> QMenu:
         """The right-click menu: Qt's standard editing actions plus 加入素材库…."""
         menu = self.createStandardContextMenu(pos)
+        for action in menu.actions():  # the same words and keys as the 编辑 menu (Word's)
+            name = action.objectName()
+            if name == "edit-redo":
+                action.setShortcut(QKeySequence("Ctrl+Y"))
+            if name in _MENU_WORDS:
+                action.setText(_MENU_WORDS[name] + "\t" + action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText))
         menu.addSeparator()
         selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
         action = menu.addAction("加入素材库…")

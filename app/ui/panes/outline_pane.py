@@ -405,30 +405,27 @@ class OutlinePane(QTreeView):
 
     # --- context menu and keys -----------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, slot, shortcut: str | None = None) -> QAction:
-            act = QAction(text, self)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
+        def action(text: str, slot, keys: tuple[str, ...] = (), shown: str = "") -> QAction:
+            # The menu shows Word's way of writing the key (Alt+↑), not Qt's translated
+            # "Alt+上方向": the text after a tab is what a menu prints as the shortcut.
+            act = QAction(f"{text}\t{shown}" if shown else text, self)
+            if keys:
+                act.setShortcuts([QKeySequence(k) for k in keys])
                 act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 self.addAction(act)
             act.triggered.connect(slot)
             return act
 
         self.add_point_action = action("添加要点", lambda: self._request("add"))
-        self.rename_action = action("重命名…", lambda: self._request("rename"), "F2")
-        self.delete_action = action("删除…", lambda: self._request("delete"), "Delete")
-        self.up_action = action("上移", lambda: self._request("up"), "Alt+Up")
-        self.down_action = action("下移", lambda: self._request("down"), "Alt+Down")
+        self.rename_action = action("重命名…", lambda: self._request("rename"), ("F2",), "F2")
+        self.delete_action = action("删除…", lambda: self._request("delete"), ("Delete",), "Delete")
+        self.up_action = action("上移", lambda: self._request("up"), ("Alt+Up", "Alt+Shift+Up"), "Alt+↑")
+        self.down_action = action("下移", lambda: self._request("down"), ("Alt+Down", "Alt+Shift+Down"),
+                                  "Alt+↓")
 
-    def _show_menu(self, pos: QPoint) -> None:
-        index = self.indexAt(pos)
-        node = self.node_at(index)
-        if node is None:
-            return
-        self.setCurrentIndex(index.siblingAtColumn(0))
+    def build_menu(self, node: OutlineNode) -> QMenu:
         numbered = node.kind in ("section", "point")
         menu = QMenu(self)
-        self.add_point_action.setEnabled(numbered)
         for act in (self.add_point_action, self.rename_action, self.up_action, self.down_action,
                     self.delete_action):
             act.setEnabled(numbered)
@@ -439,7 +436,17 @@ class OutlinePane(QTreeView):
         menu.addAction(self.down_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        node = self.node_at(index)
+        if node is None:
+            return
+        self.setCurrentIndex(index.siblingAtColumn(0))
+        menu = self.build_menu(node)
         menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _request(self, what: str) -> None:
         index = self.currentIndex()

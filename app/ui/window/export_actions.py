@@ -14,7 +14,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.core.formats.export_options import FONT_ROLES, ExportOptions
 
 FORMAT_TEXT = "一键排版(&F)…"
-RECTIFICATION_TEXT = "导出整改清单(&R)…"
+RECTIFICATION_TEXT = "导出整改清单(&L)…"
+PRINT_TEXT = "打印(&P)…"
+PRINT_ADVICE = ("请保存后用 Word/WPS 打印。\n\n"
+                "明镜保存的 .docx 已按公文格式排好版（字体、字号、行距、页边距），"
+                "在 Word 或 WPS 中打开后按 Ctrl+P 即可打印，打印效果与文件一致。")
 
 
 BOLD_LEAD_KEY = "export/bold_lead"
@@ -43,6 +47,15 @@ class ExportActions(QObject):
                                        "把任意 .txt/.docx 材料排成公文格式，原文件不变")
         self.rectification_action = w._action(menu, RECTIFICATION_TEXT, self.rectification_dialog,
                                               None, "把问题和整改措施整理成横向表格")
+        self.print_action = w._action(menu, PRINT_TEXT, self.print_advice, "Ctrl+P",
+                                      "请保存后用 Word/WPS 打印")
+
+    def print_advice(self) -> None:
+        """Ctrl+P: 明镜 does not print itself; say how (Word's print of the saved .docx)."""
+        name = self.window.draft.path.name if self.window.draft.path else ""
+        where = f"\n\n当前文稿保存在“{name}”。" if name else ""
+        QMessageBox(QMessageBox.Icon.Information, "打印", PRINT_ADVICE + where,
+                    QMessageBox.StandardButton.Ok, self.window).exec()
 
     # --- 一键排版 -----------------------------------------------------------------------------
     def format_dialog(self) -> None:
