@@ -374,3 +374,20 @@ def test_a_new_section_shows_its_list_from_the_top(qtbot, window):
     _put_cursor(qtbot, window, "（三）能力本领方面")
     qtbot.wait(20)
     assert bar.value() == 0
+
+
+def test_adding_a_near_copy_of_a_built_in_phrase_says_where_it_is(qtbot, window, monkeypatch,
+                                                                  message_boxes):
+    from app.ui.dialogs import library as library_dialogs
+
+    built_in = next(p for p in window.services.phrasebank.phrases if len(p.text) > 30 and "{" not in p.text)
+    monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
+                        lambda dialog: QDialog.DialogCode.Accepted)
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    assert window.add_to_library(built_in.text[:-1] + "！")
+    assert message_boxes and "几乎相同" in message_boxes[-1]["text"]
+    assert "管理素材库" in message_boxes[-1]["text"]
+    # a new phrase of one's own is simply added
+    count = len(message_boxes)
+    assert window.add_to_library("我们单位今年新建的档案数字化平台，我去现场看得太少。")
+    assert len(message_boxes) == count and "已加入" in window.statusBar().currentMessage()

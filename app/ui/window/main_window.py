@@ -313,9 +313,11 @@ class MainWindow(QMainWindow):
         dialog = PhraseEditDialog("加入素材库", text, part, context.topics, self)
         if dialog.exec() != PhraseEditDialog.DialogCode.Accepted:
             return False
-        self.services.library.add(*dialog.values())
+        phrase = self.services.library.add(*dialog.values())
         self._library_changed()
-        self.statusBar().showMessage("已加入“我的素材”。", 5000)
+        from app.ui.dialogs.library import announce_added
+
+        announce_added(self, phrase)
         return True
 
     def manage_library(self) -> None:
