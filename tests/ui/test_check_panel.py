@@ -90,9 +90,10 @@ def test_structure_check_on_a_new_document(window):
     assert "结构检查" in panel.summary.text()
 
 
-def test_similarity_against_chosen_drafts(window, tmp_path, monkeypatch, corpus):
+def test_similarity_against_chosen_drafts(window, tmp_path, monkeypatch, corpus, message_boxes):
     from PySide6.QtWidgets import QFileDialog
 
+    message_boxes.answer_with = "选择文件"
     text = corpus[0].read_text(encoding="utf-8")
     _load(window, *text.splitlines()[:3])
     other = tmp_path / "同事.txt"
@@ -166,3 +167,50 @@ def test_after_a_fix_the_next_finding_is_selected(window, qtbot):
     panel.fix_button.click()
     assert panel.list.currentRow() == 0
     assert window.editor.textCursor().selectedText() == panel.shown[0].finding.text == ","
+
+
+def test_cancelling_the_similarity_dialog_runs_nothing(window, monkeypatch, message_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    _load(window, TEXT)
+    message_boxes.answer_with = "选择文件"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
+    _menu_action(window, "检查", "雷同比对").trigger()
+    assert window._check_dock is None or not window.check_dock.isVisible()
+    message_boxes.answer_with = "取消"
+    _menu_action(window, "检查", "雷同比对").trigger()
+    assert window._check_dock is None or not window.check_dock.isVisible()
+
+
+def test_similarity_against_a_folder(window, tmp_path, monkeypatch, corpus, message_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    text = corpus[0].read_text(encoding="utf-8")
+    _load(window, *text.splitlines()[:3])
+    folder = tmp_path / "同事们"
+    (folder / "二组").mkdir(parents=True)
+    (folder / "二组" / "同事.txt").write_text(text[:800], encoding="utf-8")
+    message_boxes.answer_with = "选择文件夹"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    _menu_action(window, "检查", "雷同比对").trigger()
+    panel = window.check_panel
+    assert panel.shown and "同事.txt" in panel.summary.text()
+
+
+def test_phrases_from_the_bank_are_not_reported_as_copying(window, monkeypatch, message_boxes,
+                                                          tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    phrase = next(p.text for p in window.services.phrasebank.phrases
+                  if "{" not in p.text and len(p.text) > 40)
+    _load(window, phrase, "这是我自己写的一句话，和谁都不一样，写的是本单位今年的实际情况。")
+    other = tmp_path / "同事.txt"
+    other.write_text("完全不相关的另一份稿子，讲的是别的事情，没有一句相同。", encoding="utf-8")
+    message_boxes.answer_with = "选择文件"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], ""))
+    _menu_action(window, "检查", "雷同比对").trigger()
+    panel = window.check_panel
+    assert panel.shown and all(s.finding.kind == "bank" for s in panel.shown)
+    assert "来自素材库（建议结合实际改写）" in panel.list.item(0).text()
+    assert "【素材库】" in panel.list.item(0).text() and "雷同" not in panel.list.item(0).text()
+    assert "与其他文稿照搬或近似照搬占全文 0%" in panel.summary.text()

@@ -249,12 +249,13 @@ class MainWindow(QMainWindow):
         self.check_panel.run(mode, sources)
 
     def choose_similarity_sources(self) -> None:
-        start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择要比对的其他文稿", start,
-                                                "文稿 (*.docx *.txt)")
-        from app.ui.panes.check_pane import read_sources
+        from app.ui.panes.check_pane import ask_similarity_sources, read_sources
 
-        sources, errors = read_sources([Path(p) for p in paths])
+        start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
+        paths = ask_similarity_sources(self, start)
+        if paths is None:  # cancelled: no check, no "0 %"
+            return
+        sources, errors = read_sources(paths)
         if errors:
             self.warn("部分文稿无法读取", "\n".join(errors))
         self.show_check("similarity", sources)
