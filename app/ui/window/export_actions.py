@@ -100,6 +100,8 @@ class ExportActions(QObject):
     def rectification_dialog(self) -> None:
         w = self.window
         w.draft.flush()
+        if not w.unfinished.confirm():
+            return
         base = w.draft.path or Path.home() / f"{w.draft.outline.title or '对照检查材料'}.docx"
         from app.core.formats.reformat import default_output
 

@@ -42,6 +42,7 @@ from app.ui.preferences import (
 from app.ui.window.export_actions import ExportActions, export_options
 from app.ui.window.recent import RecentMenu, remember
 from app.ui.window.safety import SafetyNet
+from app.ui.window.unfinished_prompt import UnfinishedCheck
 from app.ui.window.view import ViewActions, keep_on_screen, pane_sizes, place_first_window
 
 if TYPE_CHECKING:  # built on first use: the 检查 pane and its rule tables are not needed to start
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_geometry()
         self.safety = SafetyNet(self)  # autosave, file lock (app/ui/window/safety.py)
+        self.unfinished = UnfinishedCheck(self)  # {字段}/××/empty headings asked about once
         self.new_document(self.services.templates.get(start_template_id(self.settings)))
         QTimer.singleShot(0, self.refresh_font_hint)  # every window (recovered ones too)
 
@@ -504,7 +506,7 @@ class MainWindow(QMainWindow):
         from app.core.formats.docx_io import write_docx
         from app.core.storage.files import SaveError
 
-        if not self.safety.may_save(path):
+        if not self.safety.may_save(path) or not self.unfinished.confirm():
             return False
         self.draft.flush()
         try:
