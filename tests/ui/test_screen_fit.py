@@ -87,3 +87,18 @@ def test_ctrl_wheel_and_ctrl_plus_minus_zoom_the_page(qtbot, window):
     qtbot.keyClick(editor, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert editor_font_pt(window.settings) == before
     assert editor.lineWrapColumnOrWidth() == width or not editor.wraps_at_page_width
+
+
+def test_the_title_is_in_view_at_start_and_after_new(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    def title_visible() -> bool:
+        rect = window.editor.cursorRect(QTextCursor(window.draft.qdoc.firstBlock()))
+        return rect.top() >= 0 and rect.bottom() <= window.editor.viewport().height()
+
+    window.resize(1300, 800)
+    qtbot.wait(10)
+    window.new_document()
+    qtbot.wait(10)
+    assert title_visible()
+    assert window.editor.textCursor().blockNumber() == 3  # where writing starts

@@ -234,7 +234,11 @@ class Editor(QTextEdit):
         self.setTextCursor(cursor)
         bar = self.verticalScrollBar()
         rect = self.cursorRect(cursor)
-        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 5)
+        top = bar.value() + rect.top()  # from the top of the document
+        height = self.viewport().height()
+        # Near the top of the document (the first aspect of a new draft) the page stays at
+        # its top, so the title is in view; further down the cursor goes near the top.
+        bar.setValue(0 if top + rect.height() <= height * 4 // 5 else top - height // 5)
         if focus:
             self.setFocus()
 
