@@ -280,7 +280,17 @@ def test_word_count_counts_chinese_characters(qtbot, window):
     ime_type(window.editor, "学习abc，123")
     _settle(qtbot, window)
     assert window.draft.outline.total_chars == before + 2
-    assert f"字数：{before + 2}" in window.count_label.text()
+    assert f"字数：汉字 {before + 2}，含标点约" in window.count_label.text()
+
+
+def test_the_second_word_count_figure_is_words_like_word(qtbot, window):
+    from app.core.document.numbering import recognize_text
+    from app.core.model import Document
+
+    # Word's 字数统计 says 字数 21: 14 汉字 + 5 标点 (、，“”。) + "2026" + "abc"
+    window.draft.load(Document(recognize_text("一、检视的问题\n2026年学习abc不够深入，“浮”。")))
+    window.draft.flush()
+    assert "汉字 14，含标点约 21" in window.count_label.text()
 
 
 def test_outline_follows_blocks_added_above(qtbot, window):

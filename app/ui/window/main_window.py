@@ -25,6 +25,7 @@ from app.core.document.templates import Template, new_document
 from app.core.paths import templates_dir
 from app.core.phrases.phrasebank import used_phrase_ids
 from app.core.services import Services
+from app.core.text import count_like_word
 from app.core.topics import PARTS
 from app.ui.dialogs.settings import FontHint
 from app.ui.draft import DraftDocument
@@ -60,13 +61,15 @@ def _freeze_loaded_objects() -> None:
     gc.freeze()
 
 
-def count_text(total: int, target: tuple[int, int] | None) -> str:
-    """The status bar's 字数, against the template's target range when there is one."""
+def count_text(total: int, target: tuple[int, int] | None, like_word: int | None = None) -> str:
+    """The status bar's 字数 (汉字, and about what Word's 字数统计 says), against the
+    template's target range when there is one."""
+    figure = f"字数：汉字 {total}" + (f"，含标点约 {like_word}" if like_word is not None else "")
     if not target:
-        return f"字数：{total}"
+        return figure
     low, high = target
     where = f"还差 {low - total} 字" if total < low else (f"超出 {total - high} 字" if total > high else "在范围内")
-    return f"字数：{total} / 目标 {low}–{high} 字（{where}）"
+    return f"{figure} / 目标 {low}–{high} 字（{where}）"
 
 
 def template_label(template: Template) -> str:
@@ -266,8 +269,11 @@ class MainWindow(QMainWindow):
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
         target = self.draft.template.target_chars if self.draft.template else None
-        self.count_label.setText(count_text(outline.total_chars, target))
-        self.count_label.setToolTip("字数按汉字计算，不含标点和数字")
+        like_word = count_like_word("\n".join(p.text for p in self.draft.paragraphs()))
+        self.count_label.setText(count_text(outline.total_chars, target, like_word))
+        self.count_label.setToolTip("汉字：只数汉字，不含标点和数字（目标字数按此计算）。\n"
+                                    "含标点：与 Word“字数统计”中的“字数”一致，汉字和标点各算一个，"
+                                    "一串英文字母或数字算一个。")
         # Re-ranking and the 已用 marks wait for a pause in typing, off the keystroke path.
         self._usage_timer.start()
         self._context_timer.start()
