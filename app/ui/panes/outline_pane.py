@@ -473,9 +473,21 @@ class OutlinePane(QTreeView):
                 self.moveRequested.emit(node, parent, row + 2)
 
     def ask_title(self, node: OutlineNode) -> str:
+        from app.ui.dialogs.fit import text_width
+
         what = "标题" if node.kind == "section" else "要点的首句"
-        text, ok = QInputDialog.getText(self, "重命名", f"新的{what}（编号不变）：",
-                                        QLineEdit.EchoMode.Normal, node.title)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("重命名")
+        dialog.setLabelText(f"新的{what}（编号不变）：")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(node.title)
+        # wide enough for the whole heading (（一）带头强化政治忠诚、提高政治能力方面)
+        edit = dialog.findChild(QLineEdit)
+        if edit is not None:
+            edit.setMinimumWidth(max(320, text_width(edit, [node.title + "字字"], 24)))
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        text = dialog.textValue()
+        dialog.deleteLater()
         return text.strip() if ok else ""
 
     def confirm_delete(self, node: OutlineNode) -> bool:
