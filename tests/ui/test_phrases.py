@@ -391,3 +391,34 @@ def test_adding_a_near_copy_of_a_built_in_phrase_says_where_it_is(qtbot, window,
     count = len(message_boxes)
     assert window.add_to_library("我们单位今年新建的档案数字化平台，我去现场看得太少。")
     assert len(message_boxes) == count and "已加入" in window.statusBar().currentMessage()
+
+
+def test_whole_bank_results_say_where_they_belong_and_mark_the_words(qtbot, window):
+    from app.ui.panes.phrase_delegate import marked_html
+
+    _put_cursor(qtbot, window, "（一）理论学习方面")
+    panel = window.phrase_panel
+    panel.whole_bank.setChecked(True)
+    panel.search.setText("廉洁")
+    first = panel.list.item(0)
+    phrase = window.services.index.by_id(first.data(ID_ROLE))
+    assert first.text().startswith(f"〔{'、'.join(phrase.topics) or '通用'} · {phrase.part}〕")
+    assert panel.highlighter.words == ["廉洁"]
+    shown = marked_html(first.text(), panel.highlighter.words)
+    assert shown.count("background-color") == first.text().count("廉洁") > 0
+    # it draws (rich text, marked) without errors, at a height that fits the text
+    panel.list.viewport().grab()
+    hint = panel.highlighter.sizeHint(panel.list.viewOptions() if hasattr(panel.list, "viewOptions")
+                                      else _view_option(panel.list), panel.list.model().index(0, 0))
+    assert hint.height() > panel.list.fontMetrics().height()
+    panel.search.setText("")
+    assert panel.highlighter.words == []
+
+
+def _view_option(view):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.widget = view
+    return option

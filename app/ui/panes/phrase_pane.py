@@ -24,6 +24,7 @@ from app.core.phrases.phrasebank import is_point, strip_ordinal
 from app.core.phrases.ranking import Boosts, Suggestion
 from app.core.services import Services
 from app.ui.panes.editor import PHRASE_MIME
+from app.ui.panes.phrase_delegate import HighlightDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -92,6 +93,8 @@ class PhrasePanel(QWidget):
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.highlighter = HighlightDelegate(self.list)
+        self.list.setItemDelegate(self.highlighter)
         self.list.itemDoubleClicked.connect(self._on_double_click)
         self.list.currentItemChanged.connect(lambda *_: self._update_star())
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -150,6 +153,7 @@ class PhrasePanel(QWidget):
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() and keep_place else None
         scrolled = self.list.verticalScrollBar().value() if keep_place else 0
         self.list.clear()
+        self.highlighter.set_query(self.search.text())
         found = self.suggestions()
         for suggestion in found:
             item = self._item(suggestion)
@@ -172,6 +176,8 @@ class PhrasePanel(QWidget):
                + ("【已用】" if suggestion.used else "")
                + ("【我的】" if phrase.id.startswith(USER_PREFIX) else "")
                + ("【要点】" if is_point(phrase.text) else ""))
+        if self.whole_bank.isChecked():  # from anywhere in the bank: say where it belongs
+            tag = f"〔{'、'.join(phrase.topics) or '通用'} · {phrase.part}〕" + tag
         item = QListWidgetItem(tag + preview)
         item.setData(ID_ROLE, phrase.id)
         item.setData(TEXT_ROLE, phrase.text)
