@@ -306,3 +306,14 @@ def test_outline_follows_blocks_added_above(qtbot, window):
     rect = window.outline_pane.visualRect(index)
     qtbot.mouseClick(window.outline_pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.editor.textCursor().block().text() == "（五）工作作风方面"
+
+
+def test_opening_an_old_doc_without_libreoffice_says_how(qtbot, window, tmp_path, message_boxes,
+                                                         monkeypatch):
+    monkeypatch.setenv("MINGJING_SOFFICE", "")
+    path = tmp_path / "往年.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    before = window.draft.qdoc.toPlainText()
+    assert not window.open_path(path)
+    assert "在 Word/WPS 中另存为 .docx" in message_boxes[-1]["text"]
+    assert window.draft.qdoc.toPlainText() == before

@@ -171,8 +171,11 @@ def compare(draft: str, index: SimilarityIndex) -> SimilarityReport:
 
 
 def gather_files(paths, exclude=None) -> list:
-    """.docx/.txt files named directly or found (recursively) in folders, sorted, no repeats."""
+    """.docx/.doc/.wps/.txt files named directly or found (recursively) in folders, sorted,
+    no repeats."""
     from pathlib import Path
+
+    from app.core.formats.reader import SUPPORTED
 
     found: list[Path] = []
     skip = Path(exclude).resolve() if exclude else None
@@ -180,7 +183,7 @@ def gather_files(paths, exclude=None) -> list:
         path = Path(raw)
         candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
         for candidate in candidates:
-            if path.is_dir() and (candidate.suffix.lower() not in (".docx", ".txt")
+            if path.is_dir() and (candidate.suffix.lower() not in SUPPORTED
                                   or candidate.name.startswith(("~$", "."))):
                 continue
             if skip is not None and candidate.resolve() == skip:

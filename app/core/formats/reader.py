@@ -6,11 +6,18 @@ from pathlib import Path
 
 from app.core.document.numbering import recognize_text
 from app.core.formats.docx_io import DocumentReadError, read_docx
+from app.core.formats.legacy import (
+    LEGACY_SUFFIXES,
+    LegacyFormatError,
+    convert_to_docx,
+    temporary_folder,
+)
 from app.core.model import Document
 from app.core.sanitize import clean_incoming
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
-SUPPORTED = (".docx", ".txt")
+SUPPORTED = (".docx", ".txt", *LEGACY_SUFFIXES)
+FILE_PATTERNS = "*.docx *.doc *.wps *.txt"  # for file dialogs
 
 
 def _plausibility(text: str) -> float:
@@ -61,14 +68,32 @@ def read_text_file(path: Path) -> Document:
     return Document(recognize_text(clean_incoming(text)), None)
 
 
+def read_legacy(path: Path) -> Document:
+    """A .doc/.wps file through LibreOffice (when installed), read as the .docx it becomes."""
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    with temporary_folder() as folder:
+        try:
+            converted = convert_to_docx(path, Path(folder))
+        except LegacyFormatError as exc:
+            raise DocumentReadError(str(exc)) from exc
+        try:
+            return read_docx(converted)
+        except DocumentReadError as exc:
+            raise DocumentReadError(f"“{path.name}”转换后仍无法读取：{exc}") from exc
+
+
 def read_document(path: Path) -> Document:
     """Read ``path``; raises ``DocumentReadError`` with a Chinese message on any failure."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise DocumentReadError(f"不支持打开“{path.name}”：请选择 .docx 或 .txt 文件。")
+        raise DocumentReadError(f"不支持打开“{path.name}”：请选择 .docx、.doc、.wps 或 .txt 文件。")
     try:
-        document = read_docx(path) if suffix == ".docx" else read_text_file(path)
+        if suffix in LEGACY_SUFFIXES:
+            document = read_legacy(path)
+        else:
+            document = read_docx(path) if suffix == ".docx" else read_text_file(path)
     except FileNotFoundError as exc:
         raise DocumentReadError(f"找不到文件“{path.name}”。") from exc
     except PermissionError as exc:

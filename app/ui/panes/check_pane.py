@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # imported when first used: they pull in rapidfuzz and python
     from app.core.check.similarity import SimilarityIndex
 
 RECHECK_DELAY_MS = 700
-SOURCE_FILTER = "文稿 (*.docx *.txt)"
+SOURCE_FILTER = "文稿 (*.docx *.doc *.wps *.txt)"
 BANK_SOURCE = "素材库"
 MODES = {"proofread": "校对", "structure": "结构检查", "similarity": "雷同比对"}
 _BANK_COLOUR = "#2e8b57"  # stock phrasing: a hint, not a fault

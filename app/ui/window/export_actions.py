@@ -62,7 +62,7 @@ class ExportActions(QObject):
         w = self.window
         start = str(w.draft.path.parent) if w.draft.path else str(Path.home())
         source, _ = QFileDialog.getOpenFileName(w, "一键排版：选择原稿", start,
-                                                "文稿 (*.docx *.txt);;所有文件 (*)")
+                                                "文稿 (*.docx *.doc *.wps *.txt);;所有文件 (*)")
         if not source:
             return
         from app.core.formats.reformat import default_output

@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "新建(&N)…", self.choose_template_and_new, QKeySequence.StandardKey.New,
                      "按模板新建一份对照检查材料")
         self._action(file_menu, "打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open,
-                     "打开 .docx 或 .txt 文件")
+                     "打开 Word/WPS 文档（.docx/.doc/.wps）或文本文件（.txt）")
         self.recent = RecentMenu(file_menu, self.settings,
                                  lambda path: self.maybe_save() and self.open_path(path), self.warn)
         file_menu.addSeparator()
@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         """Ask whether to import chosen files or a whole folder, then pick them."""
         box = QMessageBox(QMessageBox.Icon.Question, "导入素材",
-                          "把往年的对照检查材料（.docx/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
+                          "把往年的对照检查材料（.docx/.doc/.wps/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
                           "请选择要导入的文件，或一个存放往年材料的文件夹（含子文件夹）。",
                           QMessageBox.StandardButton.NoButton, self)
         files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
         paths: list[str] = []
         if chosen is files_button:
             paths, _ = QFileDialog.getOpenFileNames(self, "导入素材：选择往年材料（可多选）",
-                                                    str(Path.home()), "文稿 (*.docx *.txt)")
+                                                    str(Path.home()), "文稿 (*.docx *.doc *.wps *.txt)")
         elif chosen is folder_button:
             folder = QFileDialog.getExistingDirectory(self, "导入素材：选择存放往年材料的文件夹",
                                                       str(Path.home()))
@@ -469,7 +469,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "打开", start, "文稿 (*.docx *.txt);;所有文件 (*)")
+        path, _ = QFileDialog.getOpenFileName(self, "打开", start,
+                                              "文稿 (*.docx *.doc *.wps *.txt);;所有文件 (*)")
         if path:
             self.open_path(Path(path))
 
