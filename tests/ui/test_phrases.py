@@ -422,3 +422,17 @@ def _view_option(view):
     option.initFrom(view)
     option.widget = view
     return option
+
+
+def test_an_empty_list_while_loading_says_so(qtbot, window, monkeypatch):
+    from app.core.phrases.segment import Segmenter
+    from app.ui.panes.phrase_pane import LOADING_TEXT
+
+    panel = window.phrase_panel
+    monkeypatch.setattr(Segmenter, "ready", property(lambda self: False))
+    monkeypatch.setattr(panel, "suggestions", lambda: [])
+    panel.refresh()
+    assert panel.status.text() == LOADING_TEXT == "正在加载素材…"
+    monkeypatch.undo()
+    panel.refresh()
+    assert panel.status.text().startswith("共 ")

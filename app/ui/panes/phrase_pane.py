@@ -34,6 +34,7 @@ PREVIEW_CHARS = 90
 LIMIT = 150
 _USED_COLOUR = QColor("#8a8a8a")
 STAR, NO_STAR = "★", "☆"
+LOADING_TEXT = "正在加载素材…"
 _PARTS = ("问题", "原因", "措施", "开头", "结尾", "过渡")
 
 
@@ -162,8 +163,13 @@ class PhrasePanel(QWidget):
                 self.list.setCurrentItem(item)
         scope = "全库" if self.whole_bank.isChecked() else "当前位置"
         searching = f"（{scope}搜索“{self.search.text().strip()}”）" if self.search.text().strip() else ""
-        ready = "" if self.index.segmenter.ready else "（分词词典加载中，排序稍后更精确）"
-        self.status.setText(f"共 {len(found)} 条{searching}{ready}")
+        if self.index.segmenter.ready:
+            self.status.setText(f"共 {len(found)} 条{searching}")
+        elif found:
+            self.status.setText(f"共 {len(found)} 条{searching}（正在加载素材…，排序稍后更精确）")
+        else:  # the first seconds of a first run: say why the list is empty
+            self.status.setText(LOADING_TEXT)
+        self.list.setToolTip("" if found or self.index.segmenter.ready else LOADING_TEXT)
         self._update_star()
         if current is None:
             self.list.verticalScrollBar().setValue(scrolled)
