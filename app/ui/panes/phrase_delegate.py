@@ -17,6 +17,9 @@ def marked_html(text: str, words: list[str]) -> str:
     words = [w for w in words if w]
     if not words:
         return html.escape(text)
+    if text.startswith("〔") and "〕" in text:  # where the phrase belongs: not part of its text
+        label, text = text.split("〕", 1)
+        return html.escape(label + "〕") + marked_html(text, words)
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
     out, last = [], 0
     for m in pattern.finditer(text):
@@ -33,9 +36,11 @@ class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.words: list[str] = []
+        self._heights: dict[tuple[str, int], int] = {}  # (text, width) → height, this query
 
     def set_query(self, query: str) -> None:
         self.words = [w for w in query.split() if w and not w.isascii()]  # pinyin matches no text
+        self._heights.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
         doc = QTextDocument()
@@ -45,10 +50,14 @@ class HighlightDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(width, 40))
         return doc
 
+    # Always drawn as rich text, searching or not: then the height sizeHint gives is the
+    # height the text is drawn in (Qt's plain wrapping left gaps and cut rows in this list).
+    @staticmethod
+    def _width(opt: QStyleOptionViewItem) -> int:
+        """One text width for measuring and drawing (else rows get gaps or lose a line)."""
+        return opt.widget.viewport().width() - 8 if opt.widget else opt.rect.width()
+
     def paint(self, painter, option, index) -> None:
-        if not self.words:
-            super().paint(painter, option, index)
-            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text_colour = opt.palette.color(QPalette.ColorRole.Text)
@@ -60,7 +69,7 @@ class HighlightDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(opt, index, opt.rect.width())
+        doc = self._document(opt, index, self._width(opt))
         painter.save()
         painter.translate(opt.rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
@@ -70,10 +79,11 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:
-        if not self.words:
-            return super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = opt.widget.viewport().width() - 8 if opt.widget else opt.rect.width()
-        doc = self._document(opt, index, width)
-        return QSize(width, int(doc.size().height()) + 2)
+        width = self._width(opt)
+        key = (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = int(self._document(opt, index, width).size().height()) + 2
+        return QSize(width, height)

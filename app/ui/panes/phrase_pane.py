@@ -183,7 +183,7 @@ class PhrasePanel(QWidget):
                + ("【我的】" if phrase.id.startswith(USER_PREFIX) else "")
                + ("【要点】" if is_point(phrase.text) else ""))
         if self.whole_bank.isChecked():  # from anywhere in the bank: say where it belongs
-            tag = f"〔{'、'.join(phrase.topics) or '通用'} · {phrase.part}〕" + tag
+            tag = f"〔{'、'.join(phrase.topics) or '通用'}·{phrase.part}〕" + tag
         item = QListWidgetItem(tag + preview)
         item.setData(ID_ROLE, phrase.id)
         item.setData(TEXT_ROLE, phrase.text)
