@@ -102,3 +102,20 @@ def test_the_title_is_in_view_at_start_and_after_new(qtbot, window):
     qtbot.wait(10)
     assert title_visible()
     assert window.editor.textCursor().blockNumber() == 3  # where writing starts
+
+
+def test_the_check_pane_leaves_the_text_most_of_a_small_window(qtbot, loaded_services, user_home,
+                                                               monkeypatch, message_boxes):
+    win = _window(qtbot, loaded_services, user_home, monkeypatch, QRect(0, 0, 1024, 660))
+    win.show_check("proofread")
+    qtbot.wait(50)
+    assert win.check_dock.height() <= win.height() // 3
+    assert win.editor.height() >= win.height() // 3
+    win.draft.qdoc.setModified(False)
+
+
+def test_a_long_phrase_status_does_not_widen_its_pane(qtbot, window):
+    panel = window.phrase_panel
+    before = panel.minimumSizeHint().width()
+    panel.status.setText("共 150 条（全库搜索“很长很长很长很长很长的搜索词”）（正在加载素材…，排序稍后更精确）")
+    assert panel.minimumSizeHint().width() <= max(before, 260)

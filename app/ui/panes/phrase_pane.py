@@ -102,6 +102,8 @@ class PhrasePanel(QWidget):
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.status = QLabel()
         self.status.setStyleSheet("color: #666; padding: 2px;")
+        # wraps instead of widening the pane (a long status took width from the outline)
+        self.status.setWordWrap(True)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.whole_bank)

@@ -243,6 +243,8 @@ class MainWindow(QMainWindow):
         dock.setWidget(panel)
         if not self.restoreDockWidget(dock):  # the place and size saved last time, if any
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            # a third of the window at most: on a 700-px screen the text keeps most of it
+            self.resizeDocks([dock], [max(150, self.height() // 4)], Qt.Orientation.Vertical)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: None if visible else panel.clear())
         panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
