@@ -21,8 +21,11 @@ ZOOM_STEPS_PT = (10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 24, 28, 32)
 
 
 def available_area(widget: QWidget | None = None) -> QRect:
-    """The screen's area without task bars (of the widget's screen, else the primary)."""
-    screen = widget.screen() if widget is not None else None
+    """The screen's area without task bars: of the screen the widget is on (a restored
+    window: the screen under its middle, so a second monitor stays in use), else the primary."""
+    screen = None
+    if widget is not None:
+        screen = QGuiApplication.screenAt(widget.frameGeometry().center()) or widget.screen()
     screen = screen or QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
 
