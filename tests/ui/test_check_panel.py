@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.model import Document, Paragraph, Role
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 TEXT = "我们要按步就班地推进工作,做好XX工作。"
 
@@ -27,8 +27,8 @@ def _menu_action(window, menu_title, text):
 def test_proofread_lists_underlines_jumps_and_fixes_in_one_undo(window, qtbot):
     _load(window, TEXT)
     _menu_action(window, "检查", "校对").trigger()
-    panel = window.check_panel
-    assert window.check_dock.isVisible()
+    panel = window.checks.panel
+    assert window.checks.dock.isVisible()
     assert [s.finding.kind for s in panel.shown] == ["wrong_form", "halfwidth", "placeholder"]
     assert "按步就班" in panel.list.item(0).text() and "按部就班" in panel.list.item(0).text()
     assert len(window.editor.extraSelections()) == 3
@@ -48,8 +48,8 @@ def test_proofread_lists_underlines_jumps_and_fixes_in_one_undo(window, qtbot):
 def test_ignore_once_and_whitelist(window, user_home, monkeypatch):
     monkeypatch.setattr(window.services, "user_dir", user_home)  # not the session's shared dir
     _load(window, TEXT)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     panel.list.setCurrentRow(1)
     panel.ignore_button.click()
     assert [s.finding.kind for s in panel.shown] == ["wrong_form", "placeholder"]
@@ -61,8 +61,8 @@ def test_ignore_once_and_whitelist(window, user_home, monkeypatch):
 
 def test_findings_follow_typing_and_recheck(window, qtbot):
     _load(window, TEXT)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     before = panel.shown[0].start
     cursor = window.editor.textCursor()
     cursor.setPosition(window.draft.qdoc.findBlockByNumber(2).position())
@@ -76,15 +76,15 @@ def test_findings_follow_typing_and_recheck(window, qtbot):
 
 def test_closing_the_panel_removes_underlines(window):
     _load(window, TEXT)
-    window.show_check("proofread")
+    window.checks.show_check("proofread")
     assert window.editor.extraSelections()
-    window.check_dock.close()
+    window.checks.dock.close()
     assert window.editor.extraSelections() == []
 
 
 def test_structure_check_on_a_new_document(window):
-    window.show_check("structure")
-    panel = window.check_panel
+    window.checks.show_check("structure")
+    panel = window.checks.panel
     aspects = [s for s in panel.shown if s.finding.kind == "structure_aspect"]
     assert len(aspects) == 6
     assert "结构检查" in panel.summary.text()
@@ -103,7 +103,7 @@ def test_similarity_against_chosen_drafts(window, tmp_path, monkeypatch, corpus,
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: ([str(other), str(bad)], ""))
     _menu_action(window, "检查", "雷同比对").trigger()
-    panel = window.check_panel
+    panel = window.checks.panel
     assert panel.shown and all(s.finding.kind == "similarity" for s in panel.shown)
     assert "同事.txt" in panel.list.item(0).text()
     assert "同事.txt" in panel.summary.text()
@@ -115,7 +115,7 @@ def test_a_mouse_click_on_a_finding_selects_its_span_in_the_editor(window, qtbot
 
     _load(window, "学习不够。", TEXT)
     _menu_action(window, "检查", "校对").trigger()
-    panel = window.check_panel
+    panel = window.checks.panel
     row = [s.finding.kind for s in panel.shown].index("placeholder")
     rect = panel.list.visualItemRect(panel.list.item(row))
     QTest.mouseClick(panel.list.viewport(), Qt.LeftButton, pos=rect.center())
@@ -126,25 +126,25 @@ def test_a_mouse_click_on_a_finding_selects_its_span_in_the_editor(window, qtbot
 
 def test_a_new_document_never_keeps_the_last_ones_findings(window, qtbot):
     _load(window, TEXT)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     assert len(panel.shown) == 3
     # the panel stays open: the same check runs on the new document
-    window.new_document()
+    window.files.new_document()
     assert all(s.finding.text != "按步就班" for s in panel.shown)
     assert panel.list.count() == len(panel.shown)
     # the panel closed, then another document: nothing stale is left to click
     _load(window, TEXT)
-    window.show_check("proofread")
-    window.check_dock.hide()
+    window.checks.show_check("proofread")
+    window.checks.dock.hide()
     _load(window, "另一份材料的正文，没有错字。")
     assert panel.list.count() == 0 and window.editor.extraSelections() == []
 
 
 def test_a_stale_finding_is_never_selected(window, qtbot):
     _load(window, TEXT)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     # the text changes without the panel hearing of it (as a load with signals blocked)
     window.draft.qdoc.blockSignals(True)
     window.draft.qdoc.findBlockByNumber(2)
@@ -161,8 +161,8 @@ def test_a_stale_finding_is_never_selected(window, qtbot):
 
 def test_after_a_fix_the_next_finding_is_selected(window, qtbot):
     _load(window, TEXT)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     panel.list.setCurrentRow(0)
     panel.fix_button.click()
     assert panel.list.currentRow() == 0
@@ -176,10 +176,10 @@ def test_cancelling_the_similarity_dialog_runs_nothing(window, monkeypatch, mess
     message_boxes.answer_with = "选择文件"
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
     _menu_action(window, "检查", "雷同比对").trigger()
-    assert window._check_dock is None or not window.check_dock.isVisible()
+    assert not window.checks.built or not window.checks.dock.isVisible()
     message_boxes.answer_with = "取消"
     _menu_action(window, "检查", "雷同比对").trigger()
-    assert window._check_dock is None or not window.check_dock.isVisible()
+    assert not window.checks.built or not window.checks.dock.isVisible()
 
 
 def test_similarity_against_a_folder(window, tmp_path, monkeypatch, corpus, message_boxes):
@@ -193,7 +193,7 @@ def test_similarity_against_a_folder(window, tmp_path, monkeypatch, corpus, mess
     message_boxes.answer_with = "选择文件夹"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
     _menu_action(window, "检查", "雷同比对").trigger()
-    panel = window.check_panel
+    panel = window.checks.panel
     assert panel.shown and "同事.txt" in panel.summary.text()
 
 
@@ -209,7 +209,7 @@ def test_phrases_from_the_bank_are_not_reported_as_copying(window, monkeypatch, 
     message_boxes.answer_with = "选择文件"
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], ""))
     _menu_action(window, "检查", "雷同比对").trigger()
-    panel = window.check_panel
+    panel = window.checks.panel
     assert panel.shown and all(s.finding.kind == "bank" for s in panel.shown)
     assert "来自素材库（建议结合实际改写）" in panel.list.item(0).text()
     assert "【素材库】" in panel.list.item(0).text() and "雷同" not in panel.list.item(0).text()

@@ -98,7 +98,7 @@ def test_the_title_is_in_view_at_start_and_after_new(qtbot, window):
 
     window.resize(1300, 800)
     qtbot.wait(10)
-    window.new_document()
+    window.files.new_document()
     qtbot.wait(10)
     assert title_visible()
     assert window.editor.textCursor().blockNumber() == 3  # where writing starts
@@ -107,9 +107,9 @@ def test_the_title_is_in_view_at_start_and_after_new(qtbot, window):
 def test_the_check_pane_leaves_the_text_most_of_a_small_window(qtbot, loaded_services, user_home,
                                                                monkeypatch, message_boxes):
     win = _window(qtbot, loaded_services, user_home, monkeypatch, QRect(0, 0, 1024, 660))
-    win.show_check("proofread")
+    win.checks.show_check("proofread")
     qtbot.wait(50)
-    assert win.check_dock.height() <= win.height() // 3
+    assert win.checks.dock.height() <= win.height() // 3
     assert win.editor.height() >= win.height() // 3
     win.draft.qdoc.setModified(False)
 

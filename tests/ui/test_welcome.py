@@ -11,7 +11,8 @@ from app.core.formats.fonts import InstalledFonts
 from app.core.storage.autosave import Snapshot
 from app.ui import preferences
 from app.ui.app import start_up
-from app.ui.dialogs.welcome import SHOWN_KEY, WelcomeOverlay
+from app.ui.dialogs.welcome import WelcomeOverlay
+from app.ui.preferences import SHOWN_KEY
 from app.ui.window.recovery import autosave_store
 
 
@@ -93,13 +94,13 @@ def test_not_while_recovery_was_put_off(qtbot, window, monkeypatch):
 def test_not_over_a_file_opened_on_start(qtbot, window, tmp_path):
     path = tmp_path / "材料.txt"
     path.write_text("一、检视的问题\n（一）理论学习方面\n学习不够深入。\n", encoding="utf-8")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert _start(window) is None
     assert "学习不够深入" in window.draft.qdoc.toPlainText()
 
 
 def test_typing_over_the_welcome_closes_it_and_writes(qtbot, window):
-    from tests.ui.conftest import ime_type
+    from tests.ui.helpers import ime_type
 
     overlay = _start(window)
     assert overlay.hasFocus() or overlay.isAncestorOf(QApplication.focusWidget())
@@ -113,7 +114,7 @@ def test_typing_over_the_welcome_closes_it_and_writes(qtbot, window):
 
 
 def test_pinyin_over_the_welcome_reaches_the_editor(qtbot, window):
-    from tests.ui.conftest import ime_type
+    from tests.ui.helpers import ime_type
 
     overlay = _start(window)
     ime_type(overlay, "党性")

@@ -11,16 +11,13 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
+from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, point_markers
 from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
 from app.core.document.templates import match_aspect
 from app.core.text import is_cjk
 from app.core.topics import TopicClassifier
 
-_CN = "一二三四五六七八九十"
-# A point marker opens a paragraph or follows the end of a sentence.
-POINT_RE = re.compile(rf"(?:^|(?<=[。；;！？!?]))[\s\u3000]*([{_CN}]{{1,3}}[是要])")
-SEQ_WORDS = ("首先", "其次", "再次", "最后")
-_LEAD_END_RE = re.compile(r"[。；;！？!?]")
+_LEAD_END_RE = re.compile(f"[{SENTENCE_END}]")
 # What opens or marks a closing paragraph (结尾) after the last section.
 _CLOSING_START_RE = re.compile(
     r"^[\s\u3000]*(以上|在今后|今后|下一步|我将|我决心|我一定|总之|恳请|请各位|请同志们|借此|以此次|我会)")
@@ -69,7 +66,7 @@ def scan_paragraph(text: str) -> ParagraphScan:
         head, body = split_run_in_heading(text)
         title = strip_title((head if body else text)[heading.head_len:])
     points = tuple(
-        (m.start(1), m.group(1), lead_sentence(text[m.end(1):])) for m in POINT_RE.finditer(text)
+        (m.start, m.marker, lead_sentence(text[m.end:])) for m in point_markers(text)
     )
     stripped = text.lstrip()
     seq_offset, seq_lead = -1, ""

@@ -26,16 +26,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core.document.outline import Outline, OutlineNode, span_text
+from app.core.document.outline import NodeKind, Outline, OutlineNode, span_text
 from app.core.model import Paragraph
-from app.core.text import count_cjk
-from app.core.topics import TopicClassifier
+from app.core.text import cjk_chars, count_cjk
+from app.core.topics import Part, TopicClassifier
 
 WORDING_ALONE = 0.2  # the one threshold: wording that answers a problem without a shared topic
 REUSE_PENALTY = 0.15  # a measure already given to another problem ranks this much lower
 MIN_MEASURE_CHARS = 6  # a paragraph shorter than this is no measure (以上。/ 一是：)
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _LEAD_END = ("。", "；", "！", "？")
 
 
@@ -46,7 +45,7 @@ class Item:
     text: str
     full: str
     topics: tuple[str, ...]
-    node: OutlineNode | None = None
+    node: OutlineNode
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def _leaves(outline: Outline, part: str) -> list[OutlineNode]:
     for node in outline.walk():
         if node.part != part:
             continue
-        if node.kind == "point" or (node.level >= 2 and not node.children):
+        if node.kind == NodeKind.POINT or (node.level >= 2 and not node.children):
             found.append(node)
     return found
 
@@ -72,7 +71,7 @@ def _leaves(outline: Outline, part: str) -> list[OutlineNode]:
 def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Item:
     full = span_text(paragraphs, node.start, node.stop).strip()
     text = node.title.strip() or full
-    if node.kind == "point" and not text.endswith(_LEAD_END):
+    if node.kind == NodeKind.POINT and not text.endswith(_LEAD_END):
         text += "。"
     topics = list(node.topics)
     if classifier is not None:  # a point may be about more than its aspect says
@@ -84,7 +83,7 @@ def _paragraph_measures(outline: Outline, paragraphs: Sequence[Paragraph], class
     """The paragraphs of a 措施 part written without numbered measures."""
     items = []
     for root in outline.sections:
-        if root.part != "措施" or root.children:
+        if root.part != Part.MEASURE or root.children:
             continue
         body = span_text(paragraphs, root.start, root.stop).split("\n")[1:]  # not the heading
         for line in body:
@@ -99,8 +98,8 @@ def _paragraph_measures(outline: Outline, paragraphs: Sequence[Paragraph], class
 
 def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
                           classifier: TopicClassifier | None = None) -> tuple[list[Item], list[Item]]:
-    problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, "问题")]
-    measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, "措施")]
+    problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.PROBLEM)]
+    measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.MEASURE)]
     measures += _paragraph_measures(outline, paragraphs, classifier)
     return problems, measures
 
@@ -108,7 +107,7 @@ def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
 def _bags(texts: Sequence[str]) -> list[Counter]:
     bags = []
     for text in texts:
-        chars = _CJK_RE.findall(text)
+        chars = cjk_chars(text)
         bags.append(Counter(chars[i] + chars[i + 1] for i in range(len(chars) - 1)))
     return bags
 

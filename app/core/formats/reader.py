@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from app.core.document.numbering import recognize_text
-from app.core.formats.docx_io import DocumentReadError, read_docx
+from app.core.errors import DocumentReadError
+from app.core.formats.docx_io import read_docx
 from app.core.formats.legacy import (
     LEGACY_SUFFIXES,
     LegacyFormatError,
@@ -81,6 +83,29 @@ def read_legacy(path: Path) -> Document:
             return read_docx(converted)
         except DocumentReadError as exc:
             raise DocumentReadError(f"“{path.name}”转换后仍无法读取：{exc}") from exc
+
+
+def report_files(paths: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
+    """The reports (.docx, .doc, .wps, .txt) named, or found (recursively, sorted) in the folders named.
+
+    In folders, Word's ``~$`` lock files and hidden files are skipped; a file named directly
+    is kept whatever it is (opening it says why it cannot be read).  ``exclude``: the draft
+    itself, when comparing it with a folder it sits in.  No file is listed twice.
+    """
+    skip = Path(exclude).resolve() if exclude else None
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in SUPPORTED
+                                and not p.name.startswith(("~$", ".")))
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            if skip is None or candidate.resolve() != skip:
+                found.setdefault(candidate)
+    return list(found)
 
 
 def read_document(path: Path) -> Document:

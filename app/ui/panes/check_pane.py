@@ -364,18 +364,3 @@ def ask_similarity_sources(parent, start: str) -> list[Path] | None:
         folder = QFileDialog.getExistingDirectory(parent, "选择存放其他文稿的文件夹", start)
         return [Path(folder)] if folder else None
     return None
-
-
-def read_sources(paths) -> tuple[list[tuple[str, str]], list[str]]:
-    """(name, text) of each readable draft among ``paths`` (files or folders), and the errors."""
-    from app.core.check.similarity import gather_files
-    from app.core.check.source import read_check_input
-    from app.core.formats.docx_io import DocumentReadError
-
-    sources, errors = [], []
-    for path in gather_files(paths):
-        try:
-            sources.append((path.name, read_check_input(path).text))
-        except DocumentReadError as exc:
-            errors.append(str(exc))
-    return sources, errors

@@ -11,10 +11,12 @@ class UnfinishedCheck:
     """Asks before a save while the draft still has blanks; the same blanks are asked about
     once per document (新建/打开 forget the answer), new ones are asked about again."""
 
-    def __init__(self, window) -> None:
-        self.window = window
+    def __init__(self, parent, draft, editor) -> None:
+        self.parent = parent
+        self.draft = draft
+        self.editor = editor
         self._accepted: tuple | None = None
-        window.draft.loaded.connect(self.forget)
+        draft.loaded.connect(self.forget)
 
     def forget(self) -> None:
         self._accepted = None
@@ -24,7 +26,7 @@ class UnfinishedCheck:
         self._accepted = self.current().key
 
     def current(self) -> Unfinished:
-        draft = self.window.draft
+        draft = self.draft
         draft.flush()
         text = "\n".join(p.text for p in draft.paragraphs())
         return find_unfinished(text, draft.outline)
@@ -36,7 +38,7 @@ class UnfinishedCheck:
             return True
         box = QMessageBox(QMessageBox.Icon.Question, "还有未完成的内容",
                           "文稿中还有没填写的内容：\n\n" + "\n".join(unfinished.lines())
-                          + "\n\n仍然保存吗？", QMessageBox.StandardButton.NoButton, self.window)
+                          + "\n\n仍然保存吗？", QMessageBox.StandardButton.NoButton, self.parent)
         box.addButton("继续保存", QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
@@ -54,6 +56,5 @@ class UnfinishedCheck:
             return
         from app.ui.panes.check_pane import qt_offsets
 
-        draft = self.window.draft
-        to_qt = qt_offsets("\n".join(p.text for p in draft.paragraphs()))
-        self.window.editor.select_range(to_qt(start), to_qt(end))  # ready to type over
+        to_qt = qt_offsets("\n".join(p.text for p in self.draft.paragraphs()))
+        self.editor.select_range(to_qt(start), to_qt(end))  # ready to type over

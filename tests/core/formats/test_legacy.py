@@ -74,11 +74,10 @@ def test_a_real_doc_is_read_through_libreoffice(tmp_path, monkeypatch):
 
 
 def test_folders_for_similarity_and_import_include_old_files(tmp_path):
-    from app.core.check.similarity import gather_files
-    from app.core.phrases.importer import SUPPORTED
+    from app.core.formats.reader import SUPPORTED, report_files
 
     old = _old_file(tmp_path)
     (tmp_path / "b.wps").write_bytes(b"x")
     (tmp_path / "c.pdf").write_bytes(b"x")
-    assert [p.name for p in gather_files([tmp_path])] == ["b.wps", old.name]
+    assert [p.name for p in report_files([tmp_path])] == ["b.wps", old.name]
     assert ".doc" in SUPPORTED and ".wps" in SUPPORTED
