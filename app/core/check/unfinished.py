@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.check.rules_words import check_placeholders
-from app.core.document.outline import CLOSING, OPENING, Outline, OutlineNode
+from app.core.document.outline import NodeKind, Outline, OutlineNode
 from app.core.text import count_cjk
 
 
@@ -37,15 +37,15 @@ class Unfinished:
 
 
 def _empty(node: OutlineNode) -> bool:
-    if node.kind in (OPENING, CLOSING):
+    if node.kind in (NodeKind.OPENING, NodeKind.CLOSING):
         return False  # 开头/结尾 are optional
-    return node.kind == "section" and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
+    return node.kind == NodeKind.SECTION and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
 
 
 def _empty_leaves(nodes: list[OutlineNode]) -> list[str]:
     out: list[str] = []
     for node in nodes:
-        sections = [c for c in node.children if c.kind == "section"]
+        sections = [c for c in node.children if c.kind == NodeKind.SECTION]
         if sections and node.level < 2:
             out += _empty_leaves(sections)
         elif _empty(node):
