@@ -7,7 +7,13 @@ import re
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 MARK_STYLE = "background-color:#ffe28a;"
 
@@ -55,7 +61,10 @@ class HighlightDelegate(QStyledItemDelegate):
     @staticmethod
     def _width(opt: QStyleOptionViewItem) -> int:
         """One text width for measuring and drawing (else rows get gaps or lose a line)."""
-        return opt.widget.viewport().width() - 8 if opt.widget else opt.rect.width()
+        view = opt.widget
+        if isinstance(view, QAbstractScrollArea):
+            return view.viewport().width() - 8
+        return opt.rect.width()
 
     def paint(self, painter, option, index) -> None:
         opt = QStyleOptionViewItem(option)
