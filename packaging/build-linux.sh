@@ -55,6 +55,8 @@ fi
   echo "$PY 里没有 PyInstaller：请先运行 $PY -m pip install '.[build]'" >&2; exit 1; }
 
 version="$("$PY" -c 'import app; print(app.__version__)')"
+echo "==> 预建缓存（jieba 词典、素材分词、拼音）→ resources/cache/"
+"$PY" packaging/build_caches.py
 echo "==> PyInstaller：明镜 $version → $DIST/mingjing/"
 started=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --log-level WARN --distpath "$DIST" --workpath "$WORK" \

@@ -70,6 +70,8 @@ if (-not (Test-Path $Stamp) -or (Get-Content $Stamp -Raw).Trim() -ne $Want) {
 $Version = (& $VenvPy -c "import app; print(app.__version__)").Trim()
 
 # --- 2-3. PyInstaller and the bundle check -----------------------------------------------------
+Write-Host "==> 预建缓存（jieba 词典、素材分词、拼音）→ resources\cache\"
+Invoke-Checked $VenvPy @("packaging\build_caches.py")
 Write-Host "==> PyInstaller：明镜 $Version → dist\mingjing\"
 $Started = Get-Date
 Invoke-Checked $VenvPy @("-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

@@ -55,6 +55,9 @@ def user_home(tmp_path, monkeypatch) -> Path:
     """Every test gets its own empty user data dir (settings, cache, user templates)."""
     home = tmp_path / "mingjing-home"
     monkeypatch.setenv("MINGJING_HOME", str(home))
+    # the caches a build ships (resources/cache, made by packaging/build_caches.py) are left
+    # out unless a test asks for them: tests of first-run building must build
+    monkeypatch.setenv("MINGJING_SHIPPED_CACHE", str(tmp_path / "no-shipped-cache"))
     return home
 
 

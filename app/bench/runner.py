@@ -17,6 +17,9 @@ GOALS: tuple[tuple[str, str, float | None, str, str], ...] = (
     ("startup_to_window_ms", "启动到主窗口显示（5 次中位数）", None, "ms",
      "≤ 0.2 × novelWriter（tests/perf/peer_novelwriter.py）"),
     ("suggestions_ready_ms", "启动到素材推荐就绪（jieba 排序）", 600, "ms", "issue 4"),
+    ("first_run_suggestions_ready_ms", "首次运行到素材推荐就绪（随程序预建缓存）", 1500, "ms", "issue 18"),
+    ("first_run_no_shipped_cache_ms", "首次运行到素材推荐就绪（无预建缓存，源码运行）", None, "ms",
+     "for comparison (issue 18: 2.6–5.2 s before)"),
     ("max_ui_stall_ms", "启动后 3 秒内最长界面卡顿", 50, "ms", "issue 4"),
     ("keystroke_p50_ms_30k", "3 万字文稿按键 p50", 2, "ms", "issue 3"),
     ("keystroke_p99_ms_30k", "3 万字文稿按键 p99", 16, "ms", "one 60 Hz frame"),
@@ -94,6 +97,11 @@ def run_all(quick: bool = False, progress: Callable[[str], None] = lambda _: Non
         results["suggestions_ready_ms"] = _median(s.get("suggestions_ready_ms") for s in sessions)
         results["max_ui_stall_ms"] = _median(s.get("stall_ms") for s in sessions)
         details["sessions"] = sessions
+        progress("首次运行……")
+        first = startup.measure_first_run(Path(tmp) / "first-run", 1 if quick else 3)
+        results["first_run_suggestions_ready_ms"] = _median(first["shipped"])
+        results["first_run_no_shipped_cache_ms"] = _median(first["none"])
+        details["first_run"] = first
         progress("内存……")
         rss = startup.measure_rss(sandbox)
         results["rss_mb_10k"] = _median(rss["rss_mb"])

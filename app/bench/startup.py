@@ -70,6 +70,33 @@ def measure_session(sandbox: Sandbox, runs: int = 3) -> list[dict[str, float]]:
     return rows
 
 
+def measure_first_run(root: Path, runs: int = 1) -> dict[str, list[float]]:
+    """Suggestions jieba-ranked on a first run (empty user folder), ms after process start:
+    as the built app has it (the caches shipped in resources/cache, here built into a temp
+    folder by ``build_shipped_caches``) and without shipped caches (a source checkout)."""
+    from app.core.services import build_shipped_caches
+
+    shipped = root / "shipped-cache"
+    build_shipped_caches(shipped)
+    pycache = str(root / "pycache")  # compiled once, as the built app ships its byte-code
+
+    def sandbox_for(name: str) -> Sandbox:
+        sandbox = Sandbox(root / name)
+        sandbox.env["PYTHONPYCACHEPREFIX"] = pycache
+        return sandbox
+
+    sandbox_for("byte-code").run(stay_s=STALL_WINDOW_S, extra_env={"MINGJING_SHIPPED_CACHE": str(shipped)})
+    figures: dict[str, list[float]] = {"shipped": [], "none": []}
+    for i in range(runs):
+        for kind, folder in (("shipped", str(shipped)), ("none", str(root / "no-cache"))):
+            sandbox = sandbox_for(f"first-{kind}-{i}")
+            result = sandbox.run(stay_s=STALL_WINDOW_S + 5, hook=HOOK,
+                                 extra_env={"MINGJING_SHIPPED_CACHE": folder,
+                                            "MINGJING_BENCH_STOP_WHEN_READY": "1"})
+            figures[kind].append(result.values.get("suggestions_ready_ms", float("nan")))
+    return figures
+
+
 def write_big_library(home: Path, total: int = 10_000, seed: int = 3) -> int:
     """Fill the user library so shipped + user phrases come to ``total``; returns the
     number added. Phrases are recombined from the shipped bank's sentences (each unique)."""

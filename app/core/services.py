@@ -75,6 +75,8 @@ class Services:
         A missing cache is built in a child process first (see ``app.core.warmup``), so
         this process only ever takes the sliced, GIL-yielding loading path.
         """
+        if not self.segmenter.ready:
+            self.seed_shipped_caches()
         if (child and not self.segmenter.ready and self.caches_missing()
                 and warm_in_child(self.user_dir, warmup=self.warmup)):
             self.index.tokens.reload()
@@ -84,6 +86,17 @@ class Services:
         self.build_caches_here()
         if lexicon:
             self.build_lexicon()
+
+    def seed_shipped_caches(self) -> list[str]:
+        """A first run takes the caches built ahead and shipped with the app (if they fit)."""
+        from app.core.phrases.shipped_cache import seed
+
+        copied = seed(self.user_dir / "cache", self.segmenter.cache_target())
+        if copied:
+            self.index.tokens.reload()
+            self.index.pinyin.reload()
+            self.index.rebuild()  # jieba's tokens at once (and a better fallback until loaded)
+        return copied
 
     def stop_loading(self) -> None:
         """Closing: end a cache-building child so the loader thread finishes at once."""
@@ -104,6 +117,33 @@ class Services:
                                                   self.user_dir,
                                                   should_stop=lambda: self.warmup.stopped)
         return self.lexicon
+
+
+def build_shipped_caches(out_dir: Path) -> list[Path]:
+    """The caches to ship with a build (``packaging/build_caches.py``): built once in a temp
+    user folder from the shipped dictionary and phrases, then copied to ``out_dir``."""
+    import shutil
+    import tempfile
+
+    from app.core.phrases import shipped_cache
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="mingjing-shipped-") as tmp:
+        services = Services.load(Path(tmp))
+        services.build_caches_here()
+        services.index.tokens.save()
+        services.index.pinyin.save()
+        target = services.segmenter.cache_target()
+        services.library.close()
+        made = []
+        for source, name in ((target, shipped_cache.JIEBA_BLOB),
+                             (Path(tmp) / "cache" / shipped_cache.TOKENS, shipped_cache.TOKENS),
+                             (Path(tmp) / "cache" / shipped_cache.PINYIN, shipped_cache.PINYIN)):
+            if source is not None and source.is_file():
+                shutil.copyfile(source, out_dir / name)
+                made.append(out_dir / name)
+    shipped_cache.write_manifest(out_dir)
+    return made
 
 
 def warm_caches_main(user_dir: Path) -> int:

@@ -46,3 +46,15 @@ def overlap(a: Set[str], b: Set[str]) -> float:
 def text_key(text: str) -> str:
     """A short stable hash of ``text``: how the caches key phrase texts (tokens, pinyin)."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+
+
+# What Word's 字数统计 counts as 字数: every Chinese character and full-width punctuation mark,
+# plus each run of Latin letters or digits as one word.
+_WORD_UNITS_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f"
+                            r"\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u00b7]"
+                            r"|[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+
+
+def count_like_word(text: str) -> int:
+    """字数 as Word's 字数统计 shows it (Chinese characters and punctuation, Latin words)."""
+    return sum(1 for m in _WORD_UNITS_RE.finditer(text) if not m.group().isspace())

@@ -62,7 +62,11 @@ def install_translations(app: QApplication) -> bool:
     if not translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China),
                            "qtbase", "_", folder):
         return False
-    return app.installTranslator(translator)
+    installed = app.installTranslator(translator)
+    from app.ui.qt_texts import install_fixes
+
+    install_fixes(app)  # what the catalogue misses ("Look in:") or words oddly (体积)
+    return installed
 
 
 def configure_high_dpi() -> None:

@@ -44,6 +44,7 @@ LOAD_STEP = 100  # paragraphs inserted per turn of the event loop by load_in_ste
 class DraftDocument(QObject):
     outlineChanged = Signal(object)  # Outline
     fileChanged = Signal()  # path or template changed
+    loaded = Signal()  # the whole content was replaced (新建, 打开, recovery)
 
     def __init__(self, services: Services, look: OfficialLook, parent: QObject | None = None):
         super().__init__(parent)
@@ -51,7 +52,8 @@ class DraftDocument(QObject):
         self.look = look
         self.qdoc = QTextDocument(self)
         self.qdoc.setDefaultFont(look.body_font())
-        self.path: Path | None = None
+        self.path: Path | None = None  # the .docx that 保存 writes to
+        self.source: Path | None = None  # the file the text came from (maybe a .txt)
         self.template: Template | None = None
         self.live = LiveOutline(services.classifier)
         self.cache = self.live.cache
@@ -104,11 +106,21 @@ class DraftDocument(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path else "未命名"
+        """The name in the title bar and the save prompt: the file's, as Word shows it."""
+        shown = self.path or self.source
+        return shown.name if shown else "未命名"
+
+    @property
+    def save_hint(self) -> Path | None:
+        """Where 另存为 proposes to save: beside an imported .txt, as .docx."""
+        return self.path or (self.source.with_suffix(".docx") if self.source else None)
 
     # --- loading ----------------------------------------------------------------------
     def load(self, document: Document, path: Path | None = None) -> None:
-        """Replace the content (not undoable) and mark it unmodified."""
+        """Replace the content (not undoable) and mark it unmodified.
+
+        ``path`` is the file it came from; only a .docx becomes the file 保存 writes to.
+        """
         self._cancel_steps()  # a load in steps still under way stops here
         self._start_load()
         self._insert(document.paragraphs or [Paragraph(Role.BODY, "")], first=True)
@@ -194,10 +206,12 @@ class DraftDocument(QObject):
         self._stale = None
         self.qdoc.clearUndoRedoStacks()
         self.qdoc.setModified(False)
-        self.path = path
+        self.source = path
+        self.path = path if path is not None and path.suffix.lower() == ".docx" else None
         self.template = resolve_template(document, self.services.templates)
         self.refresh_outline()
         self.fileChanged.emit()
+        self.loaded.emit()
 
     def restyle(self, zoom: float) -> bool:
         """Show the text at a new editor font size (设置).  The characters change at once.
@@ -225,7 +239,7 @@ class DraftDocument(QObject):
         return now
 
     def set_path(self, path: Path) -> None:
-        self.path = path
+        self.path = self.source = path
         self.qdoc.setModified(False)
         self.fileChanged.emit()
 

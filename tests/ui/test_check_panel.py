@@ -90,9 +90,10 @@ def test_structure_check_on_a_new_document(window):
     assert "结构检查" in panel.summary.text()
 
 
-def test_similarity_against_chosen_drafts(window, tmp_path, monkeypatch, corpus):
+def test_similarity_against_chosen_drafts(window, tmp_path, monkeypatch, corpus, message_boxes):
     from PySide6.QtWidgets import QFileDialog
 
+    message_boxes.answer_with = "选择文件"
     text = corpus[0].read_text(encoding="utf-8")
     _load(window, *text.splitlines()[:3])
     other = tmp_path / "同事.txt"
@@ -159,3 +160,95 @@ def test_first_check_of_a_long_draft_scores_confusables_between_events(window, q
     qtbot.waitUntil(lambda: any(s.finding.kind == "confusable" for s in panel.shown), timeout=20000)
     assert [s.finding.text for s in panel.shown if s.finding.kind == "confusable"] == ["宏扬"]
     assert "稍候" not in panel.summary.text()
+
+
+def test_a_new_document_never_keeps_the_last_ones_findings(window, qtbot):
+    _load(window, TEXT)
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
+    assert len(panel.shown) == 3
+    # the panel stays open: the same check runs on the new document
+    window.files.new_document()
+    assert all(s.finding.text != "按步就班" for s in panel.shown)
+    assert panel.list.count() == len(panel.shown)
+    # the panel closed, then another document: nothing stale is left to click
+    _load(window, TEXT)
+    window.checks.show_check("proofread")
+    window.checks.dock.hide()
+    _load(window, "另一份材料的正文，没有错字。")
+    assert panel.list.count() == 0 and window.editor.extraSelections() == []
+
+
+def test_a_stale_finding_is_never_selected(window, qtbot):
+    _load(window, TEXT)
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
+    # the text changes without the panel hearing of it (as a load with signals blocked)
+    window.draft.qdoc.blockSignals(True)
+    window.draft.qdoc.findBlockByNumber(2)
+    cursor = window.editor.textCursor()
+    cursor.setPosition(window.draft.qdoc.findBlockByNumber(2).position())
+    cursor.insertText("前面加了很多字。")
+    window.draft.qdoc.blockSignals(False)
+    cursor.clearSelection()
+    window.editor.setTextCursor(cursor)
+    panel.jump_to(0)
+    assert window.editor.textCursor().selectedText() in ("", "按步就班")
+    assert panel.shown[0].finding.text == "按步就班"  # re-checked: fresh positions
+
+
+def test_after_a_fix_the_next_finding_is_selected(window, qtbot):
+    _load(window, TEXT)
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
+    panel.list.setCurrentRow(0)
+    panel.fix_button.click()
+    assert panel.list.currentRow() == 0
+    assert window.editor.textCursor().selectedText() == panel.shown[0].finding.text == ","
+
+
+def test_cancelling_the_similarity_dialog_runs_nothing(window, monkeypatch, message_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    _load(window, TEXT)
+    message_boxes.answer_with = "选择文件"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
+    _menu_action(window, "检查", "雷同比对").trigger()
+    assert not window.checks.built or not window.checks.dock.isVisible()
+    message_boxes.answer_with = "取消"
+    _menu_action(window, "检查", "雷同比对").trigger()
+    assert not window.checks.built or not window.checks.dock.isVisible()
+
+
+def test_similarity_against_a_folder(window, tmp_path, monkeypatch, corpus, message_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    text = corpus[0].read_text(encoding="utf-8")
+    _load(window, *text.splitlines()[:3])
+    folder = tmp_path / "同事们"
+    (folder / "二组").mkdir(parents=True)
+    (folder / "二组" / "同事.txt").write_text(text[:800], encoding="utf-8")
+    message_boxes.answer_with = "选择文件夹"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    _menu_action(window, "检查", "雷同比对").trigger()
+    panel = window.checks.panel
+    assert panel.shown and "同事.txt" in panel.summary.text()
+
+
+def test_phrases_from_the_bank_are_not_reported_as_copying(window, monkeypatch, message_boxes,
+                                                          tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    phrase = next(p.text for p in window.services.phrasebank.phrases
+                  if "{" not in p.text and len(p.text) > 40)
+    _load(window, phrase, "这是我自己写的一句话，和谁都不一样，写的是本单位今年的实际情况。")
+    other = tmp_path / "同事.txt"
+    other.write_text("完全不相关的另一份稿子，讲的是别的事情，没有一句相同。", encoding="utf-8")
+    message_boxes.answer_with = "选择文件"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(other)], ""))
+    _menu_action(window, "检查", "雷同比对").trigger()
+    panel = window.checks.panel
+    assert panel.shown and all(s.finding.kind == "bank" for s in panel.shown)
+    assert "来自素材库（建议结合实际改写）" in panel.list.item(0).text()
+    assert "【素材库】" in panel.list.item(0).text() and "雷同" not in panel.list.item(0).text()
+    assert "与其他文稿照搬或近似照搬占全文 0%" in panel.summary.text()

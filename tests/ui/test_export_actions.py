@@ -29,7 +29,7 @@ def _digest(path):
 
 def test_file_menu_has_the_two_items(window):
     texts = _file_menu_texts(window)
-    assert "一键排版(&F)…" in texts and "导出整改清单(&R)…" in texts
+    assert "一键排版(&F)…" in texts and "导出整改清单(&L)…" in texts
 
 
 def test_one_click_format_writes_a_new_file_and_can_open_it(window, monkeypatch, message_boxes,

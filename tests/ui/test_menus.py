@@ -68,7 +68,7 @@ def test_no_two_menu_items_share_a_shortcut_or_a_name(window):
 
 def test_menus_are_the_agreed_ones(window):
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "检查(&C)", "素材(&M)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "检查(&C)", "素材(&M)", "帮助(&H)"]
     file_items = [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()]
     assert file_items.index("最近文件(&R)") < file_items.index("保存(&S)")
     assert "设置(&T)…" in file_items

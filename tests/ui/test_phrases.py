@@ -37,14 +37,37 @@ def test_tab_moves_through_the_fields_and_shift_tab_back(qtbot, window):
     assert "\t" not in block_text  # Tab did not type a tab while fields remained
 
 
-def test_tab_behaves_normally_when_no_field_remains(qtbot, window):
+def test_tab_never_types_a_tab_and_hints_when_no_field_remains(qtbot, window):
     editor = _insert_with_fields(qtbot, window)
     for value in ("某局", "项目", "质量"):
         qtbot.keyClicks(editor, "X")
         editor.textCursor().insertText(value)
         qtbot.keyClick(editor, Qt.Key.Key_Tab)
     text = editor.textCursor().block().text()
-    assert "{" not in text and "\t" in text
+    assert "{" not in text and "\t" not in window.draft.qdoc.toPlainText()
+    assert "字段" in window.statusBar().currentMessage()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert "\t" not in window.draft.qdoc.toPlainText()
+
+
+def test_tab_goes_to_a_field_in_another_paragraph(qtbot, window):
+    editor = _insert_with_fields(qtbot, window)  # fields in the （五） section
+    put_cursor(qtbot, window, "（一）理论学习方面")  # far above them
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert editor.textCursor().selectedText() == "{单位}"
+    assert "\t" not in window.draft.qdoc.toPlainText()
+
+
+def test_pasted_tabs_become_spaces(qtbot, window):
+    from PySide6.QtCore import QMimeData
+
+    put_cursor(qtbot, window, "（一）理论学习方面")
+    mime = QMimeData()
+    mime.setText("学习\t\t制度")
+    window.editor.insertFromMimeData(mime)
+    assert "\t" not in window.draft.qdoc.toPlainText()
+    assert "学习 制度" in window.draft.qdoc.toPlainText()
 
 
 def test_dropped_phrase_with_fields_selects_the_first(qtbot, window):
@@ -349,3 +372,83 @@ def test_damaged_library_is_reported_at_start(qtbot, loaded_services, user_home,
         loaded_services.library = original
         win.draft.qdoc.setModified(False)
 
+
+
+def test_a_new_section_shows_its_list_from_the_top(qtbot, window):
+    panel = window.phrase_panel
+    put_cursor(qtbot, window, "（一）理论学习方面")
+    bar = panel.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=2000)  # items are laid out lazily
+    panel.list.setCurrentRow(panel.list.count() - 1)
+    bar.setValue(bar.maximum())
+    # typing in the same section keeps the place
+    window.editor.textCursor().insertText("学")
+    settle(qtbot, window)
+    qtbot.wait(20)
+    assert bar.value() > 0
+    put_cursor(qtbot, window, "（三）能力本领方面")
+    qtbot.wait(20)
+    assert bar.value() == 0
+
+
+def test_adding_a_near_copy_of_a_built_in_phrase_says_where_it_is(qtbot, window, monkeypatch,
+                                                                  message_boxes):
+    from app.ui.dialogs import library as library_dialogs
+
+    built_in = next(p for p in window.services.phrasebank.phrases if len(p.text) > 30 and "{" not in p.text)
+    monkeypatch.setattr(library_dialogs.PhraseEditDialog, "exec",
+                        lambda dialog: QDialog.DialogCode.Accepted)
+    put_cursor(qtbot, window, "（一）理论学习方面")
+    assert window.library.add_to_library(built_in.text[:-1] + "！")
+    assert message_boxes and "几乎相同" in message_boxes[-1]["text"]
+    assert "管理素材库" in message_boxes[-1]["text"]
+    # a new phrase of one's own is simply added
+    count = len(message_boxes)
+    assert window.library.add_to_library("我们单位今年新建的档案数字化平台，我去现场看得太少。")
+    assert len(message_boxes) == count and "已加入" in window.statusBar().currentMessage()
+
+
+def test_whole_bank_results_say_where_they_belong_and_mark_the_words(qtbot, window):
+    from app.ui.panes.phrase_delegate import marked_html
+
+    put_cursor(qtbot, window, "（一）理论学习方面")
+    panel = window.phrase_panel
+    panel.whole_bank.setChecked(True)
+    panel.search.setText("廉洁")
+    first = panel.list.item(0)
+    phrase = window.services.index.by_id(first.data(ID_ROLE))
+    assert first.text().startswith(f"〔{'、'.join(phrase.topics) or '通用'}·{phrase.part}〕")
+    assert panel.highlighter.words == ["廉洁"]
+    shown = marked_html(first.text(), panel.highlighter.words)
+    body = first.text().split("〕", 1)[1]
+    assert shown.count("background-color") == body.count("廉洁") > 0
+    # it draws (rich text, marked) without errors, at a height that fits the text
+    panel.list.viewport().grab()
+    hint = panel.highlighter.sizeHint(panel.list.viewOptions() if hasattr(panel.list, "viewOptions")
+                                      else _view_option(panel.list), panel.list.model().index(0, 0))
+    assert hint.height() > panel.list.fontMetrics().height()
+    panel.search.setText("")
+    assert panel.highlighter.words == []
+
+
+def _view_option(view):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.widget = view
+    return option
+
+
+def test_an_empty_list_while_loading_says_so(qtbot, window, monkeypatch):
+    from app.core.phrases.segment import Segmenter
+    from app.ui.panes.phrase_pane import LOADING_TEXT
+
+    panel = window.phrase_panel
+    monkeypatch.setattr(Segmenter, "ready", property(lambda self: False))
+    monkeypatch.setattr(panel, "suggestions", lambda: [])
+    panel.refresh()
+    assert panel.status.text() == LOADING_TEXT == "正在加载素材…"
+    monkeypatch.undo()
+    panel.refresh()
+    assert panel.status.text().startswith("共 ")

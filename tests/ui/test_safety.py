@@ -157,7 +157,7 @@ def test_recovery_dialog_counts_like_the_status_bar(qtbot, window):
     dialog = RecoveryDialog([snap])
     qtbot.addWidget(dialog)
     assert f"    {total} 字" in dialog.list.item(0).text()
-    assert f"字数：{total}" in window.count_label.text()
+    assert f"字数：汉字 {total}，" in window.count_label.text()
 
 
 def test_recovery_puts_every_draft_in_a_window(qtbot, window, loaded_services, user_home):

@@ -93,7 +93,9 @@ def test_new_offers_the_users_own_template(qtbot, own_window, monkeypatch):
     assert labels == ["开头", "一、存在的问题", "（一）抓班子带队伍方面", "（二）联系群众方面", "二、原因分析",
                       "三、整改措施"]
     total = own_window.draft.outline.total_chars
-    assert own_window.count_label.text() == f"字数：{total} / 目标 1500–2500 字（还差 {1500 - total} 字）"
+    text = own_window.count_label.text()
+    assert text.startswith(f"字数：汉字 {total}，含标点约 ")
+    assert text.endswith(f" / 目标 1500–2500 字（还差 {1500 - total} 字）")
     own_window.files.choose_template_and_new()
     assert offered[1][0][offered[1][1]] == "支部书记述职（自拟）（我的模板）"
 

@@ -97,3 +97,32 @@ def test_not_over_a_file_opened_on_start(qtbot, window, tmp_path):
     assert window.files.open_path(path)
     assert _start(window) is None
     assert "学习不够深入" in window.draft.qdoc.toPlainText()
+
+
+def test_typing_over_the_welcome_closes_it_and_writes(qtbot, window):
+    from tests.ui.helpers import ime_type
+
+    overlay = _start(window)
+    assert overlay.hasFocus() or overlay.isAncestorOf(QApplication.focusWidget())
+    before = window.draft.qdoc.toPlainText()
+    qtbot.keyClicks(QApplication.focusWidget() or overlay, "a")
+    assert not overlay.isVisible()
+    assert window.editor.hasFocus()
+    ime_type(window.editor, "学习")
+    text = window.draft.qdoc.toPlainText()
+    assert len(text) == len(before) + 3 and "a学习" in text
+
+
+def test_pinyin_over_the_welcome_reaches_the_editor(qtbot, window):
+    from tests.ui.helpers import ime_type
+
+    overlay = _start(window)
+    ime_type(overlay, "党性")
+    assert not overlay.isVisible()
+    assert "党性" in window.draft.qdoc.toPlainText()
+
+
+def test_a_click_on_the_welcome_card_closes_it(qtbot, window):
+    overlay = _start(window)
+    qtbot.mouseClick(overlay.main_card.label, Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()

@@ -17,7 +17,7 @@ SIX = ["（一）理论学习方面", "（二）政治素质方面", "（三）�
 
 
 def test_window_opens_with_the_default_template(window):
-    assert window.windowTitle().startswith("明镜 — 未命名")
+    assert window.windowTitle() == "未命名[*] — 明镜"
     labels = window.outline_pane.labels()
     assert labels == [(0, "开头"), (0, "一、检视的问题")] + [(1, s) for s in SIX] + [
         (0, "二、产生问题的原因分析"), (0, "三、整改措施")]
@@ -172,7 +172,7 @@ def test_save_and_open_round_trip(qtbot, window, tmp_path):
     window.editor.insert_phrase_at_cursor("x", "一是学习不够系统。")
     path = tmp_path / "我的材料.docx"
     assert window.files.save_to(path)
-    assert window.windowTitle().startswith("明镜 — 我的材料.docx")
+    assert window.windowTitle().startswith("我的材料.docx")
     before = [(p.role, p.text) for p in window.draft.paragraphs()]
     labels = window.outline_pane.labels()
     window.files.new_document()
@@ -186,6 +186,26 @@ def test_opening_a_corpus_text_file(qtbot, window, corpus):
     labels = [label for _, label in window.outline_pane.labels()]
     assert "（一）理论学习方面" in labels and "一是：理论学习的“系统性”不够" in labels
     assert window.draft.path is None  # imported text is saved as a new .docx
+
+
+def test_title_and_save_prompt_name_an_opened_text_file(qtbot, window, tmp_path, message_boxes,
+                                                        monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "我的草稿.txt"
+    path.write_text("一、检视的问题\n（一）理论学习方面\n学习不够。\n", encoding="utf-8")
+    assert window.files.open_path(path)
+    title = window.windowTitle()
+    assert title == "我的草稿.txt[*] — 明镜" and title.count("明镜") == 1
+    put_cursor(qtbot, window, "学习不够。")
+    ime_type(window.editor, "深入")
+    proposed = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, caption, start, *a: proposed.append(start) or ("", ""))
+    message_boxes.answer("保存")
+    assert not window.files.maybe_save()  # the 另存为 dialog was cancelled
+    assert "我的草稿.txt" in message_boxes[-1]["text"]
+    assert proposed == [str(tmp_path / "我的草稿.docx")]
 
 
 def test_bad_file_leaves_the_draft_untouched(qtbot, window, tmp_path, message_boxes):
@@ -229,7 +249,17 @@ def test_word_count_counts_chinese_characters(qtbot, window):
     ime_type(window.editor, "学习abc，123")
     settle(qtbot, window)
     assert window.draft.outline.total_chars == before + 2
-    assert f"字数：{before + 2}" in window.count_label.text()
+    assert f"字数：汉字 {before + 2}，含标点约" in window.count_label.text()
+
+
+def test_the_second_word_count_figure_is_words_like_word(qtbot, window):
+    from app.core.document.numbering import recognize_text
+    from app.core.model import Document
+
+    # Word's 字数统计 says 字数 21: 14 汉字 + 5 标点 (、，“”。) + "2026" + "abc"
+    window.draft.load(Document(recognize_text("一、检视的问题\n2026年学习abc不够深入，“浮”。")))
+    window.draft.flush()
+    assert "汉字 14，含标点约 21" in window.count_label.text()
 
 
 def test_outline_follows_blocks_added_above(qtbot, window):
@@ -245,3 +275,14 @@ def test_outline_follows_blocks_added_above(qtbot, window):
     rect = window.outline_pane.visualRect(index)
     qtbot.mouseClick(window.outline_pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.editor.textCursor().block().text() == "（五）工作作风方面"
+
+
+def test_opening_an_old_doc_without_libreoffice_says_how(qtbot, window, tmp_path, message_boxes,
+                                                         monkeypatch):
+    monkeypatch.setenv("MINGJING_SOFFICE", "")
+    path = tmp_path / "往年.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    before = window.draft.qdoc.toPlainText()
+    assert not window.files.open_path(path)
+    assert "在 Word/WPS 中另存为 .docx" in message_boxes[-1]["text"]
+    assert window.draft.qdoc.toPlainText() == before

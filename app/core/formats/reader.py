@@ -8,6 +8,12 @@ from pathlib import Path
 from app.core.document.numbering import recognize_text
 from app.core.errors import DocumentReadError
 from app.core.formats.docx_io import read_docx
+from app.core.formats.legacy import (
+    LEGACY_SUFFIXES,
+    LegacyFormatError,
+    convert_to_docx,
+    temporary_folder,
+)
 from app.core.formats.limits import (
     MAX_DOCX_BYTES,
     MAX_TEXT_BYTES,
@@ -18,7 +24,8 @@ from app.core.formats.limits import (
 from app.core.model import Document
 from app.core.sanitize import clean_incoming
 
-SUPPORTED = (".docx", ".txt")
+SUPPORTED = (".docx", ".txt", *LEGACY_SUFFIXES)
+FILE_PATTERNS = "*.docx *.doc *.wps *.txt"  # for file dialogs
 
 
 def _plausibility(text: str) -> float:
@@ -119,8 +126,23 @@ def read_text_file(path: Path) -> Document:
     return document
 
 
+def read_legacy(path: Path) -> Document:
+    """A .doc/.wps file through LibreOffice (when installed), read as the .docx it becomes."""
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    with temporary_folder() as folder:
+        try:
+            converted = convert_to_docx(path, Path(folder))
+        except LegacyFormatError as exc:
+            raise DocumentReadError(str(exc)) from exc
+        try:
+            return read_docx(converted)
+        except DocumentReadError as exc:
+            raise DocumentReadError(f"“{path.name}”转换后仍无法读取：{exc}") from exc
+
+
 def report_files(paths: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
-    """The .docx/.txt reports named, or found (recursively, sorted) in the folders named.
+    """The reports (.docx, .doc, .wps, .txt) named, or found (recursively, sorted) in the folders named.
 
     In folders, Word's ``~$`` lock files and hidden files are skipped; a file named directly
     is kept whatever it is (opening it says why it cannot be read).  ``exclude``: the draft
@@ -147,11 +169,14 @@ def read_document(path: Path) -> Document:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise DocumentReadError(f"不支持打开“{path.name}”：请选择 .docx 或 .txt 文件。")
+        raise DocumentReadError(f"不支持打开“{path.name}”：请选择 .docx、.doc、.wps 或 .txt 文件。")
     try:
-        regular_file_size(path, MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES,
-                          "Word 文档" if suffix == ".docx" else "文本文件")
-        document = read_docx(path) if suffix == ".docx" else read_text_file(path)
+        if suffix in LEGACY_SUFFIXES:
+            document = read_legacy(path)
+        else:
+            regular_file_size(path, MAX_DOCX_BYTES if suffix == ".docx" else MAX_TEXT_BYTES,
+                              "Word 文档" if suffix == ".docx" else "文本文件")
+            document = read_docx(path) if suffix == ".docx" else read_text_file(path)
     except ValueError as exc:  # not a regular file, or too big (stat, nothing read)
         raise DocumentReadError(str(exc)) from exc
     except FileNotFoundError as exc:

@@ -103,12 +103,21 @@ def load_phrasebank(*folders: Path) -> Phrasebank:
     return bank
 
 
+def used_probe(text: str, probe: int = 16) -> str:
+    """The words that show a phrase is in a draft: the start of its longest stretch without
+    a {字段} (a field early in the phrase must not hide it), the ordinal left out; "" when
+    no stretch is long enough to tell."""
+    pieces = FIELD_RE.split(LEADING_ORDINAL_RE.sub("", text, count=1))
+    longest = max(pieces, key=len, default="")
+    return longest[:probe] if len(longest) >= 8 else ""
+
+
 def used_phrase_ids(document_text: str, phrases: list[Phrase], probe: int = 16) -> set[str]:
-    """Phrases whose opening words already appear in the draft (fields cut off)."""
+    """Phrases whose words already appear in the draft (fields filled in or not)."""
     used = set()
     for phrase in phrases:
-        head = LEADING_ORDINAL_RE.sub("", FIELD_RE.split(phrase.text)[0])[:probe]
-        if len(head) >= 8 and head in document_text:
+        head = used_probe(phrase.text, probe)
+        if head and head in document_text:
             used.add(phrase.id)
     return used
 

@@ -89,6 +89,10 @@ class Segmenter:
         cache = self._cache_file(_dict_path(jieba.Tokenizer()))
         return cache is not None and cache.is_file()
 
+    def cache_target(self) -> Path | None:
+        """The prefix-dictionary cache file ``load`` reads (None without a cache folder)."""
+        return self._cache_file(_dict_path(import_jieba().Tokenizer()))
+
     def _cache_file(self, dict_file: Path) -> Path | None:
         if self._cache_dir is None:
             return None

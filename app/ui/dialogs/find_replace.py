@@ -53,6 +53,9 @@ class FindReplaceDialog(QDialog):
         self.replace_button.clicked.connect(self.replace)
         self.replace_all_button.clicked.connect(self.replace_all)
         self.find_edit.returnPressed.connect(lambda: self.find(forward=True))
+        width = self.fontMetrics().horizontalAdvance("字") * 22
+        self.find_edit.setMinimumWidth(width)
+        self.replace_edit.setMinimumWidth(width)
 
     def show_for(self, replace: bool) -> None:
         """Open in 查找 or 替换 mode; the editor's selection becomes the search text."""
@@ -64,6 +67,7 @@ class FindReplaceDialog(QDialog):
         if selected and "\u2029" not in selected:
             self.find_edit.setText(selected)
         self.status.clear()
+        self.adjustSize()  # 查找 is smaller than 替换: no empty rows left from the other mode
         self.show()
         self.raise_()
         self.activateWindow()

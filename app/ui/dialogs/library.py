@@ -287,3 +287,20 @@ def run_import(parent: QWidget, services: Services, paths: list[Path]) -> Import
     worker.start()
     dialog.show()
     return worker
+
+
+def announce_added(parent: QWidget, notify, bank_phrases, phrase: Phrase) -> None:
+    """Say that ``phrase`` was added; if it nearly repeats a built-in phrase (which the list
+    shows instead), say that too and where to find it."""
+    from app.core.phrases.twins import near_twin
+
+    twin = near_twin(phrase.text, bank_phrases)
+    if twin is None:
+        notify("已加入“我的素材”。", 5000)
+        return
+    shown = twin.text if len(twin.text) <= 40 else twin.text[:40] + "……"
+    QMessageBox(QMessageBox.Icon.Information, "加入素材库",
+                f"已加入“我的素材”。\n\n这段文字与内置素材“{shown}”几乎相同，"
+                "素材列表中只显示其中一条（内置的那条）。\n"
+                "要查看或修改您加入的这一条，请用“素材 › 管理素材库”。",
+                QMessageBox.StandardButton.Ok, parent).exec()

@@ -1,7 +1,8 @@
 """The first-run welcome: a dismissible layer over the three panes that says what each is for.
 
 It is a child widget of the window, not a modal dialog: nothing waits for it, the menus stay
-usable, and Esc, 开始写作 or a click anywhere closes it.  It is shown once (``welcome/shown``),
+usable, and any key (which then reaches the editor), 开始写作 or a click anywhere closes it.
+It is shown once (``welcome/shown``),
 only when the window holds an untouched new draft: never over a recovered draft or a file
 opened from the command line (then it waits for the next start).
 """
@@ -11,8 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QInputMethodEvent, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.formats.fonts import FontReport
 from app.ui.host import WindowHost
@@ -106,6 +116,8 @@ class WelcomeOverlay(QWidget):
         self.setObjectName("welcome")
         self.window_ = window
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A pinyin IME sends its text only to a widget that takes input-method events.
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self.pane_cards = [_Card(self, text, f"welcomePane{i}") for i, (_, text) in enumerate(PANE_TEXT)]
         font_note = ""
         if fonts is not None and not fonts.ok:
@@ -138,7 +150,7 @@ class WelcomeOverlay(QWidget):
         self._place()
         self.show()
         self.raise_()
-        self.start_button.setFocus()
+        self.setFocus()  # typing starts writing at once (keyPressEvent, inputMethodEvent)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._target and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
@@ -178,20 +190,33 @@ class WelcomeOverlay(QWidget):
         painter.fillRect(self.rect(), QColor(0, 0, 0, 90))
 
     def mousePressEvent(self, event) -> None:
-        if not self.main_card.geometry().contains(event.position().toPoint()):
-            self.dismiss()
+        self.dismiss()  # anywhere, the cards too (their buttons take their own clicks)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Any key closes the welcome; a key that writes goes on to the editor."""
+        self.dismiss()
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.dismiss()
             return
-        super().keyPressEvent(event)
+        if (event.text() and event.text().isprintable()) or event.key() in (
+                Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Tab):
+            copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text(),
+                             event.isAutoRepeat(), event.count())
+            QApplication.sendEvent(self.window_.editor, copy)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Pinyin typed over the welcome: the editor gets it (and the keyboard from now on)."""
+        self.dismiss()
+        copy = QInputMethodEvent(event.preeditString(), event.attributes())
+        copy.setCommitString(event.commitString(), event.replacementStart(), event.replacementLength())
+        QApplication.sendEvent(self.window_.editor, copy)
 
     def _help(self) -> None:
         self.dismiss()
         self.window_.show_help()
 
     def dismiss(self) -> None:
+        if self.isHidden():
+            return
         if self._target is not None:
             self._target.removeEventFilter(self)
         self.hide()

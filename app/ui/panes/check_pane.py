@@ -37,7 +37,10 @@ if TYPE_CHECKING:  # imported when first used: they pull in rapidfuzz and python
 
 RECHECK_DELAY_MS = 700
 COLD_LINES = 40  # a first check with more unscored paragraphs scores confusables in slices
+SOURCE_FILTER = "文稿 (*.docx *.doc *.wps *.txt)"
+BANK_SOURCE = "素材库"
 MODES = {"proofread": "校对", "structure": "结构检查", "similarity": "雷同比对"}
+_BANK_COLOUR = "#2e8b57"  # stock phrasing: a hint, not a fault
 _COLOURS = {"proofread": "#d0021b", "structure": "#1f6fd1", "similarity": "#e08a00"}
 
 
@@ -122,6 +125,7 @@ class CheckPanel(QWidget):
         self.whitelist_button.clicked.connect(lambda: self.add_whitelist(self.list.currentRow()))
         self.recheck_button.clicked.connect(self.recheck)
         draft.qdoc.contentsChange.connect(self._on_edit)
+        draft.loaded.connect(self._on_new_document)
         self._update_buttons()
 
     # --- running the checks ------------------------------------------------------------
@@ -149,7 +153,7 @@ class CheckPanel(QWidget):
             index = SimilarityIndex()
             for name, text in sources or []:
                 index.add(name, text)
-            index.add("素材库", phrasebank_text(self.services.phrasebank.phrases))
+            index.add(BANK_SOURCE, phrasebank_text(self.services.phrasebank.phrases))
             self.similarity_index = index
         self.recheck()
 
@@ -215,11 +219,26 @@ class CheckPanel(QWidget):
         from app.core.check.similarity import NEAR_COPY, compare
 
         report = compare(text, self.similarity_index)
-        findings = [Finding("similarity", f"与“{m.source}”相似 {m.similarity:.0%}：{m.source_text}",
-                            m.sentence.start, m.sentence.end, m.sentence.text)
-                    for m in report.sentences if m.similarity >= NEAR_COPY]
-        shares = "；".join(f"{s.name} {s.near:.0%}" for s in report.sources[:5])
-        summary = f"照搬或近似照搬占全文 {report.near_share:.0%}" + (f"（{shares}）" if shares else "")
+        findings = []
+        for m in report.sentences:
+            if m.similarity < NEAR_COPY:
+                continue
+            if m.source == BANK_SOURCE:  # stock phrasing is expected: a hint, not plagiarism
+                message = f"来自素材库（建议结合实际改写）：{m.source_text}"
+                kind = "bank"
+            else:
+                message = f"与“{m.source}”相似 {m.similarity:.0%}：{m.source_text}"
+                kind = "similarity"
+            findings.append(Finding(kind, message, m.sentence.start, m.sentence.end, m.sentence.text))
+        others = [s for s in report.sources if s.name != BANK_SOURCE]
+        bank = next((s for s in report.sources if s.name == BANK_SOURCE), None)
+        hit = sum(len(m.sentence.key) for m in report.sentences
+                  if m.similarity >= NEAR_COPY and m.source != BANK_SOURCE)
+        copied = hit / report.total_chars if report.total_chars else 0.0
+        shares = "；".join(f"{s.name} {s.near:.0%}" for s in others[:5])
+        summary = f"与其他文稿照搬或近似照搬占全文 {copied:.0%}" + (f"（{shares}）" if shares else "")
+        if bank is not None and bank.near:
+            summary += f"\n来自素材库的表述占全文 {bank.near:.0%}，建议结合实际改写。"
         return findings, summary
 
     def _fill(self) -> None:
@@ -227,7 +246,7 @@ class CheckPanel(QWidget):
         for shown in self.shown:
             f = shown.finding
             fix = f" → “{f.suggestion}”" if f.suggestion is not None else ""
-            label = "雷同" if f.kind == "similarity" else f.label
+            label = {"similarity": "雷同", "bank": "素材库"}.get(f.kind, f.label)
             item = QListWidgetItem(f"【{label}】“{f.text[:30]}”{fix}\n{f.message}")
             item.setToolTip(f.message)
             self.list.addItem(item)
@@ -236,7 +255,8 @@ class CheckPanel(QWidget):
 
     def _emit_underlines(self) -> None:
         colour = _COLOURS[self.mode]
-        self.underlinesChanged.emit([(s.start, s.end, colour) for s in self.shown])
+        self.underlinesChanged.emit([(s.start, s.end, _BANK_COLOUR if s.finding.kind == "bank" else colour)
+                                     for s in self.shown])
 
     def clear(self) -> None:
         """Forget the findings and their underlines (the panel was closed)."""
@@ -245,6 +265,18 @@ class CheckPanel(QWidget):
         self.shown = []
         self.list.clear()
         self.underlinesChanged.emit([])
+
+    def _on_new_document(self) -> None:
+        """Another document was opened or made: the findings of the last one must go.
+
+        While the panel is open the same check runs again on the new text; otherwise the
+        list is emptied (nothing stale is ever left to click).
+        """
+        if self.isVisible():
+            self.recheck()
+        else:
+            self.clear()
+            self.summary.setText("")
 
     # --- following edits ---------------------------------------------------------------------
     def _on_edit(self, *_args) -> None:
@@ -287,27 +319,50 @@ class CheckPanel(QWidget):
         self.ignore_button.setEnabled(shown is not None)
         self.whitelist_button.setEnabled(bool(shown and self.mode == "proofread"))
 
+    def _still_there(self, shown: Shown) -> bool:
+        cursor = QTextCursor(self.draft.qdoc)
+        end = self.draft.qdoc.characterCount() - 1
+        if shown.end > end:
+            return False
+        cursor.setPosition(shown.start)
+        cursor.setPosition(shown.end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n") == shown.finding.text
+
     def jump_to(self, row: int) -> None:
         shown = self._current(row)
-        if shown:
-            self.jumpRequested.emit(shown.start, shown.end)
+        if shown is None:
+            return
+        if not self._still_there(shown):  # the text changed under the list: never select
+            self.recheck()               # unrelated words, show fresh findings instead
+            return
+        self.jumpRequested.emit(shown.start, shown.end)
 
     def apply_fix(self, row: int) -> bool:
         """Replace the span with the suggestion as one undo step."""
         shown = self._current(row)
         if shown is None or shown.finding.suggestion is None:
             return False
+        if not self._still_there(shown):
+            self.recheck()  # the text moved under us; show fresh findings instead
+            return False
         cursor = QTextCursor(self.draft.qdoc)
         cursor.setPosition(shown.start)
         cursor.setPosition(shown.end, QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText() != shown.finding.text:
-            self.recheck()  # the text moved under us; show fresh findings instead
-            return False
         cursor.beginEditBlock()
         cursor.insertText(shown.finding.suggestion)
         cursor.endEditBlock()
         self.recheck()
+        self._select_next(row)
         return True
+
+    def _select_next(self, row: int) -> None:
+        """As Word's spelling pane: after a fix the next finding is selected in the text."""
+        if not self.shown:
+            return
+        row = min(row, len(self.shown) - 1)
+        self.list.setCurrentRow(row)
+        self.jump_to(row)
+        self.list.setFocus()
 
     def ignore(self, row: int) -> None:
         shown = self._current(row)
@@ -328,3 +383,26 @@ class CheckPanel(QWidget):
             return
         self._config = None
         self.recheck()
+
+
+def ask_similarity_sources(parent, start: str) -> list[Path] | None:
+    """Files or a folder of other drafts to compare with; None when the user cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    box = QMessageBox(QMessageBox.Icon.Question, "雷同比对",
+                      "与其他人的文稿比对，找出照搬或近似照搬的句子（素材库里的表述单独标出）。\n"
+                      "请选择要比对的文稿，或一个存放文稿的文件夹（含子文件夹）。",
+                      QMessageBox.StandardButton.NoButton, parent)
+    files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("选择文件夹…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    chosen = box.clickedButton()
+    if chosen is files_button:
+        paths, _ = QFileDialog.getOpenFileNames(parent, "选择要比对的其他文稿（可多选）", start,
+                                                SOURCE_FILTER)
+        return [Path(p) for p in paths] or None
+    if chosen is folder_button:
+        folder = QFileDialog.getExistingDirectory(parent, "选择存放其他文稿的文件夹", start)
+        return [Path(folder)] if folder else None
+    return None

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCursor, QTextDocumentFragment
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QTextCursor,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit
 
 from app.core.model import Role
@@ -13,6 +21,10 @@ from app.ui.draft import DraftDocument
 
 PHRASE_MIME = "application/x-mingjing-phrase"
 PAGE_MARGIN_PX = 36
+_MENU_WORDS = {"edit-undo": "撤销(&U)", "edit-redo": "重做(&R)", "edit-cut": "剪切(&T)",
+               "edit-copy": "复制(&C)", "edit-paste": "粘贴(&P)", "select-all": "全选(&L)"}
+_TABS = re.compile(r"[ \t]*\t[ \t]*")
+NO_FIELD_HINT = "没有待填写的{字段}。公文段首缩进已自动设置，无需按 Tab 键。"
 
 
 def pasted_text(source: QMimeData) -> str:
@@ -23,13 +35,16 @@ def pasted_text(source: QMimeData) -> str:
         text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
     else:
         return ""
-    return clean_incoming(text)
+    # no tab ever enters official text (a table row pasted from Word is cells and tabs)
+    return _TABS.sub(" ", clean_incoming(text))
 
 
 class Editor(QTextEdit):
     """A QTextEdit that pastes plain text, inserts phrases and wraps at 28 characters."""
 
     phraseInserted = Signal(str)  # phrase id
+    hintRequested = Signal(str)  # a short note for the status bar
+    zoomRequested = Signal(int)  # +1 larger, -1 smaller (Ctrl+wheel)
     addToLibraryRequested = Signal(str)  # selected text
 
     def __init__(self, draft: DraftDocument, parent=None) -> None:
@@ -63,17 +78,44 @@ class Editor(QTextEdit):
         self._centre_page()
 
     def _centre_page(self) -> None:
+        """The printed 28-字 line where the pane is wide enough; below that the text
+        re-wraps to the pane, so nothing is cut off or scrolls sideways."""
         spare = self.width() - self._page_width - self.verticalScrollBar().sizeHint().width()
-        side = max(0, spare // 2)
+        if spare < 0:
+            if self.lineWrapMode() != QTextEdit.LineWrapMode.WidgetWidth:
+                self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        if self.lineWrapMode() != QTextEdit.LineWrapMode.FixedPixelWidth:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+            self.setLineWrapColumnOrWidth(self._page_width)
+        side = spare // 2
         self.setViewportMargins(side, 0, side, 0)
+
+    @property
+    def wraps_at_page_width(self) -> bool:
+        return self.lineWrapMode() == QTextEdit.LineWrapMode.FixedPixelWidth
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            step = event.angleDelta().y()
+            if step:
+                self.zoomRequested.emit(1 if step > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     # --- typing ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-        if event.key() == Qt.Key.Key_Tab and plain and self.select_field(forward=True):
-            return
-        if event.key() == Qt.Key.Key_Backtab and self.select_field(forward=False):
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
+            # Tab goes to the next {字段} (Shift+Tab the previous), in this paragraph first,
+            # then anywhere in the draft; it never types a tab character into the text.
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            forward = event.key() == Qt.Key.Key_Tab and not shift
+            if not self.select_field(forward):
+                self.hintRequested.emit(NO_FIELD_HINT)
             return
         if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
                 and not cursor.hasSelection() and cursor.atBlockEnd()
@@ -88,6 +130,13 @@ class Editor(QTextEdit):
     def context_menu(self, pos) -> QMenu:
         """The right-click menu: Qt's standard editing actions plus 加入素材库…."""
         menu = self.createStandardContextMenu(pos)
+        for action in menu.actions():  # the same words and keys as the 编辑 menu (Word's)
+            name = action.objectName()
+            if name == "edit-redo":
+                action.setShortcut(QKeySequence("Ctrl+Y"))
+            if name in _MENU_WORDS:
+                action.setText(_MENU_WORDS[name] + "\t" + action.shortcut().toString(
+                    QKeySequence.SequenceFormat.NativeText))
         menu.addSeparator()
         selected = self.textCursor().selectedText().replace("\u2029", "\n").strip()
         action = menu.addAction("加入素材库…")
@@ -132,7 +181,7 @@ class Editor(QTextEdit):
         self.setFocus()
         self.phraseInserted.emit(phrase_id)
 
-    # --- phrase fields: {单位} selected on insert, Tab / Shift+Tab to the next ---------------
+    # --- phrase fields: {单位} selected on insert, Tab / Shift+Tab to the next --------------------
     def _insert_phrase(self, cursor: QTextCursor, text: str) -> None:
         if cursor.hasSelection() and FIELD_RE.fullmatch(cursor.selectedText()):
             # A field still waiting to be filled is not where the next phrase goes.
@@ -164,30 +213,34 @@ class Editor(QTextEdit):
         self.setTextCursor(cursor)
 
     def select_field(self, forward: bool = True) -> bool:
-        """Select the next (or previous) field of the current paragraph; False if it has none."""
-        cursor = self.textCursor()
-        block = cursor.block()
-        fields = self._fields_between(block.position(), block.position() + block.length() - 1)
+        """Select the next (or previous) {字段} of the draft, wrapping round; False if none."""
+        fields = self._fields_between(0, self.draft.qdoc.characterCount() - 1)
         if not fields:
             return False
+        cursor = self.textCursor()
         if forward:
-            after = cursor.selectionEnd()
-            target = next((f for f in fields if f[0] >= after), fields[0])
+            target = next((f for f in fields if f[0] >= cursor.selectionEnd()), fields[0])
         else:
-            before = cursor.selectionStart()
-            target = next((f for f in reversed(fields) if f[1] <= before), fields[-1])
+            target = next((f for f in reversed(fields) if f[1] <= cursor.selectionStart()), fields[-1])
         self._select(*target)
+        self.ensureCursorVisible()
         return True
 
-    def go_to(self, position: int) -> None:
-        """Move the cursor to ``position`` and scroll it near the top of the pane."""
+    def go_to(self, position: int, focus: bool = True) -> None:
+        """Move the cursor to ``position`` and scroll it near the top of the pane (and take
+        the keyboard unless ``focus`` is False: a click in the outline keeps it there)."""
         cursor = QTextCursor(self.draft.qdoc)
         cursor.setPosition(position)
         self.setTextCursor(cursor)
         bar = self.verticalScrollBar()
         rect = self.cursorRect(cursor)
-        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 5)
-        self.setFocus()
+        top = bar.value() + rect.top()  # from the top of the document
+        height = self.viewport().height()
+        # Near the top of the document (the first aspect of a new draft) the page stays at
+        # its top, so the title is in view; further down the cursor goes near the top.
+        bar.setValue(0 if top + rect.height() <= height * 4 // 5 else top - height // 5)
+        if focus:
+            self.setFocus()
 
     def select_range(self, start: int, end: int) -> None:
         """Select ``start``–``end`` (a finding) and scroll it into view."""

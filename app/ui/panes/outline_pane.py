@@ -92,7 +92,8 @@ class _OutlineModel(QStandardItemModel):
 class OutlinePane(QTreeView):
     """Shows the outline; emits requests to go to, move, delete, rename and add nodes."""
 
-    nodeActivated = Signal(tuple)  # (block, offset)
+    nodeSelected = Signal(tuple)  # (block, offset): a single click, focus stays in the tree
+    nodeActivated = Signal(tuple)  # (block, offset): Enter or a double-click, into the text
     moveRequested = Signal(object, object, int)  # node, new parent (None = top level), row
     deleteRequested = Signal(object)
     renameRequested = Signal(object, str)
@@ -100,6 +101,7 @@ class OutlinePane(QTreeView):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._following = False  # select_at is following the editor's cursor
         self.setObjectName("outline")
         self.setAccessibleName("大纲")
         self.model_ = _OutlineModel(0, 2, self)
@@ -124,8 +126,10 @@ class OutlinePane(QTreeView):
         self._by_serial: dict[int, list] = {}  # a row's NODE_ROLE serial → the row
         self._serial = 0
         self.outline: Outline | None = None
-        self.clicked.connect(self._on_clicked)
-        self.activated.connect(self._on_clicked)
+        # As Word's navigation pane: a click selects the node (the text scrolls there, the
+        # keyboard stays here for Delete, F2, Alt+↑/↓); Enter or a double-click goes into the text.
+        self.clicked.connect(self._on_selected)
+        self.doubleClicked.connect(self._on_activated)
         self.customContextMenuRequested.connect(self._show_menu)
         self._build_actions()
 
@@ -266,8 +270,12 @@ class OutlinePane(QTreeView):
                 best = title_item
         if best is not None and self.currentIndex() != best.index():
             self.blockSignals(True)
-            self.setCurrentIndex(best.index())
-            self.blockSignals(False)
+            self._following = True
+            try:
+                self.setCurrentIndex(best.index())
+            finally:
+                self._following = False
+                self.blockSignals(False)
 
     def index_for_label(self, label: str) -> QModelIndex:
         for title_item, *_ in self._items:
@@ -275,10 +283,27 @@ class OutlinePane(QTreeView):
                 return title_item.index()
         return QModelIndex()
 
-    def _on_clicked(self, index: QModelIndex) -> None:
+    def _on_selected(self, index: QModelIndex) -> None:
+        node = self.node_at(index)
+        if node is not None:
+            self.nodeSelected.emit(tuple(node.start))
+
+    def _on_activated(self, index: QModelIndex) -> None:
         node = self.node_at(index)
         if node is not None:
             self.nodeActivated.emit(tuple(node.start))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._on_activated(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """Arrow keys in the tree scroll the text along, as a click does."""
+        super().currentChanged(current, previous)
+        if self.hasFocus() and not self._following and current.isValid():
+            self._on_selected(current)
 
     # --- drag and drop -----------------------------------------------------------------
     def drop_target(self, source: QModelIndex, target: QModelIndex, where: str):
@@ -385,30 +410,27 @@ class OutlinePane(QTreeView):
 
     # --- context menu and keys -----------------------------------------------------------
     def _build_actions(self) -> None:
-        def action(text: str, slot, shortcut: str | None = None) -> QAction:
-            act = QAction(text, self)
-            if shortcut:
-                act.setShortcut(QKeySequence(shortcut))
+        def action(text: str, slot, keys: tuple[str, ...] = (), shown: str = "") -> QAction:
+            # The menu shows Word's way of writing the key (Alt+↑), not Qt's translated
+            # "Alt+上方向": the text after a tab is what a menu prints as the shortcut.
+            act = QAction(f"{text}\t{shown}" if shown else text, self)
+            if keys:
+                act.setShortcuts([QKeySequence(k) for k in keys])
                 act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
                 self.addAction(act)
             act.triggered.connect(slot)
             return act
 
         self.add_point_action = action("添加要点", lambda: self._request("add"))
-        self.rename_action = action("重命名…", lambda: self._request("rename"), "F2")
-        self.delete_action = action("删除…", lambda: self._request("delete"), "Delete")
-        self.up_action = action("上移", lambda: self._request("up"), "Alt+Up")
-        self.down_action = action("下移", lambda: self._request("down"), "Alt+Down")
+        self.rename_action = action("重命名…", lambda: self._request("rename"), ("F2",), "F2")
+        self.delete_action = action("删除…", lambda: self._request("delete"), ("Delete",), "Delete")
+        self.up_action = action("上移", lambda: self._request("up"), ("Alt+Up", "Alt+Shift+Up"), "Alt+↑")
+        self.down_action = action("下移", lambda: self._request("down"), ("Alt+Down", "Alt+Shift+Down"),
+                                  "Alt+↓")
 
-    def _show_menu(self, pos: QPoint) -> None:
-        index = self.indexAt(pos)
-        node = self.node_at(index)
-        if node is None:
-            return
-        self.setCurrentIndex(index.siblingAtColumn(0))
+    def build_menu(self, node: OutlineNode) -> QMenu:
         numbered = node.kind in _NUMBERED
         menu = QMenu(self)
-        self.add_point_action.setEnabled(numbered)
         for act in (self.add_point_action, self.rename_action, self.up_action, self.down_action,
                     self.delete_action):
             act.setEnabled(numbered)
@@ -419,12 +441,22 @@ class OutlinePane(QTreeView):
         menu.addAction(self.down_action)
         menu.addSeparator()
         menu.addAction(self.delete_action)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.indexAt(pos)
+        node = self.node_at(index)
+        if node is None:
+            return
+        self.setCurrentIndex(index.siblingAtColumn(0))
+        menu = self.build_menu(node)
         menu.exec(self.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def _request(self, what: str) -> None:
         index = self.currentIndex()
         node = self.node_at(index)
-        if node is None or node.kind not in (NodeKind.SECTION, NodeKind.POINT):
+        if node is None or node.kind not in _NUMBERED:
             return
         if what == "add":
             self.addPointRequested.emit(node)
@@ -446,9 +478,21 @@ class OutlinePane(QTreeView):
                 self.moveRequested.emit(node, parent, row + 2)
 
     def ask_title(self, node: OutlineNode) -> str:
+        from app.ui.dialogs.fit import text_width
+
         what = "标题" if node.kind == NodeKind.SECTION else "要点的首句"
-        text, ok = QInputDialog.getText(self, "重命名", f"新的{what}（编号不变）：",
-                                        QLineEdit.EchoMode.Normal, node.title)
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("重命名")
+        dialog.setLabelText(f"新的{what}（编号不变）：")
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(node.title)
+        # wide enough for the whole heading (（一）带头强化政治忠诚、提高政治能力方面)
+        edit = dialog.findChild(QLineEdit)
+        if edit is not None:
+            edit.setMinimumWidth(max(320, text_width(edit, [node.title + "字字"], 24)))
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        text = dialog.textValue()
+        dialog.deleteLater()
         return text.strip() if ok else ""
 
     def confirm_delete(self, node: OutlineNode) -> bool:

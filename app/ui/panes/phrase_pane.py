@@ -29,6 +29,7 @@ from app.core.phrases.ranking import Boosts, Suggestion
 from app.core.services import Services
 from app.core.topics import PARTS, Part
 from app.ui.panes.editor import PHRASE_MIME
+from app.ui.panes.phrase_delegate import HighlightDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -39,6 +40,7 @@ LIMIT = 250
 _USED_COLOUR = QColor("#8a8a8a")
 STAR, NO_STAR = "★", "☆"
 ALL_TOPICS = "全部主题"
+LOADING_TEXT = "正在加载素材…"
 
 
 class PhraseList(QListWidget):
@@ -104,12 +106,16 @@ class PhrasePanel(QWidget):
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.highlighter = HighlightDelegate(self.list)
+        self.list.setItemDelegate(self.highlighter)
         self.list.itemDoubleClicked.connect(self._on_double_click)
         self.list.currentItemChanged.connect(lambda *_: self._update_star())
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.status = QLabel()
         self.status.setStyleSheet("color: #666; padding: 2px;")
+        # wraps instead of widening the pane (a long status took width from the outline)
+        self.status.setWordWrap(True)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.whole_bank)
@@ -126,9 +132,13 @@ class PhrasePanel(QWidget):
 
     # --- inputs -------------------------------------------------------------------------------
     def set_context(self, context: SectionContext, paragraph_text: str = "") -> None:
-        changed = context != self._context or paragraph_text != self._context_text
+        old = self._context
+        moved = (context.part, context.topics, context.label) != (old.part, old.topics, old.label)
+        changed = context != old or paragraph_text != self._context_text
         self._context, self._context_text = context, paragraph_text
-        if changed:
+        if moved:  # another section: its best suggestions are at the top, show them
+            self.refresh(keep_place=False)
+        elif changed:
             self.refresh()
 
     def set_template(self, template: Template | None) -> None:
@@ -164,11 +174,13 @@ class PhrasePanel(QWidget):
                                   query=self.search.text(), whole_bank=self.whole_bank.isChecked(),
                                   boosts=self._boosts, prefer=self._prefer)
 
-    def refresh(self) -> None:
+    def refresh(self, keep_place: bool = True) -> None:
         self.context_label.setText(f"当前位置：{self._context.label}")
         self.criticism_topic.setVisible(self._context.part == CRITICISM_PART)
-        current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
+        current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() and keep_place else None
+        scrolled = self.list.verticalScrollBar().value() if keep_place else 0
         self.list.clear()
+        self.highlighter.set_query(self.search.text())
         found = self.suggestions()
         for suggestion in found:
             item = self._item(suggestion)
@@ -177,9 +189,16 @@ class PhrasePanel(QWidget):
                 self.list.setCurrentItem(item)
         scope = "全库" if self.whole_bank.isChecked() else "当前位置"
         searching = f"（{scope}搜索“{self.search.text().strip()}”）" if self.search.text().strip() else ""
-        ready = "" if self.index.segmenter.ready else "（分词词典加载中，排序稍后更精确）"
-        self.status.setText(f"共 {len(found)} 条{searching}{ready}")
+        if self.index.segmenter.ready:
+            self.status.setText(f"共 {len(found)} 条{searching}")
+        elif found:
+            self.status.setText(f"共 {len(found)} 条{searching}（正在加载素材…，排序稍后更精确）")
+        else:  # the first seconds of a first run: say why the list is empty
+            self.status.setText(LOADING_TEXT)
+        self.list.setToolTip("" if found or self.index.segmenter.ready else LOADING_TEXT)
         self._update_star()
+        if current is None:
+            self.list.verticalScrollBar().setValue(scrolled)
 
     def _item(self, suggestion: Suggestion) -> QListWidgetItem:
         phrase = suggestion.phrase
@@ -189,6 +208,8 @@ class PhrasePanel(QWidget):
                + ("【已用】" if suggestion.used else "")
                + ("【我的】" if phrase.id.startswith(USER_PREFIX) else "")
                + ("【要点】" if is_point(phrase.text) else ""))
+        if self.whole_bank.isChecked():  # from anywhere in the bank: say where it belongs
+            tag = f"〔{'、'.join(phrase.topics) or '通用'}·{phrase.part}〕" + tag
         item = QListWidgetItem(tag + preview)
         item.setData(ID_ROLE, phrase.id)
         item.setData(TEXT_ROLE, phrase.text)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
@@ -51,6 +51,8 @@ class CheckDock(QObject):
         dock.setWidget(panel)
         if not self._window.restoreDockWidget(dock):  # the place and size saved last time, if any
             self._window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            # a quarter of the window at first: on a 700-px screen the text keeps most of it
+            self._window.resizeDocks([dock], [max(150, self._window.height() // 4)], Qt.Orientation.Vertical)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: None if visible else panel.clear())
         panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
@@ -63,13 +65,15 @@ class CheckDock(QObject):
         self.panel.run(mode, sources)
 
     def choose_similarity_sources(self) -> None:
+        from app.core.check.source import read_sources
+        from app.ui.panes.check_pane import ask_similarity_sources
+
         draft = self.host.draft
         start = str(draft.path.parent) if draft.path else str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self._window, "选择要比对的其他文稿", start,
-                                                "文稿 (*.docx *.txt)")
-        from app.core.check.source import read_sources
-
-        sources, errors = read_sources([Path(p) for p in paths])
+        paths = ask_similarity_sources(self._window, start)
+        if paths is None:  # cancelled: no check, no "0 %"
+            return
+        sources, errors = read_sources(paths)
         if errors:
             self.host.warn("部分文稿无法读取", "\n".join(errors))
         self.show_check("similarity", sources)

@@ -18,7 +18,11 @@ from app.ui.preferences import export_options
 from app.ui.window.file_actions import FileActions
 
 FORMAT_TEXT = "一键排版(&F)…"
-RECTIFICATION_TEXT = "导出整改清单(&R)…"
+RECTIFICATION_TEXT = "导出整改清单(&L)…"
+PRINT_TEXT = "打印(&P)…"
+PRINT_ADVICE = ("请保存后用 Word/WPS 打印。\n\n"
+                "明镜保存的 .docx 已按公文格式排好版（字体、字号、行距、页边距），"
+                "在 Word 或 WPS 中打开后按 Ctrl+P 即可打印，打印效果与文件一致。")
 
 
 class ExportActions(QObject):
@@ -33,6 +37,8 @@ class ExportActions(QObject):
                                         "把任意 .txt/.docx 材料排成公文格式，原文件不变")
         self.rectification_action = self._item(RECTIFICATION_TEXT, self.rectification_dialog,
                                                "把问题和整改措施整理成横向表格")
+        self.print_action = self._item(PRINT_TEXT, self.print_advice, "请保存后用 Word/WPS 打印")
+        self.print_action.setShortcut("Ctrl+P")
 
     def _item(self, text: str, slot: Callable[[], None], tip: str) -> QAction:
         action = QAction(text, self._parent)
@@ -41,15 +47,22 @@ class ExportActions(QObject):
         return action
 
     def actions(self) -> list[QAction]:
-        """The two items, for the 文件 menu."""
-        return [self.format_action, self.rectification_action]
+        """The items, for the 文件 menu."""
+        return [self.format_action, self.rectification_action, self.print_action]
+
+    def print_advice(self) -> None:
+        """Ctrl+P: 明镜 does not print itself; say how (Word's print of the saved .docx)."""
+        path = self.host.draft.path
+        where = f"\n\n当前文稿保存在“{path.name}”。" if path else ""
+        QMessageBox(QMessageBox.Icon.Information, "打印", PRINT_ADVICE + where,
+                    QMessageBox.StandardButton.Ok, self._parent).exec()
 
     # --- 一键排版 -----------------------------------------------------------------------------
     def format_dialog(self) -> None:
         w, draft = self._parent, self.host.draft
         start = str(draft.path.parent) if draft.path else str(Path.home())
         source, _ = QFileDialog.getOpenFileName(w, "一键排版：选择原稿", start,
-                                                "文稿 (*.docx *.txt);;所有文件 (*)")
+                                                "文稿 (*.docx *.doc *.wps *.txt);;所有文件 (*)")
         if not source:
             return
         from app.core.formats.reformat import default_output
@@ -88,6 +101,8 @@ class ExportActions(QObject):
     def rectification_dialog(self) -> None:
         w, draft = self._parent, self.host.draft
         draft.flush()
+        if not self.files.unfinished.confirm():
+            return
         base = draft.path or Path.home() / f"{draft.outline.title or '对照检查材料'}.docx"
         from app.core.formats.reformat import default_output
 

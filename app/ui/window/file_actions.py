@@ -17,6 +17,7 @@ from app.ui.preferences import LAST_TEMPLATE_KEY, export_options
 from app.ui.review.actions import maybe_new_criticism
 from app.ui.window.recent import remember
 from app.ui.window.safety import SafetyNet
+from app.ui.window.unfinished_prompt import UnfinishedCheck
 
 
 class FileActions(QObject):
@@ -30,6 +31,7 @@ class FileActions(QObject):
         self.safety = safety
         # 按通知新建 from the 新建 dialog: (template to start from, notice file, already asked to save)
         self.ask_notice: Callable[[Template | None, Path | None, bool], None] | None = None
+        self.unfinished = UnfinishedCheck(parent, host.draft, editor)  # {字段}/××/empty headings
 
     @property
     def draft(self) -> DraftDocument:
@@ -66,7 +68,7 @@ class FileActions(QObject):
             return
         start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self._parent, "打开", start,
-                                              "文稿 (*.docx *.txt);;所有文件 (*)")
+                                              "文稿 (*.docx *.doc *.wps *.txt);;所有文件 (*)")
         if path:
             self.open_path(Path(path))
 
@@ -83,7 +85,8 @@ class FileActions(QObject):
             self.host.warn("无法打开", str(exc))
             return False
         saved_as_ours = path.suffix.lower() == ".docx"
-        load_without_freezing(self.host, self.editor, document, path if saved_as_ours else None)
+        # a .txt is named (draft.source) but saved as a new .docx
+        load_without_freezing(self.host, self.editor, document, path)
         remember(self.host.settings, path)
         if not saved_as_ours:
             self.host.notify(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)
@@ -98,7 +101,7 @@ class FileActions(QObject):
         return self.save_to(self.draft.path)
 
     def save_as(self) -> bool:
-        start = self.draft.path or Path.home() / f"{self.draft.outline.title or '对照检查材料'}.docx"
+        start = self.draft.save_hint or Path.home() / f"{self.draft.outline.title or '对照检查材料'}.docx"
         path, _ = QFileDialog.getSaveFileName(self._parent, "另存为", str(start), "Word 文档 (*.docx)")
         if not path:
             return False
@@ -111,7 +114,7 @@ class FileActions(QObject):
         from app.core.errors import SaveError
         from app.core.formats.docx_io import write_docx
 
-        if not self.safety.may_save(path):
+        if not self.safety.may_save(path) or not self.unfinished.confirm():
             return False
         self.draft.flush()
         try:

@@ -6,17 +6,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from app.ui.preferences import GEOMETRY_KEY, SPLITTER_KEY, WINDOW_STATE_KEY
-
-DEFAULT_SIZE = (1360, 860)
-DEFAULT_PANES = [270, 760, 330]  # outline, editor, phrases
+from app.ui.window.view import keep_on_screen, pane_sizes, place_first_window
 
 
 def restore_geometry(window: QMainWindow, splitter: QSplitter, settings: QSettings) -> None:
     geometry = settings.value(GEOMETRY_KEY)
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(*DEFAULT_SIZE)
+    if geometry is None or not window.restoreGeometry(geometry):
+        place_first_window(window)  # fits the available screen area (1366×768, 1024×700)
+    keep_on_screen(window)
     state = settings.value(WINDOW_STATE_KEY)
     if state is not None:
         # The 检查 pane's place and size; the pane itself is built on first use and
@@ -27,7 +24,7 @@ def restore_geometry(window: QMainWindow, splitter: QSplitter, settings: QSettin
         sizes = [int(s) for s in sizes] if isinstance(sizes, list) else []
     except (TypeError, ValueError):
         sizes = []
-    splitter.setSizes(sizes if len(sizes) == 3 and any(sizes) else DEFAULT_PANES)
+    splitter.setSizes(sizes if len(sizes) == 3 and any(sizes) else pane_sizes(window.width()))
 
 
 def save_geometry(window: QMainWindow, splitter: QSplitter, settings: QSettings, docks: bool) -> None:

@@ -44,9 +44,11 @@ class LibraryActions(QObject):
         dialog = PhraseEditDialog("加入素材库", text, part, context.topics, self._parent)
         if dialog.exec() != PhraseEditDialog.DialogCode.Accepted:
             return False
-        self.host.services.library.add(*dialog.values())
+        phrase = self.host.services.library.add(*dialog.values())
         self._changed()
-        self.host.notify("已加入“我的素材”。", 5000)
+        from app.ui.dialogs.library import announce_added
+
+        announce_added(self._parent, self.host.notify, self.host.services.phrasebank.phrases, phrase)
         return True
 
     def manage_library(self) -> None:
@@ -59,7 +61,7 @@ class LibraryActions(QObject):
     def import_dialog(self) -> None:
         """Ask whether to import chosen files or a whole folder, then pick them."""
         box = QMessageBox(QMessageBox.Icon.Question, "导入素材",
-                          "把往年的对照检查材料（.docx/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
+                          "把往年的对照检查材料（.docx/.doc/.wps/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
                           "请选择要导入的文件，或一个存放往年材料的文件夹（含子文件夹）。",
                           QMessageBox.StandardButton.NoButton, self._parent)
         files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
@@ -70,7 +72,7 @@ class LibraryActions(QObject):
         paths: list[str] = []
         if chosen is files_button:
             paths, _ = QFileDialog.getOpenFileNames(self._parent, "导入素材：选择往年材料（可多选）",
-                                                    str(Path.home()), "文稿 (*.docx *.txt)")
+                                                    str(Path.home()), "文稿 (*.docx *.doc *.wps *.txt)")
         elif chosen is folder_button:
             folder = QFileDialog.getExistingDirectory(self._parent, "导入素材：选择存放往年材料的文件夹",
                                                       str(Path.home()))

@@ -15,6 +15,7 @@ from app import APP_NAME
 from app.core.document.outline import Outline
 from app.core.errors import RestructureError
 from app.core.services import Services
+from app.core.text import count_like_word
 from app.ui.dialogs.settings import FontHint
 from app.ui.draft import DraftDocument
 from app.ui.look import OfficialLook
@@ -36,6 +37,7 @@ from app.ui.window.loading import BackgroundLoading
 from app.ui.window.menus import build_menus
 from app.ui.window.safety import SafetyNet
 from app.ui.window.template_actions import TemplateActions
+from app.ui.window.view import ViewActions
 
 _D = TypeVar("_D", bound=QWidget)  # a non-modal helper dialog
 
@@ -43,13 +45,15 @@ CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
 
 
-def count_text(total: int, target: tuple[int, int] | None) -> str:
-    """The status bar's 字数, against the template's target range when there is one."""
+def count_text(total: int, target: tuple[int, int] | None, like_word: int | None = None) -> str:
+    """The status bar's 字数 (汉字, and about what Word's 字数统计 says), against the
+    template's target range when there is one."""
+    figure = f"字数：汉字 {total}" + (f"，含标点约 {like_word}" if like_word is not None else "")
     if not target:
-        return f"字数：{total}"
+        return figure
     low, high = target
     where = f"还差 {low - total} 字" if total < low else (f"超出 {total - high} 字" if total > high else "在范围内")
-    return f"字数：{total} / 目标 {low}–{high} 字（{where}）"
+    return f"{figure} / 目标 {low}–{high} 字（{where}）"
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         for pane in (self.outline_pane, self.editor, self.phrase_panel):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.splitterMoved.connect(lambda *_: self.view_actions.sync())
         self.setCentralWidget(self.splitter)
         self.section_label = QLabel()
         self.count_label = QLabel()
@@ -92,8 +97,11 @@ class MainWindow(QMainWindow):
                             self.editor)
         self.undo_action, self.redo_action, self.recent = menus.undo_action, menus.redo_action, menus.recent
         self.template_actions.install(self.menuBar())  # 按通知新建, 模板与素材包
+        self.view_actions = ViewActions(self)  # 视图: zoom, side panes (app/ui/window/view.py)
+        self.menuBar().insertMenu(self.menuBar().actions()[2], self.view_actions.menu)
         self._connect()
         restore_geometry(self, self.splitter, settings)
+        self.view_actions.sync()
         self.files.new_document(self.services.templates.get(start_template_id(self.settings)))
         QTimer.singleShot(0, self.refresh_font_hint)  # every window (recovered ones too)
 
@@ -104,6 +112,8 @@ class MainWindow(QMainWindow):
         self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
         self.outline_pane.nodeActivated.connect(
             lambda pos: self.editor.go_to(self.draft.position_of(pos)))
+        self.outline_pane.nodeSelected.connect(
+            lambda pos: self.editor.go_to(self.draft.position_of(pos), focus=False))
         pane, draft = self.outline_pane, self.draft
         pane.moveRequested.connect(lambda node, parent, row: self._restructure(draft.move_node, node, parent, row))
         pane.deleteRequested.connect(lambda node: self._restructure(draft.delete_node, node))
@@ -114,13 +124,17 @@ class MainWindow(QMainWindow):
         self.editor.phraseInserted.connect(self.library.record_use)
         self.editor.addToLibraryRequested.connect(self.library.add_to_library)
         self.phrase_panel.manageRequested.connect(self.library.manage_library)
+        self.editor.hintRequested.connect(lambda text: self.notify(text, 6000))
 
     # --- derived state --------------------------------------------------------------------
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
         target = self.draft.template.target_chars if self.draft.template else None
-        self.count_label.setText(count_text(outline.total_chars, target))
-        self.count_label.setToolTip("字数按汉字计算，不含标点和数字")
+        like_word = count_like_word("\n".join(p.text for p in self.draft.paragraphs()))
+        self.count_label.setText(count_text(outline.total_chars, target, like_word))
+        self.count_label.setToolTip("汉字：只数汉字，不含标点和数字（目标字数按此计算）。\n"
+                                    "含标点：与 Word“字数统计”中的“字数”一致，汉字和标点各算一个，"
+                                    "一串英文字母或数字算一个。")
         # Re-ranking and the 已用 marks wait for a pause in typing, off the keystroke path.
         self._usage_timer.start()
         self._context_timer.start()
@@ -145,11 +159,13 @@ class MainWindow(QMainWindow):
         except RestructureError as exc:
             self.notify(str(exc), 5000)
             return
-        self.editor.go_to(position)
-        self.editor.setFocus()
+        # an edit made from the tree's keys (Delete, F2, Alt+↑/↓) leaves the keyboard there
+        self.editor.go_to(position, focus=not self.outline_pane.hasFocus())
+        self.outline_pane.select_at(self.draft.pos_of(self.editor.textCursor()))  # the moved node
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.draft.display_name}[*]")
+        # As Word: "文件名 — 明镜". Qt appends the display name unless the title ends with it.
+        self.setWindowTitle(f"{self.draft.display_name}[*] — {APP_NAME}")
         self.setWindowModified(self.draft.qdoc.isModified())
 
     # --- notices (WindowHost) ---------------------------------------------------------------

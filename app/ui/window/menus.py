@@ -92,7 +92,7 @@ def build_menus(window: QMainWindow, host: WindowHost, commands: WindowCommands,
 
     material = bar.addMenu("素材(&M)")
     add_action(material, window, "导入素材(&I)…", library.import_dialog,
-               tip="从往年的 .docx/.txt 材料中提取要点，加入“我的素材”")
+               tip="从往年的 .docx/.doc/.wps/.txt 材料中提取要点，加入“我的素材”")
     add_action(material, window, "管理素材库(&M)…", library.manage_library, tip="编辑或删除“我的素材”")
 
     help_menu = bar.addMenu("帮助(&H)")

@@ -159,6 +159,14 @@ class RecoveryDialog(QDialog):
             item.setToolTip(snap.path or "尚未保存过的新文稿")
             self.list.addItem(item)
         self.snapshots = snapshots
+        from app.ui.dialogs.fit import text_width
+
+        # every title whole, and every draft listed without scrolling (up to eight)
+        texts = [self.list.item(i).text() for i in range(self.list.count())]
+        self.list.setMinimumWidth(max(420, text_width(self.list, texts, 60)))
+        rows = min(max(len(texts), 2), 8)
+        self.list.setMinimumHeight(rows * (self.list.sizeHintForRow(0) + 2) + 8)
+        intro.setMinimumWidth(self.list.minimumWidth())
         buttons = QDialogButtonBox()
         recover = QPushButton("恢复(&R)")
         discard = QPushButton("全部放弃(&D)")

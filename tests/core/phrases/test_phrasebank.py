@@ -130,3 +130,18 @@ def test_segmenter_uses_the_domain_dictionary():
     segmenter.load()
     assert "两个确立" in segmenter.tokens("深刻领悟两个确立的决定性意义")
     assert "一岗双责" in segmenter.tokens("履行一岗双责不到位")
+
+
+def test_every_shipped_phrase_is_marked_used_once_in_the_draft():
+    """Also those whose first {字段} comes early (the probe was cut off by it)."""
+    from app.core.phrases.phrasebank import FIELD_RE
+
+    bank = load_phrasebank(phrasebank_dir())
+    missed = []
+    for phrase in bank.phrases:
+        filled = FIELD_RE.sub("某某单位", phrase.text)
+        if phrase.id not in used_phrase_ids("前文。" + filled + "后文。", [phrase]):
+            missed.append(phrase.text)
+    with_early_field = [p for p in bank.phrases if FIELD_RE.search(p.text[:10])]
+    assert len(with_early_field) > 20
+    assert missed == []
