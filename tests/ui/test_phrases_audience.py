@@ -37,7 +37,7 @@ def test_member_template_lists_member_phrases_first(qtbot, window, tmp_path, mon
 
 
 def test_cadre_template_keeps_member_phrases_below(qtbot, window):
-    window.files.new_document(window.services.templates.default())
+    window.files.new_document(window.services.templates.get("zhuti-2023"))  # six aspects by name
     window.update_context()
     opening = _phrases(window, _listed_ids(window)[:6])
     assert not any("组织生活会" in p.text for p in opening)
