@@ -38,17 +38,17 @@ def test_empty_aspects_are_marked_until_written(qtbot, window):
 def test_status_bar_total_against_the_target_range(qtbot, window, corpus):
     text = window.count_label.text()
     total = window.draft.outline.total_chars
-    assert text == f"字数：{total} / 目标 3000–6000 字（还差 {3000 - total} 字）"
+    assert text == f"字数：{total} / 目标 2500–6000 字（还差 {2500 - total} 字）"
     document = read_document(next(p for p in corpus if p.name.startswith("000")))
     window.draft.load(document)
     total = window.draft.outline.total_chars
     assert 3000 <= total <= 6000
-    assert window.count_label.text() == f"字数：{total} / 目标 3000–6000 字（在范围内）"
+    assert window.count_label.text() == f"字数：{total} / 目标 2500–6000 字（在范围内）"
     long = read_document(next(p for p in corpus if p.name.startswith("000")))
     long.paragraphs += [p for p in long.paragraphs if p.role.name == "BODY"] * 2
     window.draft.load(long)
     total = window.draft.outline.total_chars
-    assert window.count_label.text() == f"字数：{total} / 目标 3000–6000 字（超出 {total - 6000} 字）"
+    assert window.count_label.text() == f"字数：{total} / 目标 2500–6000 字（超出 {total - 6000} 字）"
 
 
 def test_numbered_items_below_the_aspects_are_not_marked_empty(qtbot, window):
@@ -146,7 +146,7 @@ def test_pasting_a_whole_report_over_the_new_draft(qtbot, window, corpus):
     window.draft.flush()
     assert window.draft.paragraphs()[0].text == "张三同志2023年度主题教育专题民主生活会个人对照检查材料"
     assert window.draft.template.id == "zhuti-2023"
-    assert window.count_label.text().endswith("目标 3000–6000 字（还差 2668 字）")
+    assert window.count_label.text().endswith("目标 2500–6000 字（还差 2168 字）")
 
 
 def test_a_new_point_remakes_only_its_own_part_of_the_tree(qtbot, window, corpus):
