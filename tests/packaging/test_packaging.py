@@ -42,8 +42,8 @@ def _check_export(path: Path, figures: dict) -> None:
 
     paragraphs = docx.Document(str(path)).paragraphs
     styles = {p.text: p.style.name for p in paragraphs}
-    assert styles.get("一、检视的问题") == "一级标题"
-    assert styles.get("（一）理论学习方面") == "二级标题"
+    assert styles.get("一、对照检查的问题") == "一级标题"  # the default template: 2025年度（五个带头）
+    assert styles.get("（一）带头强化政治忠诚、提高政治能力") == "二级标题"
     from app.ui.smoke import SAMPLE_SENTENCE
 
     body = [p.text for p in paragraphs if p.style.name == "Normal" and p.text]

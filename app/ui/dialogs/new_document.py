@@ -44,7 +44,7 @@ def offered(library: TemplateLibrary) -> list[Template]:
     """Templates in the order 新建 lists them: newest year first, the default on top; a
     pending (待按通知修改) template is left out once the user has one of that year's meeting."""
     done = {(t.year, t.meeting) for t in library.templates if not t.pending and is_users(t)}
-    shown = [t for t in library.templates if not (t.pending and (t.year, t.meeting) in done)]
+    shown = [t for t in library.templates if not (t.pending and t.year and (t.year, t.meeting) in done)]
     default = library.default()
     return sorted(shown, key=lambda t: (t is not default, -(t.year or 0), t.audience != "cadre", t.name))
 
