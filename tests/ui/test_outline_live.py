@@ -35,20 +35,29 @@ def test_empty_aspects_are_marked_until_written(qtbot, window):
     assert counts["一、检视的问题"] == str(6 + 6 * 7 + 8)
 
 
+def _figure(window, total: int) -> str:
+    from app.core.text import count_like_word
+
+    words = count_like_word("\n".join(p.text for p in window.draft.paragraphs()))
+    return f"字数：汉字 {total}，含标点约 {words}"
+
+
 def test_status_bar_total_against_the_target_range(qtbot, window, corpus):
     text = window.count_label.text()
     total = window.draft.outline.total_chars
-    assert text == f"字数：{total} / 目标 2500–6000 字（还差 {2500 - total} 字）"
+    low, high = window.draft.template.target_chars  # the 2025 default: 2500–6000
+    assert (low, high) == (2500, 6000)
+    assert text == f"{_figure(window, total)} / 目标 {low}–{high} 字（还差 {low - total} 字）"
     document = read_document(next(p for p in corpus if p.name.startswith("000")))
     window.draft.load(document)
     total = window.draft.outline.total_chars
     assert 3000 <= total <= 6000
-    assert window.count_label.text() == f"字数：{total} / 目标 2500–6000 字（在范围内）"
+    assert window.count_label.text() == f"{_figure(window, total)} / 目标 2500–6000 字（在范围内）"
     long = read_document(next(p for p in corpus if p.name.startswith("000")))
     long.paragraphs += [p for p in long.paragraphs if p.role.name == "BODY"] * 2
     window.draft.load(long)
     total = window.draft.outline.total_chars
-    assert window.count_label.text() == f"字数：{total} / 目标 2500–6000 字（超出 {total - 6000} 字）"
+    assert window.count_label.text() == f"{_figure(window, total)} / 目标 2500–6000 字（超出 {total - 6000} 字）"
 
 
 def test_numbered_items_below_the_aspects_are_not_marked_empty(qtbot, window):

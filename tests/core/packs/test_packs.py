@@ -285,3 +285,16 @@ def test_exported_template_text_is_what_the_loader_reads(tmp_path):
         other = again.get(template.id)
         assert other.problem_aspects() == template.problem_aspects() and other.title_choices == template.title_choices
         assert [s.title for s in other.sections] == [s.title for s in template.sections]
+
+
+def test_pack_phrases_face_the_same_red_flags_as_the_shipped_bank():
+    """An admission a 纪委 reader would have to act on is refused even without 本人/我; a
+    measure that refuses the same thing is not."""
+    from app.core.packs.safety import check_pack_phrases
+
+    texts = ["逢年过节收受管理服务对象赠送的土特产，认为是人之常情。",
+             "坚决杜绝收受礼品礼金，严格执行中央八项规定精神。",
+             "对分管领域统计数据就高不就低，存在弄虚作假倾向。"]
+    problems = check_pack_phrases(texts)
+    assert [index for index, _ in problems] == [0, 2]
+    assert "收受" in problems[0][1]
