@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from app.core.document.numbering import match_heading, role_for_text, split_run_in_heading
 from app.core.document.outline import CLOSING, OPENING, Outline, OutlineNode, Pos
 from app.core.document.outline_scan import SEQ_WORDS
+from app.core.document.point_markers import renumbered_marker
 from app.core.model import Paragraph, Role
 from app.core.text import int_to_cn
 
@@ -138,7 +139,7 @@ def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos |
                 new = "首先" if i == 1 else "最后" if i == len(siblings) and i > 2 else (
                     "其次" if i == 2 else "再次")
             else:
-                new = int_to_cn(i) + marker[-1]
+                new = renumbered_marker(marker, i)
             if new != marker:
                 edits.setdefault(block, []).append((col, col + len(marker), new))
     result = list(paragraphs)

@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
+from app.core.document.point_markers import canonical_marker, find_points
 from app.core.document.templates import match_aspect
 from app.core.text import is_cjk
 from app.core.topics import TopicClassifier
 
 _CN = "一二三四五六七八九十"
-# A point marker opens a paragraph or follows the end of a sentence.
-POINT_RE = re.compile(rf"(?:^|(?<=[。；;！？!?]))[\s\u3000]*([{_CN}]{{1,3}}[是要])")
 SEQ_WORDS = ("首先", "其次", "再次", "最后")
 _LEAD_END_RE = re.compile(r"[。；;！？!?]")
 # What opens or marks a closing paragraph (结尾) after the last section.
@@ -63,13 +62,19 @@ class ParagraphScan:
 def scan_paragraph(text: str) -> ParagraphScan:
     heading = match_heading(text)
     title = ""
+    body_start = 0
     if heading:
         # a heading typed with its body in one paragraph (（一）理论学习方面。一是……): the title is
         # the head; the body's points are found like any other (see _Builder.grow)
         head, body = split_run_in_heading(text)
         title = strip_title((head if body else text)[heading.head_len:])
+        body_start = text.find(body, len(head)) if body else 0
+    found = find_points(text[body_start:])
     points = tuple(
-        (m.start(1), m.group(1), lead_sentence(text[m.end(1):])) for m in POINT_RE.finditer(text)
+        (body_start + m.offset, canonical_marker(m.marker),
+         lead_sentence(text[body_start + m.end:body_start + found[i + 1].offset
+                            if i + 1 < len(found) else len(text)]))
+        for i, m in enumerate(found)
     )
     stripped = text.lstrip()
     seq_offset, seq_lead = -1, ""
