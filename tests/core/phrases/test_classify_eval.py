@@ -21,3 +21,6 @@ def test_part_topic_and_ranking_figures(loaded_services, capsys):
     assert every.share("part_text_only") >= 0.92
     assert every.share("topic") >= 0.85
     assert held.share("part") >= 0.9 and held.share("topic") >= 0.85
+    # ranking, given the part and the lead sentence but no topic (before issue 17: 60.9 %, 85.5 %)
+    assert every.share("first") >= 0.8 and every.share("top3") >= 0.95
+    assert every.share("bank_first") >= 0.8 and every.share("bank_top3") >= 0.95
