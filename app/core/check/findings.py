@@ -17,12 +17,14 @@ KIND_LABELS: dict[str, str] = {
     "placeholder": "占位符",
     "structure_aspect": "缺少方面",
     "structure_measure": "措施未对应",
+    "structure_cause": "原因未对应",
     "structure_length": "篇幅",
     "structure_example": "缺少实例",
 }
 PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "pause", "repeat", "wrong_form", "formulation",
                    "numbering", "placeholder")
-STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_length", "structure_example")
+STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_cause", "structure_length",
+                   "structure_example")
 
 
 @dataclass(frozen=True)
