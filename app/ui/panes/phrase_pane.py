@@ -23,6 +23,7 @@ from app.core.phrases.library import USER_PREFIX
 from app.core.phrases.phrasebank import is_point, strip_ordinal
 from app.core.phrases.ranking import Boosts, Suggestion
 from app.core.services import Services
+from app.ui.panes.chain_group import add_chain_group
 from app.ui.panes.editor import PHRASE_MIME
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,6 +66,7 @@ class PhrasePanel(QWidget):
         self._context_text = ""
         self._used: set[str] = set()
         self._boosts = services.boosts()
+        self.problem_source = None  # () -> the draft's problems, for the 对应问题 group (the window sets it)
         self.context_label = QLabel("开头")
         self.context_label.setObjectName("contextLabel")
         self.context_label.setWordWrap(True)
@@ -132,6 +134,14 @@ class PhrasePanel(QWidget):
     def boosts(self) -> Boosts:
         return self._boosts
 
+    @property
+    def context(self) -> SectionContext:
+        return self._context
+
+    @property
+    def used(self) -> set[str]:
+        return self._used
+
     # --- the list -----------------------------------------------------------------------------
     def suggestions(self) -> list[Suggestion]:
         ctx = self._context
@@ -145,7 +155,8 @@ class PhrasePanel(QWidget):
         self.context_label.setText(f"当前位置：{self._context.label}")
         current = self.list.currentItem().data(ID_ROLE) if self.list.currentItem() else None
         self.list.clear()
-        found = self.suggestions()
+        chained = add_chain_group(self)  # 对应问题 first in 原因/措施 (chain_group.py)
+        found = [s for s in self.suggestions() if s.phrase.id not in chained]
         for suggestion in found:
             item = self._item(suggestion)
             self.list.addItem(item)
@@ -154,7 +165,7 @@ class PhrasePanel(QWidget):
         scope = "全库" if self.whole_bank.isChecked() else "当前位置"
         searching = f"（{scope}搜索“{self.search.text().strip()}”）" if self.search.text().strip() else ""
         ready = "" if self.index.segmenter.ready else "（分词词典加载中，排序稍后更精确）"
-        self.status.setText(f"共 {len(found)} 条{searching}{ready}")
+        self.status.setText(f"共 {len(found) + len(chained)} 条{searching}{ready}")
         self._update_star()
 
     def _item(self, suggestion: Suggestion) -> QListWidgetItem:
@@ -195,7 +206,7 @@ class PhrasePanel(QWidget):
     def _context_menu(self, point: QPoint) -> None:
         item = self.list.itemAt(point)
         menu = QMenu(self)
-        if item is not None:
+        if item is not None and item.data(ID_ROLE):
             phrase_id = item.data(ID_ROLE)
             self.list.setCurrentItem(item)
             insert = QAction("插入到光标处", menu)
@@ -212,4 +223,5 @@ class PhrasePanel(QWidget):
         menu.popup(self.list.viewport().mapToGlobal(point))
 
     def _on_double_click(self, item: QListWidgetItem) -> None:
-        self.phraseActivated.emit(item.data(ID_ROLE), item.data(TEXT_ROLE))
+        if item.data(ID_ROLE):  # not a group heading
+            self.phraseActivated.emit(item.data(ID_ROLE), item.data(TEXT_ROLE))

@@ -39,6 +39,7 @@ from app.ui.preferences import (
     font_report,
     start_template_id,
 )
+from app.ui.window.chain_actions import ChainActions
 from app.ui.window.export_actions import ExportActions, export_options
 from app.ui.window.recent import RecentMenu, remember
 from app.ui.window.safety import SafetyNet
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._check_panel: CheckPanel | None = None
         self._check_dock: QDockWidget | None = None
         self._import_worker = None
+        self.chain_actions = ChainActions(self)  # 对应问题, 按问题起草措施, 上年度整改 (chain_actions.py)
         self._build_menus()
         self._connect()
         self._restore_geometry()
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_actions = ExportActions(self)
         self.export_actions.add_to_menu(file_menu)
+        self.chain_actions.add_to_file_menu(file_menu)
         file_menu.addSeparator()
         self._action(file_menu, "设置(&T)…", self.show_settings, None,
                      "导出字体、自动保存、编辑区字号、默认模板、用户数据文件夹")
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         self._action(material, "导入素材(&I)…", self.import_dialog,
                      tip="从往年的 .docx/.txt 材料中提取要点，加入“我的素材”")
         self._action(material, "管理素材库(&M)…", self.manage_library, tip="编辑或删除“我的素材”")
+        self.chain_actions.add_to_material_menu(material)
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "使用说明(&H)", self.show_help, "F1",
                      "如何开始、使用素材、检查和导出")
