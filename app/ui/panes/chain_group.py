@@ -7,11 +7,14 @@ The panel asks ``problem_source`` (set by the window) for the draft's problems.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidgetItem
 
 from app.core.phrases.chain import ChainEntry, for_problems
+from app.core.phrases.phrasebank import strip_ordinal
 
 GROUP_TITLE = "对应问题"
 REST_TITLE = "其他素材"
@@ -31,6 +34,14 @@ def chain_entries(panel) -> list[ChainEntry]:
     if not problems:
         return []
     return for_problems(panel.index, problems, ctx.part, frozenset(panel.used), boosts=panel.boosts)
+
+
+def _lead(text: str) -> str:
+    """The phrase's first sentence: the group shows every problem at a glance (the full text
+    is in the tooltip and is what gets inserted)."""
+    shown = strip_ordinal(text)
+    first = re.split(r"(?<=[。；！？])", shown, maxsplit=1)[0]
+    return first if len(first) >= len(shown) - 1 else first + "……"
 
 
 def _header(text: str, bold: bool = True, colour: QColor = _HEADER_COLOUR) -> QListWidgetItem:
@@ -55,7 +66,7 @@ def add_chain_group(panel) -> set[str]:
         panel.list.addItem(_header(entry.label, bold=False, colour=_LABEL_COLOUR))
         for suggestion in entry.suggestions:
             item = panel._item(suggestion)
-            item.setText(f"【对应问题{number}】" + item.text())
+            item.setText(f"【对应问题{number}】" + _lead(suggestion.phrase.text))
             item.setToolTip(f"对应：{entry.problem.text}\n\n" + item.toolTip())
             panel.list.addItem(item)
             listed.add(suggestion.phrase.id)
