@@ -47,6 +47,11 @@ class RectificationRow:
     owner: str = ""
     deadline: str = ""
 
+    @property
+    def to_fill(self) -> bool:
+        """No measure answers the problem yet: the cell says （待补充）."""
+        return self.measure in (TO_FILL, "")
+
 
 def build_rows(outline: Outline, paragraphs: Sequence[Paragraph],
                classifier: TopicClassifier | None = None) -> list[RectificationRow]:

@@ -105,3 +105,14 @@ def test_problems_and_measures_leave_out_bodiless_aspects(services):
     source, _template, outline, _ = _rows(text, services)
     problems, _measures = problems_and_measures(outline, source.document.paragraphs, services.classifier)
     assert [p.text for p in problems] == ["站位不高。"]
+
+
+def test_the_command_line_counts_the_rows_to_fill(corpus, tmp_path, capsys):
+    from app.cli import main
+
+    source = next(p for p in corpus if p.name.startswith("003_"))
+    assert main(["format", str(source), "--rectification", "-o", str(tmp_path / "清单.docx")]) == 0
+    out = capsys.readouterr().out
+    table = __import__("docx").Document(str(tmp_path / "清单.docx")).tables[0]
+    to_fill = sum(row.cells[2].text == TO_FILL for row in table.rows[1:])
+    assert to_fill and f"{to_fill} 个未找到对应措施" in out
