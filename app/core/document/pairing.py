@@ -265,9 +265,42 @@ def assign(problems: Sequence[Item], measures: Sequence[Item]) -> list[tuple[int
     return result
 
 
+# A cause lies deeper than the problem it explains: weak theory explains political and
+# ideological shortfalls, slack 党性 explains lapses of discipline and style, a faded sense of
+# purpose explains distance from the people.  (problem topic -> the cause topics that explain it)
+CAUSE_ROOTS: dict[str, tuple[str, ...]] = {
+    "政治素质": ("理论学习", "组织生活/党性修养"),
+    "能力本领": ("理论学习", "担当作为"),
+    "意识形态": ("理论学习", "政治素质"),
+    "担当作为": ("宗旨意识/群众工作", "组织生活/党性修养", "政治素质"),
+    "工作作风": ("宗旨意识/群众工作", "组织生活/党性修养", "担当作为"),
+    "廉洁自律": ("组织生活/党性修养", "管党治党/主体责任"),
+    "宗旨意识/群众工作": ("工作作风", "组织生活/党性修养"),
+    "管党治党/主体责任": ("组织生活/党性修养", "廉洁自律", "政治素质"),
+    "斗争精神/风险防范": ("组织生活/党性修养", "政治素质", "担当作为"),
+    "改革发展": ("担当作为", "理论学习", "能力本领"),
+    "组织生活/党性修养": ("政治素质", "理论学习"),
+    "理论学习": ("政治素质", "组织生活/党性修养"),
+}
+ROOT_FIT = 0.5  # a cause on a root topic of the problem's first topic explains it
+
+
 def explanations(problems: Sequence[Item], causes: Sequence[Item]) -> list[Answer]:
-    """For each problem, the cause that explains it best (``Answer.measure`` indexes ``causes``)."""
-    return answers(problems, causes)
+    """For each problem, the cause that explains it best (``Answer.measure`` indexes ``causes``).
+
+    As ``answers``, and a cause whose first topic is a root of the problem's first topic
+    (``CAUSE_ROOTS``) explains it when nothing closer does; one cause may explain many.
+    """
+    result = answers(problems, causes)
+    for i, problem in enumerate(problems):
+        if result[i].measure is not None or not problem.topics:
+            continue
+        roots = CAUSE_ROOTS.get(problem.topics[0], ())
+        for k, cause in enumerate(causes):
+            if cause.topics and cause.topics[0] in roots:
+                result[i] = Answer(k, 0.0, True, False)
+                break
+    return result
 
 
 def match_measures(problems: Sequence[Item], measures: Sequence[Item]) -> list[int | None]:
