@@ -124,3 +124,19 @@ def test_importing_a_file_without_measures_says_so(qtbot, window, tmp_path, mess
     assert message_boxes and "没有在这个文件中找到整改措施" in message_boxes[-1]["text"]
     assert window.draft.qdoc.toPlainText() == before
 
+
+
+def test_the_group_is_not_recomputed_while_nothing_it_depends_on_changed(qtbot, window, tmp_path, monkeypatch):
+    import app.ui.panes.chain_group as chain_group
+
+    _type_three_problems(qtbot, window, tmp_path)
+    _put_cursor_after(window, "三、整改措施", qtbot)
+    window.update_context()
+    first = _rows(window)
+
+    def fail(*args, **kwargs):
+        raise AssertionError("recomputed")
+
+    monkeypatch.setattr(chain_group, "for_problems", fail)
+    window.phrase_panel.refresh()
+    assert _rows(window) == first

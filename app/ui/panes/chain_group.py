@@ -33,7 +33,15 @@ def chain_entries(panel) -> list[ChainEntry]:
     problems = source()
     if not problems:
         return []
-    return for_problems(panel.index, problems, ctx.part, frozenset(panel.used), boosts=panel.boosts)
+    # The group costs a ranking per problem: kept while the problems, part, used phrases and
+    # the index stay the same, so moving the cursor inside 三、 does not redo it.
+    key = (id(problems), ctx.part, frozenset(panel.used), id(panel.boosts), id(panel.index.state))
+    cached = getattr(panel, "_chain_cache", None)
+    if cached is None or cached[0] != key or cached[1] is not problems:
+        entries = for_problems(panel.index, problems, ctx.part, frozenset(panel.used), boosts=panel.boosts)
+        panel._chain_cache = (key, problems, entries)
+        return entries
+    return cached[2]
 
 
 def _lead(text: str) -> str:
