@@ -1,7 +1,6 @@
 """Engine benchmarks: suggest latency on synthetic banks, segmenter-load UI stall, import.
 
-Moved here from tests/perf/engine_bench.py (which now re-exports it) so ``python -m app bench``
-needs nothing from tests/.
+``python -m app bench`` runs them; nothing here needs tests/.
 """
 
 from __future__ import annotations

@@ -1,5 +1,10 @@
 """Fresh-process figures for 明镜: start-up, the first 3 s, and memory with a big bank.
 
+Run ``python -m app.bench.startup [N]`` for N start-ups, or alternate source trees (e.g. an
+older commit unpacked with ``git archive``): ``python -m app.bench.startup 10 --tree
+/tmp/before --tree .``; ``--session`` stays 3 s per run and also reports the worst
+event-loop stall and when suggestions were ready (an older tree needs a copy of ``app/bench``).
+
 Each run is ``python -m app`` in a new process with the probe (``probe.py``), user data, HOME
 and XDG folders in one temp folder, and byte-code in a temp ``PYTHONPYCACHEPREFIX`` (so the
 source tree is never written to; the warm-up run fills it, as an installed app's .pyc would).
@@ -7,8 +12,11 @@ source tree is never written to; the warm-up run fills it, as an installed app's
 
 from __future__ import annotations
 
+import argparse
 import random
+import statistics
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,3 +110,58 @@ def measure_rss(sandbox: Sandbox, bank: int = 10_000, runs: int = 1) -> dict[str
     return {"rss_mb": [r.get("rss_mb", float("nan")) for r in rows],
             "phrases": rows[-1].get("phrases"), "chars": rows[-1].get("chars"),
             "ready_ms": [r.get("suggestions_ready_ms", float("nan")) for r in rows]}
+
+
+def _measure(runs: int = 5) -> list[float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        return measure_startup(Sandbox(Path(tmp)), runs)
+
+
+def compare(trees: list[Path], runs: int, session: bool = False) -> dict[Path, list]:
+    """``python -m app`` from each tree (its own user dir), alternating, after a warm-up."""
+    times: dict[Path, list] = {tree: [] for tree in trees}
+    with tempfile.TemporaryDirectory() as tmp:
+        boxes = {tree: Sandbox(Path(tmp) / str(i)) for i, tree in enumerate(trees)}
+        for tree, box in boxes.items():  # warm-up until the caches are built, per tree
+            launch(app_argv(), dict(box.env, MINGJING_BENCH_STOP_WHEN_READY="1"), box.probe,
+                   cwd=tree, stay_s=30, hook=HOOK)
+        for rnd in range(runs + 1):
+            for tree in trees if rnd % 2 == 0 else reversed(trees):
+                box = boxes[tree]
+                if session:
+                    r = launch(app_argv(), box.env, box.probe, cwd=tree, stay_s=STALL_WINDOW_S,
+                               hook=HOOK)
+                    value = (r.startup_ms, r.values.get("stall_ms", float("nan")),
+                             r.values.get("suggestions_ready_ms", float("nan")))
+                else:
+                    value = launch(app_argv(), box.env, box.probe, cwd=tree).startup_ms
+                if rnd:
+                    times[tree].append(value)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Start-up of python -m app, or of several source trees alternately.")
+    parser.add_argument("runs", nargs="?", type=int, default=5)
+    parser.add_argument("--tree", type=Path, action="append", default=[])
+    parser.add_argument("--session", action="store_true", help="stay 3 s: stall, suggestions")
+    args = parser.parse_args(argv)
+    if args.session:
+        for tree, rows in compare([t.resolve() for t in args.tree or [Path(".")]], args.runs,
+                                  True).items():
+            print(f"{tree}:")
+            for i, name in enumerate(("start-up", "worst stall in 3 s", "suggestions ready")):
+                values = [row[i] for row in rows]
+                print(f"  {name} (ms): median {statistics.median(values):.0f}; runs: "
+                      + ", ".join(f"{v:.0f}" for v in values))
+        return 0
+    results = (compare([t.resolve() for t in args.tree], args.runs) if args.tree
+               else {Path("."): _measure(args.runs)})
+    for tree, times in results.items():
+        print(f"{tree}: start-up to main window exposed (ms): " + ", ".join(f"{t:.0f}" for t in times))
+        print(f"  median {statistics.median(times):.0f} ms, min {min(times):.0f}, max {max(times):.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

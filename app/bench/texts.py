@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from app.core.document.grammar import int_to_cn
 from app.core.paths import install_root
-from app.core.text import count_cjk, int_to_cn
+from app.core.text import count_cjk
 
 TARGET_CHARS = 30_000
 SENTENCE_END = re.compile(r"(?<=[。；])")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from app.core.errors import MingjingError
 from app.core.topics import CANONICAL_TOPICS, PARTS
 
 
-class UsageError(Exception):
+class UsageError(MingjingError):
     """Bad command-line input, with a Chinese message."""
 
 

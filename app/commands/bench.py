@@ -18,8 +18,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.bench.probe import refuse_network
-    from app.bench.runner import format_table, run_all
+    try:
+        from app.bench.probe import refuse_network
+        from app.bench.runner import format_table, run_all
+    except ImportError:  # the installed app leaves the benchmarks out (packaging/mingjing.spec)
+        print("错误：性能基准只在源码中提供，安装版不含。", file=sys.stderr)
+        return 2
 
     refuse_network()
     result = run_all(args.quick, progress=lambda step: print(step, file=sys.stderr, flush=True))

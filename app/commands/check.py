@@ -52,7 +52,7 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core.formats.docx_io import DocumentReadError
+    from app.core.errors import DocumentReadError
 
     try:
         text, findings = run_checks(args.input, not args.no_structure)

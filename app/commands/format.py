@@ -25,8 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.commands._common import load_template_library
+    from app.core.errors import FormatError
     from app.core.formats.export_options import ExportOptions
-    from app.core.formats.reformat import FormatError, format_file
+    from app.core.formats.reformat import format_file
     from app.core.topics import TopicClassifier
 
     options = ExportOptions.fallback() if args.fallback_fonts else ExportOptions()

@@ -37,7 +37,7 @@ def _print_outline(outline) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.core.formats.docx_io import DocumentReadError
+    from app.core.errors import DocumentReadError
 
     try:
         outline = load_outline(args.input)

@@ -27,11 +27,10 @@ def run(args: argparse.Namespace) -> int:
         NEAR_COPY,
         SimilarityIndex,
         compare,
-        gather_files,
         phrasebank_text,
     )
-    from app.core.check.source import read_check_input
-    from app.core.formats.docx_io import DocumentReadError
+    from app.core.check.source import read_check_input, read_sources
+    from app.core.errors import DocumentReadError
 
     try:
         draft = read_check_input(args.draft)
@@ -39,12 +38,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     index = SimilarityIndex()
-    skipped = []
-    for path in gather_files(args.others, exclude=args.draft):
-        try:
-            index.add(path.name, read_check_input(path).text)
-        except DocumentReadError as exc:
-            skipped.append(str(exc))
+    sources, skipped = read_sources(args.others, exclude=args.draft)
+    for name, text in sources:
+        index.add(name, text)
     if not args.no_phrasebank:
         from app.core.paths import phrasebank_dir
         from app.core.phrases.phrasebank import load_phrasebank

@@ -42,13 +42,16 @@ class Services:
                             TokenCache(cache, segmenter.user_dict), classifier)
         return cls(user_dir, templates, classifier, bank, segmenter, index, library)
 
-    def all_phrases(self) -> list[Phrase]:
-        return self.phrasebank.phrases + self.library.phrases()
+    def all_phrases(self, library: UserLibrary | None = None) -> list[Phrase]:
+        return self.phrasebank.phrases + (library or self.library).phrases()
 
-    def reindex(self) -> None:
+    def reindex(self, library: UserLibrary | None = None) -> None:
         """After the user's library changed (new phrases' tokens kept for the next start, which
-        would otherwise count the token cache as missing and start the cache child)."""
-        self.index.rebuild(self.all_phrases())
+        would otherwise count the token cache as missing and start the cache child).
+
+        ``library``: a worker thread's own connection to the same library (SQLite connections
+        stay on the thread that opened them)."""
+        self.index.rebuild(self.all_phrases(library))
         if self.segmenter.ready:
             self.index.tokens.save()
 

@@ -1,9 +1,10 @@
-"""Canonical topics and a keyword classifier over them."""
+"""The parts of a report, the canonical topics and a keyword classifier over the topics."""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from app.core.paths import resources_dir
@@ -13,7 +14,26 @@ CANONICAL_TOPICS: tuple[str, ...] = (
     "宗旨意识/群众工作", "意识形态", "管党治党/主体责任", "斗争精神/风险防范", "改革发展",
     "组织生活/党性修养",
 )
-PARTS: tuple[str, ...] = ("开头", "问题", "原因", "措施", "结尾", "过渡")
+
+
+class Part(StrEnum):
+    """A part of a report: an outline node's, a template section's and a phrase's ``part``.
+
+    A ``StrEnum``: ``Part.PROBLEM == "问题"``, and it prints, formats and serialises as its
+    Chinese value, so the stored files and the messages the user reads do not change.
+    """
+
+    OPENING = "开头"
+    PROBLEM = "问题"
+    CAUSE = "原因"
+    MEASURE = "措施"
+    CLOSING = "结尾"
+    TRANSITION = "过渡"  # phrases only: a linking sentence between parts
+
+
+PARTS: tuple[Part, ...] = tuple(Part)
+MAIN_PARTS = (Part.PROBLEM, Part.CAUSE, Part.MEASURE)  # the numbered body of a report
+UNNUMBERED_PARTS = (Part.OPENING, Part.CLOSING)  # unnumbered paragraphs before and after it
 
 
 @dataclass(frozen=True)

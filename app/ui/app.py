@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.core.services import Services
+from app.test_hooks import STARTUP_PROBE_ENV
 from app.ui.icon import set_app_icon
+from app.ui.qt_app import gui_app
 
 
 def settings_for(user_dir: Path) -> QSettings:
@@ -35,10 +37,10 @@ def apply_ui_font(app: QApplication) -> None:
 def create_window(services: Services, settings: QSettings, path: Path | None = None):
     from app.ui.window.main_window import MainWindow
 
-    apply_ui_font(QApplication.instance())
+    apply_ui_font(gui_app())
     window = MainWindow(services, settings)
     if path is not None:
-        window.open_path(path)
+        window.files.open_path(path)
     return window
 
 
@@ -81,7 +83,8 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     from app.ui.window.recovery import autosave_store
 
     configure_high_dpi()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -107,7 +110,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
-    if os.environ.get("MINGJING_STARTUP_PROBE"):
+    if os.environ.get(STARTUP_PROBE_ENV):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app, window))
     code = app.exec()
     settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)

@@ -8,6 +8,7 @@ the block format, and the outline is rebuilt shortly after typing stops.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import overload
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
@@ -235,6 +236,13 @@ class DraftDocument(QObject):
     # --- reorganising from the outline -------------------------------------------------
     def _rebuild(self, paragraphs) -> Outline:
         return build_outline(paragraphs, self.cache, self.template)
+
+    @overload
+    def _node(self, node: OutlineNode) -> OutlineNode: ...
+    @overload
+    def _node(self, node: None) -> None: ...
+    @overload
+    def _node(self, node: OutlineNode | None) -> OutlineNode | None: ...
 
     def _node(self, node: OutlineNode | None) -> OutlineNode | None:
         """The node of the current outline that ``node`` (maybe from an older one) stands for."""

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 
 from app.core.model import Role
 
-ROLE_PROPERTY = QTextFormat.UserProperty + 1
+ROLE_PROPERTY = QTextFormat.Property.UserProperty + 1
 BODY_PT = 16.0
 TITLE_PT = 22.0
 LINE_PERCENT = 165  # on screen; the .docx uses the exact 28.95 pt

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from app.core.model import Role
+from app.ui.qt_app import gui_app
 
 SAMPLE_SENTENCE = "学习党的创新理论还不够系统深入，学用结合有差距。"
 POLL_MS = 20
@@ -108,7 +109,7 @@ class SmokeTest(QObject):
         from app.core.formats.docx_io import read_docx
 
         before = time.perf_counter()
-        if not self.window.save_to(self.output):
+        if not self.window.files.save_to(self.output):
             raise RuntimeError(f"could not export to {self.output}")
         self.figures["export_ms"] = round((time.perf_counter() - before) * 1000)
         text = read_docx(self.output).text()
@@ -130,7 +131,7 @@ class SmokeTest(QObject):
         if loader is not None and loader.isRunning():  # Qt aborts if its window goes first
             self.window.services.stop_loading()
             loader.wait(10_000)
-        QApplication.instance().exit(code)
+        gui_app().exit(code)
 
 
 def _first_aspect_body(draft):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_cli import run
+from tests.helpers import run
 
 
 def test_check_json_offsets_and_exit_status(tmp_path, user_home):

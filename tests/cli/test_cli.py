@@ -10,14 +10,9 @@ from pathlib import Path
 import pytest
 
 from app import __version__
+from tests.helpers import run
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {"MINGJING_HOME": str(home), "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
-                          cwd=ROOT, env=env, timeout=120)
 
 
 def test_version(user_home):
@@ -112,3 +107,16 @@ def test_every_command_that_uses_templates_names_a_broken_one(user_home, command
     assert result.returncode in (0, 1), result.stderr  # check exits 1 when it finds something
     assert "broken.toml 第 2 行" in result.stderr and "已跳过" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_bench_says_it_is_left_out_of_the_installed_app(monkeypatch, capsys):
+    """The frozen build leaves app/bench out (packaging/mingjing.spec); the command says so."""
+    import argparse
+
+    from app.commands import bench
+
+    monkeypatch.setitem(sys.modules, "app.bench.probe", None)  # as if not bundled
+    assert bench.run(argparse.Namespace(json=False, quick=True)) == 2
+    assert "只在源码中提供" in capsys.readouterr().err
+    spec = (ROOT / "packaging" / "mingjing.spec").read_text(encoding="utf-8")
+    assert 'not name.startswith("app.bench")' in spec and '"app.bench"' in spec

@@ -10,11 +10,11 @@ from collections import Counter
 import pytest
 
 from app.core.check import load_check_config, proofread
-from app.core.check.findings import PROOFREAD_KINDS, STRUCTURE_KINDS
 from app.core.check.similarity import SimilarityIndex, compare, phrasebank_text
 from app.core.check.source import read_check_input
 from app.core.check.structure_check import check_structure
 from app.core.document.outline import resolve_template
+from tests.helpers import PROOFREAD_KINDS, STRUCTURE_KINDS
 
 
 def _draft_of(corpus, chars: int) -> str:

@@ -6,17 +6,20 @@ Banks of 1k, 10k and 100k phrases (the issue's goals: p99 ≤ 16 ms at 10k, ≤ 
 
 from __future__ import annotations
 
+import os
 import statistics
 
 import pytest
 
-from tests.perf import engine_bench
+from app.bench import engine as engine_bench
+
+FULL = os.environ.get("MINGJING_BENCH_FULL") == "1"
 
 
 @pytest.mark.bench
 def test_suggest_latency(loaded_services, capsys):
     sizes = (1_000, 10_000, 100_000)
-    rows = engine_bench.bench_suggest(loaded_services, sizes, queries=None if engine_bench.FULL else 200)
+    rows = engine_bench.bench_suggest(loaded_services, sizes, queries=None if FULL else 200)
     with capsys.disabled():
         for r in rows:
             print(f"\n[bench] suggest {r['size']:>6} phrases: p50 {r['p50_ms']:.1f} ms, "
@@ -28,7 +31,7 @@ def test_suggest_latency(loaded_services, capsys):
 
 @pytest.mark.bench
 def test_segmenter_load_stall(capsys):
-    r = engine_bench.bench_stall(None if engine_bench.FULL else 2)
+    r = engine_bench.bench_stall(None if FULL else 2)
     with capsys.disabled():
         print(f"\n[bench] UI-thread worst stall while loading: jieba's own loader "
               f"{', '.join(f'{x:.0f}' for x in r['jieba_worst_ms'])} ms (load {r['jieba_total_ms']:.0f} ms); "
@@ -40,7 +43,7 @@ def test_segmenter_load_stall(capsys):
 
 @pytest.mark.bench
 def test_process_start_to_suggestions(capsys):
-    times = engine_bench.bench_cli_suggest(None if engine_bench.FULL else 2)
+    times = engine_bench.bench_cli_suggest(None if FULL else 2)
     with capsys.disabled():
         print(f"\n[bench] process start -> jieba-ranked suggestions (CLI suggest --context): "
               f"median {statistics.median(times):.0f} ms (runs: {', '.join(f'{t:.0f}' for t in times)})")

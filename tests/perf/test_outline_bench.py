@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.perf.outline import measure_keystrokes, measure_recognition, report_text
+from app.bench.editing import measure_keystrokes, measure_recognition, report_text
 
 
 @pytest.mark.bench

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.formats.docx_io import DocumentReadError, write_docx
+from app.core.errors import DocumentReadError
+from app.core.formats.docx_io import write_docx
 from app.core.formats.reader import read_document
 from app.core.model import Document, Paragraph, Role
 from app.core.paths import phrasebank_dir

@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from app.core.formats.docx_io import DocumentReadError, write_docx
+from app.core.errors import DocumentReadError
+from app.core.formats.docx_io import write_docx
 from app.core.formats.reader import read_document
 from app.core.model import Document, Paragraph, Role
 from app.core.phrases.phrasebank import load_phrasebank

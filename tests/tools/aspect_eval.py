@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python -m tests.tools.aspect_eval``.  Prints, for each method, how many of
 the hand-written variants in tests/data/aspect_variants.toml it matches correctly (at its
 best threshold and at the shipped 0.3) and the time per heading.  The result is quoted in
-``app.core.document.templates.aspect_similarity``.
+``docs/decisions.md`` (Aspect matching).
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import time
 import tomllib
 from pathlib import Path
 
-from app.core.document.templates import _GENERIC_WORDS, ASPECT_MATCH, aspect_similarity, load_templates
+from app.core.document.templates import _GENERIC_WORDS, ASPECT_MATCH, aspect_bigrams, load_templates
 from app.core.paths import templates_dir
 from app.core.phrases.segment import Segmenter
-from app.core.text import bigram_similarity
+from app.core.text import overlap
+from tests.helpers import bigram_similarity
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "aspect_variants.toml"
 
@@ -33,8 +34,8 @@ def main() -> int:
     tokenizer = segmenter._tokenizer
     generic = set(_GENERIC_WORDS)
 
-    def overlap(a: set[str], b: set[str]) -> float:
-        return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    def aspect_similarity(heading: str, aspect_title: str) -> float:  # what the outline uses
+        return overlap(aspect_bigrams(heading), aspect_bigrams(aspect_title))
 
     methods = {
         "bigrams (before)": bigram_similarity,

@@ -24,9 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app.core.phrases.phrasebank import FIELD_RE, POINT_MARKER_RE, Phrase, load_phrasebank
-from app.core.text import bigram_similarity, count_cjk
+from app.core.document.grammar import LEADING_ORDINAL_RE
+from app.core.phrases.phrasebank import FIELD_RE, Phrase, load_phrasebank
+from app.core.text import count_cjk
 from app.core.topics import CANONICAL_TOPICS
+from tests.helpers import bigram_similarity
 
 SIX = CANONICAL_TOPICS[:6]
 OTHER_TOPICS = CANONICAL_TOPICS[6:]
@@ -96,12 +98,12 @@ def phrase_problems(phrase: Phrase) -> list[str]:
         problems.append(f"句式 {size} 字，应不超过 {CLAUSE_MAX} 字")
     if phrase.part in BODY_PARTS:
         if phrase.size == "要点":
-            if not POINT_MARKER_RE.match(text):
+            if not LEADING_ORDINAL_RE.match(text):
                 problems.append("要点 应以“一是/二是……”开头")
             lead, dot, rest = text.partition("。")
             if not dot or not rest or len(lead) > LEAD_MAX:
                 problems.append("要点 应先有一句简短的领句（以。结束）再展开")
-        elif POINT_MARKER_RE.match(text):
+        elif LEADING_ORDINAL_RE.match(text):
             problems.append("句式 不应以序号开头")
     if re.search(r"\s", text):
         problems.append("含空白字符")

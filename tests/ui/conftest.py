@@ -8,7 +8,22 @@ import pytest
 
 
 @pytest.fixture
-def window(qtbot, loaded_services, user_home, message_boxes):
+def fresh_library(loaded_services, tmp_path):
+    """This test's own empty user library: favourites and usage counts written by one test
+    never reach another one's ranking (the services themselves are shared by the session)."""
+    from app.core.phrases.library import open_library
+
+    original = loaded_services.library
+    loaded_services.library = open_library(tmp_path / "lib")
+    loaded_services.reindex()
+    yield loaded_services.library
+    loaded_services.library.close()
+    loaded_services.library = original
+    loaded_services.reindex()
+
+
+@pytest.fixture
+def window(qtbot, loaded_services, fresh_library, user_home, message_boxes):
     from app.ui.app import settings_for
     from app.ui.window.main_window import MainWindow
 
@@ -23,17 +38,3 @@ def window(qtbot, loaded_services, user_home, message_boxes):
     win.draft.qdoc.setModified(False)
 
 
-def ime_type(widget, text: str) -> None:
-    """Type ``text`` as a pinyin IME does: pre-edit, then commit, one word at a time.
-
-    (QTest.keyClicks only handles ASCII.)
-    """
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtWidgets import QApplication
-
-    for word in [text[i:i + 2] for i in range(0, len(text), 2)]:
-        preedit = QInputMethodEvent("pinyin", [])
-        QApplication.sendEvent(widget, preedit)
-        commit = QInputMethodEvent("", [])
-        commit.setCommitString(word)
-        QApplication.sendEvent(widget, commit)

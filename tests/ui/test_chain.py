@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
 
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 SKELETON = "一、检视的问题\n（一）理论学习方面\n\n（二）工作作风方面\n\n二、原因分析\n\n三、整改措施\n\n"
 PROBLEMS = ("一是学习不够系统，读原著学原文少。", "二是联系群众不够紧密，下基层调研少。",
@@ -17,7 +17,7 @@ REPORT_A = Path(__file__).resolve().parents[1] / "data" / "pairing" / "report_a.
 def _open(window, tmp_path, text: str) -> None:
     path = tmp_path / "草稿.txt"
     path.write_text(text, encoding="utf-8")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
 
 
 def _put_cursor_after(window, heading: str, qtbot=None) -> None:
@@ -41,7 +41,7 @@ def _type_three_problems(qtbot, window, tmp_path) -> None:
     _put_cursor_after(window, "（二）工作作风方面", qtbot)
     ime_type(window.editor, PROBLEMS[1] + PROBLEMS[2])
     window.draft.flush()
-    qtbot.waitUntil(lambda: len(window.chain_actions.problems()) == 3, timeout=3000)
+    qtbot.waitUntil(lambda: len(window.chain.problems()) == 3, timeout=3000)
 
 
 def _rows(window) -> list[str]:
@@ -84,7 +84,7 @@ def test_draft_measures_from_the_problems_is_one_undo_step(qtbot, window, tmp_pa
     _type_three_problems(qtbot, window, tmp_path)
     before = window.draft.qdoc.toPlainText()
     message_boxes.answer("按问题")
-    window.chain_actions.draft_measures_dialog()
+    window.chain.draft_measures_dialog()
     window.draft.flush()
     window.draft.refresh_outline()
     measures = next(s for s in window.draft.outline.sections if s.title == "整改措施")
@@ -106,7 +106,7 @@ def test_importing_last_years_list_drafts_the_section(qtbot, window, tmp_path, s
     listing = tmp_path / "上年度整改清单.docx"
     write_rectification(outline, last.paragraphs, listing, classifier=services.classifier)
     _type_three_problems(qtbot, window, tmp_path)
-    assert window.chain_actions.import_last_year_dialog(str(listing)) == 7
+    assert window.chain.import_last_year_dialog(str(listing)) == 7
     window.draft.refresh_outline()
     section = next(s for s in window.draft.outline.sections if s.title == "上年度整改落实情况")
     assert section.number == "四、"
@@ -120,7 +120,7 @@ def test_importing_a_file_without_measures_says_so(qtbot, window, tmp_path, mess
     empty = tmp_path / "空.txt"
     empty.write_text("随便写的一段话。\n", encoding="utf-8")
     before = window.draft.qdoc.toPlainText()
-    assert window.chain_actions.import_last_year_dialog(str(empty)) == 0
+    assert window.chain.import_last_year_dialog(str(empty)) == 0
     assert message_boxes and "没有在这个文件中找到整改措施" in message_boxes[-1]["text"]
     assert window.draft.qdoc.toPlainText() == before
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.model import Document, Paragraph, Role
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 TEXT = "我们要按步就班地推进工作,做好XX工作。"
 
@@ -27,8 +27,8 @@ def _menu_action(window, menu_title, text):
 def test_proofread_lists_underlines_jumps_and_fixes_in_one_undo(window, qtbot):
     _load(window, TEXT)
     _menu_action(window, "检查", "校对").trigger()
-    panel = window.check_panel
-    assert window.check_dock.isVisible()
+    panel = window.checks.panel
+    assert window.checks.dock.isVisible()
     assert [s.finding.kind for s in panel.shown] == ["wrong_form", "halfwidth", "placeholder"]
     assert "按步就班" in panel.list.item(0).text() and "按部就班" in panel.list.item(0).text()
     assert len(window.editor.extraSelections()) == 3
@@ -48,8 +48,8 @@ def test_proofread_lists_underlines_jumps_and_fixes_in_one_undo(window, qtbot):
 def test_ignore_once_and_whitelist(window, user_home, monkeypatch):
     monkeypatch.setattr(window.services, "user_dir", user_home)  # not the session's shared dir
     _load(window, TEXT)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     panel.list.setCurrentRow(1)
     panel.ignore_button.click()
     assert [s.finding.kind for s in panel.shown] == ["wrong_form", "placeholder"]
@@ -61,8 +61,8 @@ def test_ignore_once_and_whitelist(window, user_home, monkeypatch):
 
 def test_findings_follow_typing_and_recheck(window, qtbot):
     _load(window, TEXT)
-    window.show_check("proofread")
-    panel = window.check_panel
+    window.checks.show_check("proofread")
+    panel = window.checks.panel
     before = panel.shown[0].start
     cursor = window.editor.textCursor()
     cursor.setPosition(window.draft.qdoc.findBlockByNumber(2).position())
@@ -76,15 +76,15 @@ def test_findings_follow_typing_and_recheck(window, qtbot):
 
 def test_closing_the_panel_removes_underlines(window):
     _load(window, TEXT)
-    window.show_check("proofread")
+    window.checks.show_check("proofread")
     assert window.editor.extraSelections()
-    window.check_dock.close()
+    window.checks.dock.close()
     assert window.editor.extraSelections() == []
 
 
 def test_structure_check_on_a_new_document(window):
-    window.show_check("structure")
-    panel = window.check_panel
+    window.checks.show_check("structure")
+    panel = window.checks.panel
     aspects = [s for s in panel.shown if s.finding.kind == "structure_aspect"]
     assert len(aspects) == 6
     assert "结构检查" in panel.summary.text()
@@ -102,7 +102,7 @@ def test_similarity_against_chosen_drafts(window, tmp_path, monkeypatch, corpus)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: ([str(other), str(bad)], ""))
     _menu_action(window, "检查", "雷同比对").trigger()
-    panel = window.check_panel
+    panel = window.checks.panel
     assert panel.shown and all(s.finding.kind == "similarity" for s in panel.shown)
     assert "同事.txt" in panel.list.item(0).text()
     assert "同事.txt" in panel.summary.text()
@@ -114,7 +114,7 @@ def test_a_mouse_click_on_a_finding_selects_its_span_in_the_editor(window, qtbot
 
     _load(window, "学习不够。", TEXT)
     _menu_action(window, "检查", "校对").trigger()
-    panel = window.check_panel
+    panel = window.checks.panel
     row = [s.finding.kind for s in panel.shown].index("placeholder")
     rect = panel.list.visualItemRect(panel.list.item(row))
     QTest.mouseClick(panel.list.viewport(), Qt.LeftButton, pos=rect.center())

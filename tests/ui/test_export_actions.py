@@ -90,7 +90,7 @@ def test_save_uses_the_export_settings(window, tmp_path):
     window.draft.load(Document([Paragraph(Role.H1, "一、检视的问题"),
                                 Paragraph(Role.BODY, "一是学习不深。二是运用不够。")]))
     out = tmp_path / "保存.docx"
-    assert window.save_to(out)
+    assert window.files.save_to(out)
     doc = open_docx(str(out))
     assert doc.styles["Normal"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "仿宋"
     assert [r.text for r in doc.paragraphs[1].runs if r.bold] == ["一是学习不深。", "二是运用不够。"]

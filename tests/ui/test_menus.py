@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.ui.app import settings_for
-from app.ui.window.recent import RECENT_KEY, recent_files
+from app.ui.preferences import RECENT_KEY
+from app.ui.window.recent import recent_files
+from tests.ui.helpers import put_cursor
 
 # menu item (start of its text) -> Word's shortcut(s)
 WORD_SHORTCUTS = {
@@ -87,8 +89,8 @@ def test_recent_files_remember_open_and_save(qtbot, window, tmp_path, message_bo
     a = tmp_path / "甲.txt"
     a.write_text("一、检视的问题\n（一）理论学习方面\n甲的稿子。\n", encoding="utf-8")
     b = tmp_path / "乙.docx"
-    assert window.open_path(a)
-    assert window.save_to(b)
+    assert window.files.open_path(a)
+    assert window.files.save_to(b)
     assert recent_files(window.settings) == [b, a]
     menu = window.recent.menu
     menu.aboutToShow.emit()
@@ -96,7 +98,7 @@ def test_recent_files_remember_open_and_save(qtbot, window, tmp_path, message_bo
     assert items[:2] == ["&1 乙.docx", "&2 甲.txt"]
     assert menu.actions()[0].statusTip() == str(b)
     # opening from the list
-    window.new_document()
+    window.files.new_document()
     menu.actions()[1].trigger()
     assert "甲的稿子" in window.draft.qdoc.toPlainText()
     assert recent_files(window.settings)[0] == a
@@ -139,8 +141,8 @@ def test_window_size_panes_and_check_pane_are_remembered(qtbot, loaded_services,
     first.resize(720, 540)  # (the offscreen screen is 800 × 600)
     first.splitter.setSizes([150, 400, 170])
     sizes = first.splitter.sizes()
-    first.check_dock.show()
-    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.check_dock)
+    first.checks.dock.show()
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.checks.dock)
     first.close()
     second = MainWindow(services, settings_for(user_home))
     qtbot.addWidget(second)
@@ -148,26 +150,25 @@ def test_window_size_panes_and_check_pane_are_remembered(qtbot, loaded_services,
     qtbot.waitExposed(second)
     assert (second.width(), second.height()) == (720, 540)
     assert second.splitter.sizes() == sizes
-    assert second.dockWidgetArea(second.check_dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert not second.check_dock.isVisible()  # empty until a check runs
+    assert second.dockWidgetArea(second.checks.dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert not second.checks.dock.isVisible()  # empty until a check runs
     second.close()
     # A session that never opens the 检查 pane (it is built on first use) keeps its place.
     third = MainWindow(services, settings_for(user_home))
     qtbot.addWidget(third)
     third.show()
     qtbot.waitExposed(third)
-    assert third._check_dock is None
+    assert not third.checks.built
     third.close()
     fourth = MainWindow(services, settings_for(user_home))
     qtbot.addWidget(fourth)
-    assert fourth.dockWidgetArea(fourth.check_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert fourth.dockWidgetArea(fourth.checks.dock) == Qt.DockWidgetArea.RightDockWidgetArea
     fourth.close()
 
 
 def test_find_and_replace(qtbot, window):
-    from tests.ui.test_window import _put_cursor
 
-    _put_cursor(qtbot, window, "（一）理论学习方面")
+    put_cursor(qtbot, window, "（一）理论学习方面")
     window.editor.textCursor().insertText("学习学习")
     dialog = _action(window, "查找").trigger() or window._dialogs["find"]
     assert dialog.isVisible() and not dialog.isModal()

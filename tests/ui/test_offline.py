@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from tests.conftest import NETWORK_EVENTS
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 
 def _inet_socket_inodes() -> set[str]:
@@ -57,9 +57,9 @@ def test_gui_session_opens_no_network_socket(qtbot, window, tmp_path, corpus):
     window.phrase_panel.search.setText("学习")
     item = window.phrase_panel.list.item(0)
     window.editor.insert_phrase_at_cursor("x", item.text())
-    assert window.save_to(tmp_path / "draft.docx")
-    assert window.open_path(corpus[0])
-    assert window.open_path(tmp_path / "draft.docx")
+    assert window.files.save_to(tmp_path / "draft.docx")
+    assert window.files.open_path(corpus[0])
+    assert window.files.open_path(tmp_path / "draft.docx")
     qtbot.wait(200)
     assert NETWORK_EVENTS[start:] == []
     assert _inet_socket_inodes() == set()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication
 
 from app.core.document.numbering import recognize_text
 from app.core.model import Document
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import drag, ime_type
 
 # A short report with block and inline points and a closing paragraph.
 DRAFT = (Path(__file__).resolve().parents[2] / "tests" / "data" / "outline_draft.txt").read_text(encoding="utf-8")
@@ -27,29 +27,6 @@ def _texts(win) -> list[str]:
     return [b.text() for b in win.draft.blocks()]
 
 
-def _drag(qtbot, pane, source: str, target: str, where: str) -> None:
-    """Drag the row labelled ``source`` to the top, middle or bottom of ``target``'s row."""
-    src, dst = pane.index_for_label(source), pane.index_for_label(target)
-    assert src.isValid() and dst.isValid(), (source, target, pane.labels())
-    pane.setCurrentIndex(src)
-    pane.scrollTo(dst)
-    qtbot.wait(5)  # let the view lay out its rows
-    rect = pane.visualRect(dst)
-    y = {"above": rect.top() + 2, "below": rect.bottom() - 2, "on": rect.center().y()}[where]
-    pos = QPointF(rect.center().x(), y)
-    mime = pane.model().mimeData([src])
-    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.MoveAction, mime, buttons, mods)
-    QApplication.sendEvent(pane.viewport(), enter)
-    move = QDragMoveEvent(pos.toPoint(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                          Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(pane.viewport(), move)
-    assert move.isAccepted(), "the tree refused a drop there"
-    drop = QDropEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(pane.viewport(), drop)
-
-
 def test_tree_shows_opening_points_and_closing(draft_window):
     labels = draft_window.outline_pane.labels()
     assert labels[0] == (0, "开头") and labels[-1] == (0, "结尾")
@@ -59,7 +36,7 @@ def test_tree_shows_opening_points_and_closing(draft_window):
 def test_dragging_an_aspect_moves_its_text_and_renumbers(qtbot, draft_window):
     win = draft_window
     before = _texts(win)
-    _drag(qtbot, win.outline_pane, "（三）能力本领方面", "（一）理论学习方面", "above")
+    drag(qtbot, win.outline_pane, "（三）能力本领方面", "（一）理论学习方面", "above")
     qtbot.waitUntil(lambda: (1, "（一）能力本领方面") in win.outline_pane.labels(), timeout=2000)
     labels = [label for depth, label in win.outline_pane.labels() if depth == 1]
     assert labels[:3] == ["（一）能力本领方面", "（二）理论学习方面", "（三）政治素质方面"]
@@ -77,7 +54,7 @@ def test_dragging_an_aspect_moves_its_text_and_renumbers(qtbot, draft_window):
 def test_dragging_a_point_to_another_aspect(qtbot, draft_window):
     win = draft_window
     before, labels_before = _texts(win), win.outline_pane.labels()
-    _drag(qtbot, win.outline_pane, "一是：学得不系统", "一是：本领恐慌", "below")
+    drag(qtbot, win.outline_pane, "一是：学得不系统", "一是：本领恐慌", "below")
     qtbot.waitUntil(lambda: "二是学得不系统。理论学习碎片化。" in _texts(win), timeout=2000)
     texts = _texts(win)
     assert texts[texts.index("（一）理论学习方面") + 1] == "一是学用脱节。联系实际不够。"
@@ -180,13 +157,13 @@ def test_new_asks_for_the_template_and_remembers_it(qtbot, window, monkeypatch):
         return "巡视整改专题民主生活会", True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
-    window.choose_template_and_new()
+    window.files.choose_template_and_new()
     assert offered[0][0][offered[0][1]] == "2023年度主题教育专题民主生活会（六个方面）"
     labels = [label for _, label in window.outline_pane.labels()]
     assert "（四）落实意识形态工作责任制" in labels
     assert window.draft.paragraphs()[0].text == window.services.templates.get("xunshi-zhenggai").title
     # the next time (also in a new window) the last choice is offered first and used by default
-    window.choose_template_and_new()
+    window.files.choose_template_and_new()
     assert offered[1][0][offered[1][1]] == "巡视整改专题民主生活会"
     second = MainWindow(window.services, window.settings)
     qtbot.addWidget(second)

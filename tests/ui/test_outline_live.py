@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCursor
 
 from app.core.formats.reader import read_document
 from app.ui.panes.outline_pane import EMPTY_MARK
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import drag, ime_type, listed_topics
 
 
 def _counts(pane) -> dict[str, str]:
@@ -52,7 +52,7 @@ def test_status_bar_total_against_the_target_range(qtbot, window, corpus):
 
 
 def test_numbered_items_below_the_aspects_are_not_marked_empty(qtbot, window):
-    window.open_path(Path(__file__).resolve().parents[1] / "data" / "messy_report.txt")
+    window.files.open_path(Path(__file__).resolve().parents[1] / "data" / "messy_report.txt")
     counts = _counts(window.outline_pane)
     assert counts["1.面对矛盾绕着走"] == "7" and counts["（1）遇到难题习惯于等靠要"] == "10"
     assert counts["（五）工作作风方面"] == EMPTY_MARK and counts["（二）锤炼党性"] == EMPTY_MARK
@@ -81,14 +81,13 @@ def test_typing_a_heading_with_half_width_brackets(qtbot, window):
 
 def test_phrase_panel_works_on_an_imported_report(qtbot, window, corpus):
     """Corpus 003 words its aspects 对照……方面突出问题: they still bring their topic's phrases."""
-    from tests.ui.test_window import _listed_topics
 
-    assert window.open_path(next(p for p in corpus if p.name.startswith("003")))
+    assert window.files.open_path(next(p for p in corpus if p.name.startswith("003")))
     block = next(b for b in window.draft.blocks() if b.text().startswith("（五）对照工作作风方面")).next()
     window.editor.setTextCursor(QTextCursor(block))
     window.update_context()
     assert window.phrase_panel.context_label.text() == "当前位置：工作作风 · 问题"
-    topics = _listed_topics(window, "问题")
+    topics = listed_topics(window, "问题")
     assert topics and all("工作作风" in t for t in topics)
 
 
@@ -103,7 +102,7 @@ def _type_a_third_point(qtbot, window) -> None:
 
 
 def test_a_new_point_keeps_collapsed_rows_and_the_scroll_position(qtbot, window, corpus):
-    assert window.open_path(next(p for p in corpus if p.name.startswith("000")))
+    assert window.files.open_path(next(p for p in corpus if p.name.startswith("000")))
     pane = window.outline_pane
     pane.resize(pane.width(), 200)
     theory = pane.index_for_label("（一）理论学习方面")
@@ -151,16 +150,15 @@ def test_pasting_a_whole_report_over_the_new_draft(qtbot, window, corpus):
 
 
 def test_a_new_point_remakes_only_its_own_part_of_the_tree(qtbot, window, corpus):
-    assert window.open_path(next(p for p in corpus if p.name.startswith("000")))
+    assert window.files.open_path(next(p for p in corpus if p.name.startswith("000")))
     pane = window.outline_pane
     item_of = lambda label: pane.model_.itemFromIndex(pane.index_for_label(label))  # noqa: E731
     causes, measures = item_of("二、产生问题的原因分析"), item_of("三、努力方向和整改措施")
     _type_a_third_point(qtbot, window)
     assert item_of("二、产生问题的原因分析") is causes and item_of("三、努力方向和整改措施") is measures
     # and the remade rows still work: dragging the new point moves it with its text
-    from tests.ui.test_outline_edit import _drag
 
-    _drag(qtbot, pane, "三是：新的一点", "一是：践行“两个确立”还有差距", "above")
+    drag(qtbot, pane, "三是：新的一点", "一是：践行“两个确立”还有差距", "above")
     qtbot.waitUntil(lambda: "一是：新的一点" in _counts(pane), timeout=2000)
     assert "一是新的一点。" in window.draft.qdoc.toPlainText()
 

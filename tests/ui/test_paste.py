@@ -56,7 +56,7 @@ def test_control_characters_from_word_do_not_block_saving(window, tmp_path):
     _paste(window, mime)
     texts = [b.text() for b in window.draft.blocks()]
     assert "第一行" in texts and "第二行结束" in texts
-    assert window.save_to(tmp_path / "粘贴.docx")
+    assert window.files.save_to(tmp_path / "粘贴.docx")
     saved = [p.text for p in read_docx(tmp_path / "粘贴.docx").paragraphs]
     assert "第二行结束" in saved
 

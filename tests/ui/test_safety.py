@@ -20,7 +20,7 @@ from app.core.storage.crashlog import log_file
 from app.core.storage.filelock import lock_path
 from app.ui.window.crash import ExceptionGuard
 from app.ui.window.recovery import RecoveryDialog, offer_recovery
-from tests.ui.conftest import ime_type
+from tests.ui.helpers import ime_type
 
 
 def _type_at_end(window, text: str) -> None:
@@ -77,7 +77,7 @@ def test_successful_save_removes_the_autosave_and_clean_close_too(qtbot, window,
     _type_at_end(window, "要保存的内容")
     window.safety.autosave.save_now().result()
     assert _saved_text(window)
-    assert window.save_to(tmp_path / "报告.docx")
+    assert window.files.save_to(tmp_path / "报告.docx")
     qtbot.waitUntil(lambda: _saved_text(window) is None, timeout=2000)
     _type_at_end(window, "又改了一句")
     window.safety.autosave.save_now().result()
@@ -121,7 +121,7 @@ def test_failed_save_keeps_the_draft_in_editor_and_autosave(qtbot, window, tmp_p
         return real_replace(src, dst)
 
     monkeypatch.setattr(storage.os, "replace", failing)
-    assert not window.save_to(target)
+    assert not window.files.save_to(target)
     assert expected in message_boxes[-1]["text"] and "没有丢失" in message_boxes[-1]["text"]
     assert "保存失败也不能丢" in window.draft.qdoc.toPlainText()
     assert window.draft.qdoc.isModified()
@@ -130,7 +130,7 @@ def test_failed_save_keeps_the_draft_in_editor_and_autosave(qtbot, window, tmp_p
 
 
 def test_forbidden_file_name_is_explained(qtbot, window, tmp_path, message_boxes):
-    assert not window.save_to(tmp_path / "会议:材料?.docx")
+    assert not window.files.save_to(tmp_path / "会议:材料?.docx")
     assert "不允许的字符" in message_boxes[-1]["text"]
     assert list(tmp_path.glob("*.docx")) == []
 
@@ -145,6 +145,19 @@ def test_recovery_dialog_lists_each_draft_with_its_time(qtbot, window):
     assert texts[1].startswith("报告.docx")
     dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     assert dialog.chosen() == snaps[:1]
+
+
+def test_recovery_dialog_counts_like_the_status_bar(qtbot, window):
+    """Rare characters (CJK extension A, compatibility ideographs) count in both places."""
+    _type_at_end(window, "㐀㐁﨑學习")
+    window.draft.flush()
+    qtbot.waitUntil(lambda: "字数" in window.count_label.text())
+    total = window.draft.outline.total_chars
+    snap = Snapshot.of("c", window.draft.to_document(), None)
+    dialog = RecoveryDialog([snap])
+    qtbot.addWidget(dialog)
+    assert f"    {total} 字" in dialog.list.item(0).text()
+    assert f"字数：{total}" in window.count_label.text()
 
 
 def test_recovery_puts_every_draft_in_a_window(qtbot, window, loaded_services, user_home):
@@ -192,19 +205,19 @@ def test_a_file_open_in_another_window_is_refused(qtbot, window, loaded_services
     from app.ui.window.main_window import MainWindow
 
     path = tmp_path / "报告.docx"
-    assert window.save_to(path)
+    assert window.files.save_to(path)
     assert lock_path(path).exists()
     owner = json.loads(lock_path(path).read_text(encoding="utf-8"))
     assert owner["pid"] == os.getpid() and owner["host"]
     other = MainWindow(window.services, settings_for(user_home))
     qtbot.addWidget(other)
-    assert not other.open_path(path)
+    assert not other.files.open_path(path)
     assert "已在本机另一个明镜窗口中打开" in message_boxes[-1]["text"]
-    assert not other.save_to(path)  # nor may it overwrite it
-    assert window.open_path(path)  # the window that has it may open it again
-    window.new_document()  # leaving the file releases it
+    assert not other.files.save_to(path)  # nor may it overwrite it
+    assert window.files.open_path(path)  # the window that has it may open it again
+    window.files.new_document()  # leaving the file releases it
     assert not lock_path(path).exists()
-    assert other.open_path(path)
+    assert other.files.open_path(path)
 
 
 def test_stale_lock_of_a_dead_process_is_taken_over(qtbot, window, tmp_path):
@@ -212,13 +225,13 @@ def test_stale_lock_of_a_dead_process_is_taken_over(qtbot, window, tmp_path):
     import subprocess
 
     path = tmp_path / "报告.docx"
-    assert window.save_to(path)
-    window.new_document()
+    assert window.files.save_to(path)
+    window.files.new_document()
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     lock_path(path).write_text(json.dumps({"pid": dead.pid, "host": socket.gethostname()}),
                                encoding="utf-8")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert json.loads(lock_path(path).read_text(encoding="utf-8"))["pid"] == os.getpid()
 
 

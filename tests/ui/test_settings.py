@@ -15,6 +15,7 @@ from app.core.formats.fonts import InstalledFonts
 from app.core.model import Role
 from app.ui import preferences
 from app.ui.app import settings_for
+from tests.ui.helpers import put_cursor
 
 WINDOWS_FONTS = ["SimSun", "SimHei", "FangSong", "KaiTi", "Microsoft YaHei"]
 
@@ -80,7 +81,7 @@ def test_picking_installed_fallbacks_reaches_the_export(qtbot, window, windows_f
     dialog.bold_lead.setChecked(True)
     _ok(dialog)
     out = tmp_path / "报告.docx"
-    assert window.save_to(out)
+    assert window.files.save_to(out)
     assert _east_asia(out, "Normal") == "仿宋"
     assert _east_asia(out, "Title") == "宋体"
     assert window.settings.value("export/font/body") == "仿宋"
@@ -89,7 +90,7 @@ def test_picking_installed_fallbacks_reaches_the_export(qtbot, window, windows_f
     assert dialog.bold_lead.isChecked()
     dialog.restore_official.click()
     _ok(dialog)
-    assert window.save_to(out)
+    assert window.files.save_to(out)
     assert _east_asia(out, "Normal") == "仿宋_GB2312"
 
 
@@ -187,7 +188,7 @@ def test_ok_without_touching_the_template_keeps_following_the_last_pick(qtbot, w
     assert window.settings.value(preferences.DEFAULT_TEMPLATE_KEY) is None
     other = next(t for t in window.services.templates.templates
                  if t.id != window.services.templates.default().id)
-    window.new_document(other)  # what 新建 does
+    window.files.new_document(other)  # what 新建 does
     assert preferences.start_template_id(window.settings) == other.id
 
 
@@ -208,9 +209,8 @@ def test_damaged_settings_fall_back_to_defaults(qtbot, window):
 
 
 def test_font_size_change_after_typing_keeps_the_undo_history(qtbot, window, windows_fonts):
-    from tests.ui.test_window import _put_cursor
 
-    _put_cursor(qtbot, window, "（一）理论学习方面")
+    put_cursor(qtbot, window, "（一）理论学习方面")
     window.editor.textCursor().insertText("改动")
     window.draft.flush()
     assert window.draft.qdoc.isModified()
@@ -223,7 +223,7 @@ def test_font_size_change_after_typing_keeps_the_undo_history(qtbot, window, win
     assert "（一）理论学习方面改动" not in window.draft.qdoc.toPlainText()
     assert "（一）理论学习方面" in window.draft.qdoc.toPlainText()
     # the indents follow with the next document
-    window.new_document()
+    window.files.new_document()
     heading = next(b for b in window.draft.blocks() if window.draft.role_of(b) is Role.H2)
     char_px = QFontMetricsF(window.look.body_font()).horizontalAdvance("字")
     assert heading.blockFormat().textIndent() == pytest.approx(2 * char_px)

@@ -80,7 +80,7 @@ def test_broken_user_template_is_reported_in_the_window(qtbot, own_window, messa
 
 def test_new_offers_the_users_own_template(qtbot, own_window, monkeypatch):
     offered = _choose(monkeypatch, "支部书记述职（自拟）（我的模板）")
-    own_window.choose_template_and_new()
+    own_window.files.choose_template_and_new()
     items = offered[0][0]
     assert "支部书记述职（自拟）（我的模板）" in items and "2023年度主题教育专题民主生活会（六个方面）" in items
     assert not any("坏模板" in item for item in items)
@@ -89,13 +89,13 @@ def test_new_offers_the_users_own_template(qtbot, own_window, monkeypatch):
                       "三、整改措施"]
     total = own_window.draft.outline.total_chars
     assert own_window.count_label.text() == f"字数：{total} / 目标 1500–2500 字（还差 {1500 - total} 字）"
-    own_window.choose_template_and_new()
+    own_window.files.choose_template_and_new()
     assert offered[1][0][offered[1][1]] == "支部书记述职（自拟）（我的模板）"
 
 
 def test_new_document_has_title_name_and_date_lines_to_fill(qtbot, window, monkeypatch):
     _choose(monkeypatch, "组织生活会（党员个人，四个检视）")
-    window.choose_template_and_new()
+    window.files.choose_template_and_new()
     paragraphs = window.draft.paragraphs()
     today = dt.date.today()
     assert [(p.role, p.text) for p in paragraphs[:4]] == [

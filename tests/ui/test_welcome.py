@@ -11,7 +11,8 @@ from app.core.formats.fonts import InstalledFonts
 from app.core.storage.autosave import Snapshot
 from app.ui import preferences
 from app.ui.app import start_up
-from app.ui.dialogs.welcome import SHOWN_KEY, WelcomeOverlay
+from app.ui.dialogs.welcome import WelcomeOverlay
+from app.ui.preferences import SHOWN_KEY
 from app.ui.window.recovery import autosave_store
 
 
@@ -93,6 +94,6 @@ def test_not_while_recovery_was_put_off(qtbot, window, monkeypatch):
 def test_not_over_a_file_opened_on_start(qtbot, window, tmp_path):
     path = tmp_path / "材料.txt"
     path.write_text("一、检视的问题\n（一）理论学习方面\n学习不够深入。\n", encoding="utf-8")
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert _start(window) is None
     assert "学习不够深入" in window.draft.qdoc.toPlainText()

@@ -21,10 +21,6 @@ KIND_LABELS: dict[str, str] = {
     "structure_length": "篇幅",
     "structure_example": "缺少实例",
 }
-PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "pause", "repeat", "wrong_form", "formulation",
-                   "numbering", "placeholder")
-STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_cause", "structure_length",
-                   "structure_example")
 
 
 @dataclass(frozen=True)

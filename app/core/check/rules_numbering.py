@@ -8,14 +8,10 @@ so 一、三、四、 gives one finding, not two.
 
 from __future__ import annotations
 
-import re
-
 from app.core.check.findings import Finding, line_spans
-from app.core.document.numbering import canonical_number, match_heading
-from app.core.text import cn_to_int, int_to_cn
+from app.core.document.grammar import canonical_number, point_marker, point_markers, renumbered
+from app.core.document.numbering import match_heading
 
-_CN = "一二三四五六七八九十"
-_POINT_RE = re.compile(rf"(?:^|(?<=[。；;！？!?，,：:]))[\s\u3000]*([{_CN}]{{1,3}})([是要])")
 _LEVEL_NAME = {1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
 
 
@@ -38,7 +34,7 @@ def check_numbering(text: str) -> list[Finding]:
                     f"{_LEVEL_NAME[level]}序号不连续：“{heading.number}”前应为“{canonical_number(level, expected)}”。"
                     if value > expected else
                     f"{_LEVEL_NAME[level]}序号重复或倒退：此处应为“{canonical_number(level, expected)}”。",
-                    start, start + len(raw), raw, _renumbered(raw, level, expected)))
+                    start, start + len(raw), raw, renumbered(raw, expected, chinese=level in (1, 2))))
             last[level] = value
             for deeper in [k for k in last if k > level]:  # sub-levels restart
                 del last[deeper]
@@ -49,27 +45,19 @@ def check_numbering(text: str) -> list[Finding]:
     return findings
 
 
-def _renumbered(raw: str, level: int, value: int) -> str | None:
-    """``raw`` (the number as typed) with the numeral replaced, keeping its brackets."""
-    if level in (1, 2):
-        return re.sub(rf"[{_CN}]+", int_to_cn(value), raw, count=1)
-    return re.sub(r"\d+", str(value), raw, count=1)
-
-
 def _check_points(line: str, offset: int, start: int, last: dict[int, int]) -> list[Finding]:
     findings = []
-    for m in _POINT_RE.finditer(line, start):
-        value = cn_to_int(m.group(1))
+    for m in point_markers(line, start):
+        value = m.value
         if not value:
             continue
-        key = -1 if m.group(2) == "是" else -2
+        key = -1 if m.suffix == "是" else -2
         previous = last.get(key)
         if value != 1 and previous != value - 1:
-            expected = (previous or 0) + 1
-            marker = m.group(1) + m.group(2)
-            what = f"“{marker}”前面缺少“{int_to_cn(expected)}{m.group(2)}”" if value > expected \
-                else f"“{marker}”重复或倒退，此处应为“{int_to_cn(expected)}{m.group(2)}”"
-            findings.append(Finding("numbering", f"分项序号不连续：{what}。", offset + m.start(1),
-                                    offset + m.end(2), marker, int_to_cn(expected) + m.group(2)))
+            expected = point_marker((previous or 0) + 1, m.suffix)
+            what = f"“{m.marker}”前面缺少“{expected}”" if value > (previous or 0) + 1 \
+                else f"“{m.marker}”重复或倒退，此处应为“{expected}”"
+            findings.append(Finding("numbering", f"分项序号不连续：{what}。", offset + m.start,
+                                    offset + m.end, m.marker, expected))
         last[key] = value
     return findings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from app.core.check.findings import Finding, line_spans
+from app.core.document.grammar import CN_HEAD_DOT_RE
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _OPEN = {"（": "round", "(": "round", "《": "book", "【": "lenticular", "〔": "tortoise",
@@ -18,7 +19,6 @@ _PAIR_NAME = {"round": "括号", "book": "书名号", "lenticular": "方括号",
 # Half-width marks and their full-width forms; a following space goes with them.
 _MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
 _MARK_RE = re.compile(r"[,;:?!.] *")
-_HEAD_DOT_RE = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\.")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -122,7 +122,7 @@ def check_halfwidth(text: str) -> list[Finding]:
     for offset, line in line_spans(text):
         if not _CJK.search(line):
             continue
-        head_dot = _HEAD_DOT_RE.match(line)
+        head_dot = CN_HEAD_DOT_RE.match(line)
         for m in _MARK_RE.finditer(line):
             mark = m.group()[0]
             i = m.start()

@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from app.core.document.grammar import CN_NUMERAL, POINT_SUFFIXES
+
 SHINGLE = 3
 COPIED = 0.9  # similarity at or above which a sentence counts as copied
 NEAR_COPY = 0.7  # … as near-copied
 MIN_CHARS = 10  # shorter sentences (headings, 一是…) are not compared
 _SENTENCE_RE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 _KEEP_RE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
-_MARKER_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．是要]")
+_MARKER_RE = re.compile(rf"^[（(]?(?:{CN_NUMERAL}|\d{{1,3}})[）)、.．{POINT_SUFFIXES}]")
 
 
 @dataclass(frozen=True)
@@ -168,26 +170,6 @@ def compare(draft: str, index: SimilarityIndex) -> SimilarityReport:
                           near[s] / total if total else 0.0) for s in near]
     shares.sort(key=lambda s: (-s.near, s.name))
     return SimilarityReport(matches, shares, total)
-
-
-def gather_files(paths, exclude=None) -> list:
-    """.docx/.txt files named directly or found (recursively) in folders, sorted, no repeats."""
-    from pathlib import Path
-
-    found: list[Path] = []
-    skip = Path(exclude).resolve() if exclude else None
-    for raw in paths:
-        path = Path(raw)
-        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for candidate in candidates:
-            if path.is_dir() and (candidate.suffix.lower() not in (".docx", ".txt")
-                                  or candidate.name.startswith(("~$", "."))):
-                continue
-            if skip is not None and candidate.resolve() == skip:
-                continue
-            if candidate not in found:
-                found.append(candidate)
-    return found
 
 
 def phrasebank_text(phrases) -> str:

@@ -7,12 +7,13 @@ paragraphs as 明镜 reads them, joined with ``\\n``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.document.numbering import recognize_text
-from app.core.formats.reader import read_document
+from app.core.errors import DocumentReadError
+from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Paragraph
 
 
@@ -37,9 +38,17 @@ def read_check_input(path: Path) -> CheckInput:
     return CheckInput(document.text(), document)
 
 
-def text_input(text: str) -> CheckInput:
-    text = normalise_newlines(text)
-    return CheckInput(text, Document(recognize_text(text)))
+def read_sources(paths: Iterable[Path | str], exclude: Path | str | None = None,
+                 ) -> tuple[list[tuple[str, str]], list[str]]:
+    """(name, text) of each readable report among ``paths`` (files or folders) to compare a
+    draft with (雷同比对), and why the others could not be read."""
+    sources, errors = [], []
+    for path in report_files(paths, exclude):
+        try:
+            sources.append((path.name, read_check_input(path).text))
+        except DocumentReadError as exc:
+            errors.append(str(exc))
+    return sources, errors
 
 
 def locate_paragraphs(text: str, paragraphs: Sequence[Paragraph]) -> list[int]:

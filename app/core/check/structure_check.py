@@ -12,20 +12,23 @@ Findings point at the heading or point concerned, as offsets into the checked te
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
-from app.core.document.outline import Outline, OutlineNode, build_outline
+from app.core.document.outline import NodeKind, Outline, OutlineNode, build_outline
 from app.core.document.pairing import Item, assign, causes_of, explanations, problems_and_measures
 from app.core.document.templates import Template, match_aspect
 from app.core.model import Paragraph, Role
 from app.core.text import count_cjk
-from app.core.topics import TopicClassifier
+from app.core.topics import Part, TopicClassifier
 
 # Share of the template's target length that each part usually takes (low, high).
-PART_SHARE = {"问题": (0.35, 0.65), "原因": (0.12, 0.35), "措施": (0.2, 0.5)}
+PART_SHARE = {Part.PROBLEM: (0.35, 0.65), Part.CAUSE: (0.12, 0.35), Part.MEASURE: (0.2, 0.5)}
 MIN_POINT_CHARS = 15
+
+Span = tuple[int, int, str]  # start, end and text of a finding
+Locate = Callable[[OutlineNode], Span]
 
 _CONCRETE_RES = [
     re.compile(r"\d"),  # any figure: 3次, 2023年, 15%
@@ -71,9 +74,9 @@ def _part_roots(outline: Outline, part: str) -> list[OutlineNode]:
     return [n for n in outline.sections if n.part == part]
 
 
-def _aspects(outline: Outline, template: Template | None, at) -> list[Finding]:
-    roots = _part_roots(outline, "问题")
-    sections = [c for r in roots for c in r.children if c.kind == "section"]
+def _aspects(outline: Outline, template: Template | None, at: Locate) -> list[Finding]:
+    roots = _part_roots(outline, Part.PROBLEM)
+    sections = [c for r in roots for c in r.children if c.kind == NodeKind.SECTION]
     findings = []
     if template is not None:
         aspects = template.problem_aspects()
@@ -81,18 +84,18 @@ def _aspects(outline: Outline, template: Template | None, at) -> list[Finding]:
         covered = {match_aspect(aspects, s.title) for s in sections}
         for aspect in aspects:
             if aspect not in covered:
-                where = at(roots[0]) if roots else (0, 0, "")
+                where: Span = at(roots[0]) if roots else (0, 0, "")
                 findings.append(Finding("structure_aspect",
                                         f"模板要求的“{aspect.title}”没有对应的问题，请补写。", *where))
     for section in sections:
-        has_points = any(c.kind == "point" for c in section.children)
+        has_points = any(c.kind == NodeKind.POINT for c in section.children)
         if not has_points and section.chars - count_cjk(section.title) < MIN_POINT_CHARS:
             findings.append(Finding("structure_aspect",
                                     f"“{section.title}”下还没有写具体问题。", *at(section)))
     return findings
 
 
-def _measures(problems: list[Item], measures: list[Item], at) -> list[Finding]:
+def _measures(problems: list[Item], measures: list[Item], at: Locate) -> list[Finding]:
     """Problems that no measure answers: exactly the empty cells of the 整改清单."""
     if not problems:
         return []
@@ -128,13 +131,13 @@ def _causes(problems: list[Item], causes: list[Item], at) -> list[Finding]:
     return findings
 
 
-def _lengths(outline: Outline, template: Template | None, at,
-             whole: tuple[int, int, str] | None = None) -> list[Finding]:
+def _lengths(outline: Outline, template: Template | None, at: Locate,
+             whole: Span | None = None) -> list[Finding]:
     low, high = template.target_chars if template else (3000, 6000)
     total = outline.total_chars
     findings = []
     first = outline.sections[0] if outline.sections else None
-    where = whole or (at(first) if first else (0, 0, ""))
+    where: Span = whole or (at(first) if first else (0, 0, ""))
     if total < low:
         findings.append(Finding("structure_length", f"全文 {total} 字，少于建议的 {low}–{high} 字。", *where))
     elif total > high:
@@ -158,7 +161,7 @@ def has_concrete_example(text: str) -> bool:
     return any(r.search(text) for r in _CONCRETE_RES)
 
 
-def _examples(problems: list[Item], at) -> list[Finding]:
+def _examples(problems: list[Item], at: Locate) -> list[Finding]:
     findings = []
     for p in problems:
         if count_cjk(p.full) >= MIN_POINT_CHARS and not has_concrete_example(p.full):

@@ -1,4 +1,4 @@
-"""Recognising the structure of a report from its numbering.
+"""Recognising the structure of a report from its numbering (the patterns: ``grammar``).
 
 The same code reads pasted text, .txt files and the paragraphs of foreign .docx files.
 It only decides roles; nothing is dropped or rewritten except surrounding whitespace and
@@ -11,19 +11,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.document.point_markers import first_point_in_heading
+from app.core.document.grammar import HEADING_PATTERNS, canonical_number, cn_to_int, first_point_in_heading
 from app.core.model import HEADING_ROLES, Paragraph, Role
-from app.core.text import cn_to_int, int_to_cn
 
-_CN = "一二三四五六七八九十"
-# (level, pattern): the number is group 1, the rest of the line follows the match.
-_HEADING_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    # a stray 、 or . after the bracket (（一）、理论学习方面) belongs to the number
-    (2, re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*(?:[、.．]\s*)?")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(?:[、.．]\s*)?")),
-    (1, re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*")),
-    (3, re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
-]
 # Where a run-in heading ends and its body begins.
 _HEAD_END_RE = re.compile(r"[。：:！？!?]")
 _MAX_RUN_IN_HEAD = 64  # the longest 六个带头 aspect is 47 characters
@@ -40,19 +30,9 @@ class HeadingMatch:
     head_len: int  # characters of the number including brackets and spacing
 
 
-def canonical_number(level: int, value: int) -> str:
-    if level == 1:
-        return f"{int_to_cn(value)}、"
-    if level == 2:
-        return f"（{int_to_cn(value)}）"
-    if level == 3:
-        return f"{value}."
-    return f"（{value}）"
-
-
 def match_heading(text: str) -> HeadingMatch | None:
     """The heading numbering at the start of ``text``, if any."""
-    for level, pattern in _HEADING_PATTERNS:
+    for level, pattern in HEADING_PATTERNS:
         m = pattern.match(text)
         if not m:
             continue

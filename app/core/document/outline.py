@@ -10,27 +10,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from app.core.document.numbering import match_heading, split_run_in_heading
 from app.core.document.outline_scan import OutlineCache, ParagraphScan, strip_title
-from app.core.document.templates import ASPECT_MATCH, Template, TemplateLibrary, aspect_bigrams, best_fit
+from app.core.document.templates import (
+    ASPECT_MATCH,
+    Aspect,
+    Template,
+    TemplateLibrary,
+    aspect_bigrams,
+    best_fit,
+)
 from app.core.model import Document, Paragraph, Role
-from app.core.topics import TopicClassifier
+from app.core.topics import MAIN_PARTS, Part, TopicClassifier
 
 Pos = tuple[int, int]  # (paragraph index, character offset)
 
 _PART_WORDS = (
-    ("原因", ("原因", "根源", "根子")),
-    ("措施", ("措施", "整改", "努力方向", "改进", "今后")),
-    ("问题", ("问题", "不足", "差距", "查摆", "检视")),
+    (Part.CAUSE, ("原因", "根源", "根子")),
+    (Part.MEASURE, ("措施", "整改", "努力方向", "改进", "今后")),
+    (Part.PROBLEM, ("问题", "不足", "差距", "查摆", "检视")),
 )
-_DEFAULT_PARTS = ("问题", "原因", "措施")
-OPENING, CLOSING = "opening", "closing"  # node kinds of the unnumbered 开头 and 结尾
+
+
+class NodeKind(StrEnum):
+    """What an outline node is (a ``StrEnum``: ``NodeKind.POINT == "point"``)."""
+
+    SECTION = "section"  # a numbered heading: 一、 （一） 1. （1）
+    POINT = "point"  # 一是/二要/首先… in the body of the deepest section
+    OPENING = "opening"  # the unnumbered 开头 before the first section
+    CLOSING = "closing"  # the unnumbered 结尾 after the last one
 
 
 @dataclass
 class OutlineNode:
-    kind: str  # "section", "point", or "opening"/"closing" (the unnumbered 开头 and 结尾)
+    kind: NodeKind
     number: str  # canonical: 一、 （一） 1. （1） 一是 首先 …
     title: str
     level: int  # 1 = 一、; points sit one below their section
@@ -106,12 +121,12 @@ class SectionContext:
     heading: str  # title of the deepest section or point
 
 
-def _part_of(title: str, index: int, order: Sequence[str] = _DEFAULT_PARTS) -> str:
+def _part_of(title: str, index: int, order: Sequence[str] = MAIN_PARTS) -> str:
     """A 一、 section's part from its words, else from its place (the template's order)."""
     for part, words in _PART_WORDS:
         if any(w in title for w in words):
             return part
-    return order[index] if index < len(order) else "结尾"
+    return order[index] if index < len(order) else Part.CLOSING
 
 
 def _heading_title(text: str) -> str:
@@ -146,7 +161,7 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
     for para in paragraphs:
         if para.role is Role.H1:
             h1_index += 1
-            in_problems = _part_of(para.text, h1_index) == "问题"
+            in_problems = _part_of(para.text, h1_index) == Part.PROBLEM
         elif para.role is Role.H2 and h1_index >= 0 and in_problems:
             titles.append(_heading_title(para.text))
     if not titles:
@@ -164,7 +179,7 @@ def detect_template(paragraphs: Sequence[Paragraph], library: TemplateLibrary) -
     return _partial_match(candidates, fits, len(titles))
 
 
-def _partial_match(candidates: list[Template], fits: list[list[tuple[float, object]]],
+def _partial_match(candidates: list[Template], fits: list[list[tuple[float, Aspect | None]]],
                    headings: int) -> Template | None:
     """The one template that the headings of a partial draft clearly belong to (see above)."""
     somewhere = [any(f[h][0] >= ASPECT_MATCH for f in fits) for h in range(headings)]
@@ -262,18 +277,18 @@ class _Builder:
 
     def grow(self, node: OutlineNode) -> None:
         """Add the points of ``node``'s subtree and fill in every 字数 (parts and topics: _label)."""
-        if node.kind == "section":
+        if node.kind == NodeKind.SECTION:
             own_stop = node.children[0].start if node.children else node.stop
             points = self.points(node.block, own_stop)  # from the heading on: it may run into its body
             point_nodes = []
             for i, (pos, number, lead) in enumerate(points):
                 stop = points[i + 1][0] if i + 1 < len(points) else own_stop
-                point = OutlineNode("point", number, lead, node.level + 1, pos, stop)
+                point = OutlineNode(NodeKind.POINT, number, lead, node.level + 1, pos, stop)
                 point.chars = self.count(pos, stop)
                 point_nodes.append(point)
             node.children = point_nodes + node.children
         for child in node.children:
-            if child.kind == "section":
+            if child.kind == NodeKind.SECTION:
                 self.grow(child)
         node.chars = self.count(node.start, node.stop)
 
@@ -282,11 +297,11 @@ def _label(node: OutlineNode, parent: OutlineNode | None, cache: OutlineCache, a
     """Part and topics of ``node`` and its subtree, from the titles (and the part of the root)."""
     if parent is not None:
         node.part = parent.part
-    if node.kind == "point":
+    if node.kind == NodeKind.POINT:
         node.topics = list(parent.topics) if parent and parent.topics else cache.classify(node.title)
         return
     topics = None
-    if node.part == "问题" and node.level == 2 and aspects:
+    if node.part == Part.PROBLEM and node.level == 2 and aspects:
         topics = cache.aspect_topics(aspects, node.title)
     if topics:
         node.topics = list(topics)
@@ -300,15 +315,15 @@ def _label_roots(roots: Sequence[OutlineNode], template: Template | None, cache:
     """Each numbered top-level section's part (from its words, else its place), then the rest."""
     aspects = template.problem_aspects() if template else ()
     h1_count = 0
-    order = [s.part for s in template.sections if s.title] if template else _DEFAULT_PARTS
+    order = [s.part for s in template.sections if s.title] if template else MAIN_PARTS
     for root in roots:
-        if root.kind != "section":
+        if root.kind != NodeKind.SECTION:
             continue
         if root.level == 1:
             root.part = _part_of(root.title, h1_count, order)
             h1_count += 1
         else:
-            root.part = "问题"
+            root.part = Part.PROBLEM
         _label(root, None, cache, aspects)
 
 
@@ -336,7 +351,7 @@ def build_outline(
         scan = build.scans[index]
         number = scan.heading.number if scan.heading else ""
         title = scan.title if scan.heading else strip_title(para.text)
-        node = OutlineNode("section", number, title, level, (index, 0), end)
+        node = OutlineNode(NodeKind.SECTION, number, title, level, (index, 0), end)
         while stack and stack[-1].level >= level:
             stack.pop().stop = (index, 0)
         (stack[-1].children if stack else roots).append(node)
@@ -352,11 +367,11 @@ def build_outline(
     opening_start = next((i for i, p in enumerate(paragraphs[:first])
                           if p.role not in (Role.TITLE, Role.META)), None)
     if opening_start is not None:
-        node = OutlineNode(OPENING, "", "开头", 1, (opening_start, 0), (first, 0), "开头")
+        node = OutlineNode(NodeKind.OPENING, "", "开头", 1, (opening_start, 0), (first, 0), Part.OPENING)
         node.chars = build.count(node.start, node.stop)
         roots.insert(0, node)
     if closing < len(paragraphs):
-        node = OutlineNode(CLOSING, "", "结尾", 1, (closing, 0), (len(paragraphs), 0), "结尾")
+        node = OutlineNode(NodeKind.CLOSING, "", "结尾", 1, (closing, 0), (len(paragraphs), 0), Part.CLOSING)
         node.chars = build.count(node.start, node.stop)
         roots.append(node)
     title = next((p.text for p in paragraphs if p.role is Role.TITLE), "")
@@ -378,12 +393,12 @@ def span_text(paragraphs: Sequence[Paragraph], start: Pos, stop: Pos) -> str:
 def context_at(outline: Outline, pos: Pos, role: Role | None = None, text: str = "") -> SectionContext:
     """Part, topics and a label for the cursor at ``pos`` (in a block of ``role``)."""
     if role in (Role.TITLE, Role.META):
-        return SectionContext("开头", (), "标题", text)
+        return SectionContext(Part.OPENING, (), "标题", text)
     path = outline.path_at(pos)
     if not path:
-        return SectionContext("开头", (), "开头", "")
+        return SectionContext(Part.OPENING, (), "开头", "")
     deepest = path[-1]
-    if deepest.kind in (OPENING, CLOSING):
+    if deepest.kind in (NodeKind.OPENING, NodeKind.CLOSING):
         return SectionContext(deepest.part, (), deepest.part, "")
     topics = next((tuple(n.topics) for n in reversed(path) if n.topics), ())
     place = topics[0] if topics else path[0].title
@@ -392,10 +407,10 @@ def context_at(outline: Outline, pos: Pos, role: Role | None = None, text: str =
 
 def point_ordinal_at(outline: Outline, pos: Pos) -> int:
     """The ordinal a new point at ``pos`` should carry: one more than the points before it."""
-    sections = [n for n in outline.path_at(pos) if n.kind == "section"]
+    sections = [n for n in outline.path_at(pos) if n.kind == NodeKind.SECTION]
     if not sections:
         return 1
-    return 1 + sum(1 for c in sections[-1].children if c.kind == "point" and c.start < pos)
+    return 1 + sum(1 for c in sections[-1].children if c.kind == NodeKind.POINT and c.start < pos)
 
 
 def _section_title(para: Paragraph, scan: ParagraphScan) -> str:
@@ -456,9 +471,9 @@ class LiveOutline:
         for node in self.outline.walk():
             node.chars = build.count(node.start, node.stop)
             block = node.block
-            if node.kind == "section":
+            if node.kind == NodeKind.SECTION:
                 title = _section_title(paragraphs[block], scans[block])
-            elif node.kind == "point":
+            elif node.kind == NodeKind.POINT:
                 title = _point_title(scans[block], node.start[1])
             else:
                 continue

@@ -11,24 +11,16 @@ slice.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, point_marker, renumbered, renumbered_marker
 from app.core.document.numbering import match_heading, role_for_text, split_run_in_heading
-from app.core.document.outline import CLOSING, OPENING, Outline, OutlineNode, Pos
-from app.core.document.outline_scan import SEQ_WORDS
-from app.core.document.point_markers import renumbered_marker
+from app.core.document.outline import NodeKind, Outline, OutlineNode, Pos
+from app.core.errors import RestructureError
 from app.core.model import Paragraph, Role
-from app.core.text import int_to_cn
 
 Rebuild = Callable[[Sequence[Paragraph]], Outline]
-_SENTENCE_END = "。；;！？!?"
-_NUMERAL_RE = re.compile(r"[一二三四五六七八九十]+|\d+")
-
-
-class RestructureError(ValueError):
-    """A move or edit that the outline does not allow (message in Chinese)."""
 
 
 @dataclass
@@ -102,7 +94,7 @@ def _parent_of(outline: Outline, node: OutlineNode) -> OutlineNode | None:
     return None
 
 
-def _find(outline: Outline, start: Pos, kind: str) -> OutlineNode | None:
+def _find(outline: Outline, start: Pos, kind: NodeKind) -> OutlineNode | None:
     return next((n for n in outline.walk() if n.start == start and n.kind == kind), None)
 
 
@@ -112,23 +104,22 @@ def _renumbered_head(head: str, level: int, value: int) -> str:
     Only the numeral changes: the writer's brackets, separator and spacing stay as typed,
     so 2、 becomes 1、 (not 1.) and （二）、 stays bracketed with its 、.
     """
-    new = str(value) if level in (3, 4) else int_to_cn(value)
-    return _NUMERAL_RE.sub(new, head, count=1)
+    return renumbered(head, value, chinese=level in (1, 2))
 
 
 def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos | None,
-              kind: str) -> list[Paragraph]:
+              kind: NodeKind) -> list[Paragraph]:
     """Rewrite the numbers of ``parent``'s children of ``kind`` as 1, 2, 3 …"""
     if parent_start is None:
         siblings = [n for n in outline.sections if n.kind == kind]
     else:
-        parent = _find(outline, parent_start, "section")
+        parent = _find(outline, parent_start, NodeKind.SECTION)
         siblings = [c for c in parent.children if c.kind == kind] if parent else []
     edits: dict[int, list[tuple[int, int, str]]] = {}
     for i, node in enumerate(siblings, 1):
         block, col = node.start
         text = paragraphs[block].text
-        if kind == "section":
+        if kind == NodeKind.SECTION:
             match = match_heading(text)
             if match and match.value != i:
                 head = _renumbered_head(text[:match.head_len], match.level, i)
@@ -152,7 +143,7 @@ def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos |
 
 
 def _movable(node: OutlineNode) -> None:
-    if node.kind in (OPENING, CLOSING):
+    if node.kind in (NodeKind.OPENING, NodeKind.CLOSING):
         raise RestructureError("开头和结尾不能移动或删除")
 
 
@@ -164,13 +155,13 @@ def _check_target(outline: Outline, node: OutlineNode, parent: OutlineNode | Non
     _movable(node)
     if parent is not None and node.start <= parent.start < node.stop:
         raise RestructureError("不能移到它自己下面")
-    if node.kind == "point":
-        if parent is None or parent.kind != "section":
+    if node.kind == NodeKind.POINT:
+        if parent is None or parent.kind != NodeKind.SECTION:
             raise RestructureError("要点只能放在某个标题之下")
     elif parent is None:
         if _parent_of(outline, node) is not None:
             raise RestructureError("标题只能在同一级标题之间移动")
-    elif parent.kind != "section" or parent.level != node.level - 1:
+    elif parent.kind != NodeKind.SECTION or parent.level != node.level - 1:
         raise RestructureError("标题只能在同一级标题之间移动")
 
 
@@ -198,11 +189,11 @@ def move_node(paragraphs: Sequence[Paragraph], outline: Outline, node: OutlineNo
         anchor = flat.offset(siblings[row].start)
     elif siblings:
         anchor = _span(flat, siblings[-1])[1]
-    elif node.kind == "point":  # the first point of a section: after its own text
-        first_sub = next((c for c in parent.children if c.kind == "section"), None)
+    elif node.kind == NodeKind.POINT and parent is not None:  # a section's first point: after its text
+        first_sub = next((c for c in parent.children if c.kind == NodeKind.SECTION), None)
         anchor = flat.offset(first_sub.start if first_sub else parent.stop)
-    else:
-        anchor = flat.offset(parent.stop)
+    else:  # parent None: the top level always holds the moved section itself
+        anchor = flat.offset(parent.stop) if parent is not None else len(flat.text)
     text = flat.text[:s] + flat.text[e:]
     if anchor >= e:
         anchor -= e - s
@@ -256,7 +247,7 @@ def rename_node(paragraphs: Sequence[Paragraph], node: OutlineNode, title: str) 
         raise RestructureError("标题不能为空")
     block, col = node.start
     text = paragraphs[block].text
-    if node.kind == "section":
+    if node.kind == NodeKind.SECTION:
         match = match_heading(text)
         head = match.head_len if match else 0
         # a heading run into its body (（一）理论学习方面。一是……) keeps the body
@@ -271,7 +262,7 @@ def rename_node(paragraphs: Sequence[Paragraph], node: OutlineNode, title: str) 
         while start < len(text) and text[start] in "，,：:、 \u3000":
             start += 1
         end = start
-        while end < len(text) and text[end] not in _SENTENCE_END:
+        while end < len(text) and text[end] not in SENTENCE_END:
             end += 1
         new_text = text[:start] + title + text[end:]
         focus = (block, start + len(title))
@@ -283,26 +274,28 @@ def rename_node(paragraphs: Sequence[Paragraph], node: OutlineNode, title: str) 
 def add_point(paragraphs: Sequence[Paragraph], outline: Outline, node: OutlineNode,
               rebuild: Rebuild) -> Change:
     """A new point paragraph: at the end of a section's points, or right after a point."""
-    if node.kind == "point":
+    if node.kind == NodeKind.POINT:
         parent = _parent_of(outline, node)
+        if parent is None:
+            raise RestructureError("要点只能放在某个标题之下")
         after: OutlineNode | None = node
-    elif node.kind == "section":
+    elif node.kind == NodeKind.SECTION:
         parent = node
-        points = [c for c in node.children if c.kind == "point"]
+        points = [c for c in node.children if c.kind == NodeKind.POINT]
         after = points[-1] if points else None
     else:
         raise RestructureError("开头和结尾下不能添加要点")
-    points = [c for c in parent.children if c.kind == "point"]
+    points = [c for c in parent.children if c.kind == NodeKind.POINT]
     flat = _Flat(paragraphs)
     if after is not None:
         anchor = _span(flat, after)[1]
         suffix = after.number[-1] if after.number[-1] in "是要" else "是"
         ordinal = points.index(after) + 2
     else:
-        first_sub = next((c for c in parent.children if c.kind == "section"), None)
+        first_sub = next((c for c in parent.children if c.kind == NodeKind.SECTION), None)
         anchor = flat.offset(first_sub.start if first_sub else parent.stop)
         suffix, ordinal = "是", 1
-    marker = int_to_cn(ordinal) + suffix
+    marker = point_marker(ordinal, suffix)
     if _at_para_start(flat.text, anchor):
         insert = marker + "\n"
     elif flat.text[anchor] == "\n":
@@ -312,5 +305,5 @@ def add_point(paragraphs: Sequence[Paragraph], outline: Outline, node: OutlineNo
     text = flat.text[:anchor] + insert + flat.text[anchor:]
     block = _pos_of(text, anchor + (1 if insert.startswith("\n") else 0))[0]
     result = _to_paragraphs(paragraphs, text)
-    result = _renumber(result, rebuild(result), _pos_of(text, flat.offset(parent.start)), "point")
+    result = _renumber(result, rebuild(result), _pos_of(text, flat.offset(parent.start)), NodeKind.POINT)
     return Change(result, (block, len(marker)))

@@ -11,15 +11,13 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
+from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, canonical_marker, find_points
 from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
-from app.core.document.point_markers import canonical_marker, find_points
 from app.core.document.templates import match_aspect
 from app.core.text import is_cjk
 from app.core.topics import TopicClassifier
 
-_CN = "一二三四五六七八九十"
-SEQ_WORDS = ("首先", "其次", "再次", "最后")
-_LEAD_END_RE = re.compile(r"[。；;！？!?]")
+_LEAD_END_RE = re.compile(f"[{SENTENCE_END}]")
 # What opens or marks a closing paragraph (结尾) after the last section.
 _CLOSING_START_RE = re.compile(
     r"^[\s\u3000]*(以上|在今后|今后|下一步|我将|我决心|我一定|总之|恳请|请各位|请同志们|借此|以此次|我会)")

@@ -30,10 +30,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.core.document.generic import is_generic, without_generic
-from app.core.document.outline import Outline, OutlineNode, span_text
+from app.core.document.outline import NodeKind, Outline, OutlineNode, span_text
 from app.core.model import Paragraph
-from app.core.text import count_cjk
-from app.core.topics import TopicClassifier
+from app.core.text import cjk_chars, count_cjk
+from app.core.topics import Part, TopicClassifier
 
 WORDING_ALONE = 0.2  # the one threshold: wording that answers a problem without a shared topic
 REUSE_PENALTY = 0.15  # a measure already given to another problem ranks this much lower
@@ -45,7 +45,6 @@ ECHO_BONUS = 0.5
 STRONG_TOPIC = 0.7  # the first topic of one, named by the other: answers more than one problem
 MIN_MEASURE_CHARS = 6  # a paragraph shorter than this is no measure (以上。/ 一是：)
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 # A heading that itself names a shortfall is a problem even with no body under it.
 _SHORTFALL_RE = re.compile(r"不够|不足|不强|不到位|不深|不高|不严|不实|不力|差距|欠缺|薄弱|有待|问题|偏差")
 _LEAD_END = ("。", "；", "！", "？")
@@ -58,7 +57,7 @@ class Item:
     text: str
     full: str
     topics: tuple[str, ...]
-    node: OutlineNode | None = None
+    node: OutlineNode
 
 
 @dataclass(frozen=True)
@@ -85,8 +84,8 @@ def _leaves(outline: Outline, part: str, bodiless: bool = True) -> list[OutlineN
     for node in outline.walk():
         if node.part != part:
             continue
-        if node.kind == "point" or (node.level >= 2 and not node.children):
-            if (not bodiless and node.kind == "section" and not _SHORTFALL_RE.search(node.title)
+        if node.kind == NodeKind.POINT or (node.level >= 2 and not node.children):
+            if (not bodiless and node.kind == NodeKind.SECTION and not _SHORTFALL_RE.search(node.title)
                     and node.chars - count_cjk(node.title) < MIN_MEASURE_CHARS):
                 continue
             found.append(node)
@@ -105,9 +104,9 @@ def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Ite
     full = span_text(paragraphs, node.start, node.stop).strip()
     full = without_generic(full) or full  # 对党忠诚是共产党人的政治灵魂。……: the concrete rest
     text = node.title.strip() or full
-    if node.kind == "section" and node.part == "问题" and not _SHORTFALL_RE.search(text):
+    if node.kind == NodeKind.SECTION and node.part == Part.PROBLEM and not _SHORTFALL_RE.search(text):
         text = _body_lead(node, full) or text  # （一）理论学习方面。学习的系统性不够。……
-    if node.kind == "point" and not text.endswith(_LEAD_END):
+    if node.kind == NodeKind.POINT and not text.endswith(_LEAD_END):
         text += "。"
     topics = list(node.topics)
     if classifier is not None:  # a point may be about more than its aspect says
@@ -117,7 +116,7 @@ def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Ite
 
 
 def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifier,
-                     part: str = "措施") -> list[Item]:
+                     part: Part = Part.MEASURE) -> list[Item]:
     """The paragraphs of a part (措施, 原因) written without numbered items; a paragraph
     that only says something generic (对党忠诚是……的政治灵魂, 我将从以下几方面抓好整改) is none."""
     items = []
@@ -137,24 +136,24 @@ def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifi
 
 def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
                           classifier: TopicClassifier | None = None) -> tuple[list[Item], list[Item]]:
-    problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, "问题", bodiless=False)]
-    measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, "措施")]
-    measures += _paragraph_items(outline, paragraphs, classifier, "措施")
+    problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.PROBLEM, bodiless=False)]
+    measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.MEASURE)]
+    measures += _paragraph_items(outline, paragraphs, classifier, Part.MEASURE)
     return problems, [m for m in measures if not is_generic(m.text)]
 
 
 def causes_of(outline: Outline, paragraphs: Sequence[Paragraph],
               classifier: TopicClassifier | None = None) -> list[Item]:
     """The causes of the 原因 part: its points or sections, else its paragraphs."""
-    causes = [_item(n, paragraphs, classifier) for n in _leaves(outline, "原因", bodiless=False)]
-    causes += _paragraph_items(outline, paragraphs, classifier, "原因")
+    causes = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.CAUSE, bodiless=False)]
+    causes += _paragraph_items(outline, paragraphs, classifier, Part.CAUSE)
     return [c for c in causes if not is_generic(c.text)]
 
 
 def _bags(texts: Sequence[str]) -> list[Counter]:
     bags = []
     for text in texts:
-        chars = _CJK_RE.findall(text)
+        chars = cjk_chars(text)
         bags.append(Counter(chars[i] + chars[i + 1] for i in range(len(chars) - 1)))
     return bags
 
@@ -209,7 +208,7 @@ def echoes(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[int]
     """
     grams = []
     for item in list(problems) + list(measures):
-        chars = "".join(_CJK_RE.findall(item.full))
+        chars = "".join(cjk_chars(item.full))
         grams.append({chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)})
     df = Counter(g for bag in grams for g in bag)
     p = len(problems)

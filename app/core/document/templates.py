@@ -12,15 +12,17 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
-from app.core.document.numbering import canonical_number
-from app.core.errors import LoadError
+from app.core.document.grammar import canonical_number
+from app.core.errors import LoadError, MingjingError
 from app.core.model import Document, Paragraph, Role
-from app.core.text import char_bigrams
-from app.core.topics import CANONICAL_TOPICS, PARTS
+from app.core.text import char_bigrams, overlap
+from app.core.topics import CANONICAL_TOPICS, PARTS, UNNUMBERED_PARTS, Part
+
+_T = TypeVar("_T")
 
 META_PLACEHOLDER = "×××（单位及职务）"
-UNNUMBERED_PARTS = ("开头", "结尾")
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Aspect:
 
     @cached_property
     def grams(self) -> frozenset[str]:
-        """The title's fingerprint for aspect_similarity, computed once."""
+        """The title's fingerprint for matching headings (aspect_bigrams), computed once."""
         return aspect_bigrams(self.title)
 
 
@@ -52,7 +54,7 @@ class Template:
     source: str = ""
 
     def problem_aspects(self) -> tuple[Aspect, ...]:
-        return tuple(a for s in self.sections if s.part == "问题" for a in s.aspects)
+        return tuple(a for s in self.sections if s.part == Part.PROBLEM for a in s.aspects)
 
 
 @dataclass
@@ -74,7 +76,7 @@ class TemplateLibrary:
         return "以下模板文件有错误，已跳过（其余模板照常可用）：\n" + "\n".join(lines)
 
 
-class _InvalidError(Exception):
+class _InvalidError(MingjingError):
     def __init__(self, reason: str, needle: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
@@ -89,7 +91,7 @@ def _line_of(text: str, needle: str) -> int:
     return 1
 
 
-def _require(table: dict, key: str, kind: type, where: str) -> object:
+def _require(table: dict, key: str, kind: type[_T], where: str) -> _T:
     value = table.get(key)
     if not isinstance(value, kind) or value in ("", []):
         raise _InvalidError(f"{where}缺少“{key}”或格式不对", key)
@@ -102,7 +104,7 @@ def _parse(data: dict) -> Template:
         if not isinstance(raw, dict):
             raise _InvalidError("sections 的每一项应是一个表", "sections")
         part = str(_require(raw, "part", str, "章节"))
-        if part not in PARTS or part == "过渡":
+        if part not in PARTS or part == Part.TRANSITION:
             raise _InvalidError(f"章节的 part “{part}”不是 开头/问题/原因/措施/结尾 之一", part)
         # 开头 and 结尾 are unnumbered paragraphs; the other parts are numbered headings
         title = str(raw.get("title", "")) if part in UNNUMBERED_PARTS else str(
@@ -153,33 +155,17 @@ def aspect_bigrams(text: str) -> frozenset[str]:
     return frozenset(grams)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def aspect_similarity(heading: str, aspect_title: str) -> float:
-    """How well a written aspect heading fits a template aspect (0..1).
-
-    Character bigrams of both, with the generic words above cut out, as the share of the
-    shorter side found in the other.  Measured on 66 hand-written variants of the four
-    templates' aspects (``python -m tests.tools.aspect_eval``): this matches all 66, plain
-    bigrams 60, jieba tokens 57 (the user dictionary keeps 理论学习 whole, so 创新理论 never
-    meets it) and jieba's search-mode tokens 66 too, but at 7x the time and only once
-    jieba's dictionary has loaded in the background -- whereas the outline's topics must be
-    right from the first keystroke, the same in the CLI, and must not change when it loads.
-    """
-    return _overlap(aspect_bigrams(heading), aspect_bigrams(aspect_title))
-
-
-ASPECT_MATCH = 0.3  # least aspect_similarity for a heading to count as that aspect
+# How well a written aspect heading fits a template aspect (0..1): the overlap of their
+# aspect_bigrams (why bigrams and not jieba tokens: docs/decisions.md, "Aspect matching").
+ASPECT_MATCH = 0.3  # the least fit for a heading to count as that aspect
 
 
 def best_fit(aspects: tuple[Aspect, ...], heading: str | frozenset[str]) -> tuple[float, Aspect | None]:
-    """The best aspect_similarity of ``heading`` (text or its aspect_bigrams) and its aspect."""
+    """The best fit of ``heading`` (text or its aspect_bigrams) to an aspect, and that aspect."""
     grams = aspect_bigrams(heading) if isinstance(heading, str) else heading
     best, best_score = None, 0.0
     for aspect in aspects:
-        score = _overlap(grams, aspect.grams)
+        score = overlap(grams, aspect.grams)
         if best is None or score > best_score:
             best, best_score = aspect, score
     return best_score, best
@@ -244,6 +230,6 @@ def new_document(template: Template, today: _dt.date | None = None) -> Document:
         for j, aspect in enumerate(section.aspects, 1):
             paras.append(Paragraph(Role.H2, canonical_number(2, j) + aspect.title))
             paras.append(Paragraph(Role.BODY, ""))
-    if any(s.part == "结尾" for s in template.sections):
+    if any(s.part == Part.CLOSING for s in template.sections):
         paras.append(Paragraph(Role.BODY, ""))  # room for the closing paragraph
     return Document(paras, template.id)

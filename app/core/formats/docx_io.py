@@ -6,7 +6,8 @@ The work is split by feature: ``docx_styles`` (page, styles, footer), ``docx_wri
 
 from __future__ import annotations
 
-from app.core.formats.docx_read import DocumentReadError, read_docx
+from app.core.errors import DocumentReadError
+from app.core.formats.docx_read import read_docx
 from app.core.formats.docx_write import MARKER, to_docx_bytes, write_docx
 from app.core.formats.export_options import ExportOptions
 

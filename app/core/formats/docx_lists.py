@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
-from app.core.text import int_to_cn
+from app.core.document.grammar import int_to_cn
 
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -43,7 +43,7 @@ def format_number(value: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting",
                "chineseLegalSimplified", "ideographDigital", "taiwaneseCounting",
                "taiwaneseCountingThousand"):
-        return int_to_cn(value) if value < 100 else str(value)
+        return int_to_cn(value)
     if fmt == "ideographTraditional":
         return _TIANGAN[(value - 1) % 10]
     if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":

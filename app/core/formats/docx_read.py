@@ -19,12 +19,9 @@ from docx import Document as open_docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
-from app.core.document.numbering import (
-    canonical_number,
-    match_heading,
-    recognize_lines,
-    role_for_text,
-)
+from app.core.document.grammar import canonical_number
+from app.core.document.numbering import match_heading, recognize_lines, role_for_text
+from app.core.errors import DocumentReadError
 from app.core.formats.docx_lists import Numbering
 from app.core.formats.docx_write import MARKER
 from app.core.model import Document, Paragraph, Role
@@ -55,17 +52,13 @@ _OWN_ROLES = {
 }
 
 
-class DocumentReadError(Exception):
-    """A file could not be read; ``str(exc)`` is a Chinese message for the user."""
-
-
 @dataclass
 class _Style:
     name: str
     based_on: str | None
     outline: int | None
     num: tuple[str, int] | None  # (numId, ilvl)
-    centred: bool
+    centred: bool | None  # None: inherited from the style it is based on
 
 
 @dataclass

@@ -10,6 +10,7 @@ from pathlib import Path
 from docx import Document as make_docx
 from docx.oxml.ns import qn
 
+from app.core.document.grammar import lead_sentence_spans
 from app.core.formats.docx_styles import (
     BODY_PT,
     LINE_TWIPS,
@@ -44,11 +45,6 @@ STYLE_FOR_ROLE = {
     Role.BODY: STYLE_NORMAL,
 }
 
-_CN = "一二三四五六七八九十"
-# A lead sentence: 一是/二要… at the start of a paragraph or after a sentence, up to its end.
-_LEAD_RE = re.compile(rf"(?:^|(?<=[。；;！？!?]))[\s\u3000]*([{_CN}]{{1,3}}[是要][^。；;！？!?]*[。；;！？!?]?)")
-# Characters XML 1.0 cannot hold (Word would refuse the file); tabs and breaks are elements.
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -90,11 +86,6 @@ def closing_block(paragraphs) -> dict[int, int]:
     return {filled[-2]: round(name_right * CHAR_TWIPS), last: round(date_right * CHAR_TWIPS)}
 
 
-def lead_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each 一是……。 lead sentence in ``text``."""
-    return [m.span(1) for m in _LEAD_RE.finditer(text)]
-
-
 def _run(text: str, bold: bool = False):
     r = el("w:r")
     if bold:
@@ -115,6 +106,7 @@ def _run(text: str, bold: bool = False):
 
 def _paragraph(style_id: str, text: str, bold_lead: bool, space_after: bool = False,
                space_before: bool = False, right_indent: int | None = None):
+    """One paragraph; ``text`` is already XML-safe (``to_docx_bytes`` cleans it once)."""
     p = el("w:p")
     ppr = el("w:pPr")
     ppr.append(el("w:pStyle", val=style_id))
@@ -126,10 +118,9 @@ def _paragraph(style_id: str, text: str, bold_lead: bool, space_after: bool = Fa
         ppr.append(el("w:ind", left="0", right=str(right_indent), firstLineChars="0",
                       firstLine="0"))
     p.append(ppr)
-    text = _XML_BAD.sub("", text)
     if not text:
         return p
-    spans = lead_spans(text) if bold_lead else []
+    spans = lead_sentence_spans(text) if bold_lead else []
     pos = 0
     for start, end in spans:
         if start > pos:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.document.grammar import int_to_cn
 from app.core.formats.docx_read import DocumentReadError
-from app.core.text import int_to_cn
 
 SECTION_TITLE = "上年度整改落实情况"
 STATUS_FIELD = "{已完成/持续推进}"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from app.core.document.numbering import recognize_text
-from app.core.formats.docx_io import DocumentReadError, read_docx
+from app.core.errors import DocumentReadError
+from app.core.formats.docx_io import read_docx
 from app.core.model import Document
 from app.core.sanitize import clean_incoming
 
@@ -59,6 +61,29 @@ def read_text_file(path: Path) -> Document:
     if "\x00" in text:
         raise DocumentReadError(f"“{path.name}”不是文本文件。")
     return Document(recognize_text(clean_incoming(text)), None)
+
+
+def report_files(paths: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
+    """The .docx/.txt reports named, or found (recursively, sorted) in the folders named.
+
+    In folders, Word's ``~$`` lock files and hidden files are skipped; a file named directly
+    is kept whatever it is (opening it says why it cannot be read).  ``exclude``: the draft
+    itself, when comparing it with a folder it sits in.  No file is listed twice.
+    """
+    skip = Path(exclude).resolve() if exclude else None
+    found: dict[Path, None] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*")
+                                if p.is_file() and p.suffix.lower() in SUPPORTED
+                                and not p.name.startswith(("~$", ".")))
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            if skip is None or candidate.resolve() != skip:
+                found.setdefault(candidate)
+    return list(found)
 
 
 def read_document(path: Path) -> Document:

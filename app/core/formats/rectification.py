@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from app.core.document.generic import is_generic
-from app.core.document.outline import Outline
+from app.core.document.outline import NodeKind, Outline
 from app.core.document.pairing import Item, assign, problems_and_measures
 from app.core.formats.docx_styles import STYLE_TITLE, el, run_fonts
 from app.core.formats.docx_write import new_official_docx, save_bytes
@@ -69,7 +69,7 @@ def measure_cell(item: Item) -> str:
     lead = item.text.strip()
     full = item.full.strip()
     first, _, rest = full.partition("\n")
-    if (item.node is not None and item.node.kind == "point") or lead not in first:
+    if (item.node is not None and item.node.kind == NodeKind.POINT) or lead not in first:
         rest = full[full.find(lead) + len(lead):] if lead in full else ""
     else:
         rest = first[first.find(lead) + len(lead):].lstrip("。；：:，, ") + rest  # run-in body
@@ -142,7 +142,7 @@ def rectification_bytes(rows: Sequence[RectificationRow], title: str,
     body.find(qn("w:sectPr")).addprevious(heading)
 
     table = doc.add_table(rows=1 + len(rows), cols=len(HEADERS))
-    table.style = doc.styles["Table Grid"]
+    table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(w) for w in COLUMN_MM]

@@ -12,18 +12,13 @@ from pathlib import Path
 
 from app.core.document.outline import build_outline, resolve_template
 from app.core.document.templates import Template, TemplateLibrary
-from app.core.formats.docx_read import DocumentReadError
+from app.core.errors import DocumentReadError, FormatError, SaveError
 from app.core.formats.docx_write import write_docx
 from app.core.formats.export_options import ExportOptions
 from app.core.formats.reader import read_document
 from app.core.formats.rectification import write_rectification
 from app.core.model import Document
-from app.core.storage.files import SaveError
 from app.core.topics import TopicClassifier
-
-
-class FormatError(Exception):
-    """一键排版 could not be done; ``str(exc)`` is a Chinese message for the user."""
 
 
 @dataclass

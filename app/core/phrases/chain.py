@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.core.document.grammar import int_to_cn
 from app.core.document.outline import Outline
 from app.core.document.pairing import Item, problems_and_measures
 from app.core.model import Paragraph
 from app.core.phrases.phrasebank import Phrase, strip_ordinal, used_phrase_ids, with_ordinal
 from app.core.phrases.ranking import PhraseIndex, Suggestion
-from app.core.text import int_to_cn
 from app.core.topics import TopicClassifier
 
 PER_PROBLEM = 2

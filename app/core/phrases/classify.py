@@ -17,23 +17,24 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from app.core.document.grammar import CN_NUMERAL, POINT_SUFFIXES
+from app.core.phrases.phrasebank import Phrase
 from app.core.phrases.ranking import PhraseIndex
-from app.core.topics import CANONICAL_TOPICS, TopicClassifier
+from app.core.topics import CANONICAL_TOPICS, MAIN_PARTS, Part, TopicClassifier
 
-MAIN_PARTS = ("问题", "原因", "措施")
 _CUES: dict[str, tuple[str, ...]] = {
-    "问题": ("不够", "不足", "不强", "不深", "不到位", "不高", "不多", "不实", "不细", "不严",
+    Part.PROBLEM: ("不够", "不足", "不强", "不深", "不到位", "不高", "不多", "不实", "不细", "不严",
             "欠缺", "差距", "缺乏", "薄弱", "有时", "偶尔", "存在", "满足于", "习惯于", "停留在",
             "有待", "仍有", "还有", "不善于", "不敢", "不愿", "偏少", "较少", "不紧", "问题"),
-    "原因": ("原因", "根源", "根子", "根本", "究其", "深层次", "放松", "松懈", "淡化", "弱化",
+    Part.CAUSE: ("原因", "根源", "根子", "根本", "究其", "深层次", "放松", "松懈", "淡化", "弱化",
             "忽视", "主观", "客观", "导致", "造成", "滋生", "思想上", "认识上", "没有真正",
             "从思想", "剖析", "归根结底", "缺少", "认识不足", "认识不到位", "体悟不深",
             "理解不深", "有所淡化", "有所弱化", "有所放松", "有所松懈", "思想根源", "说到底",
             "归根到底", "在于", "惯性", "心态", "观念", "片面认为", "错误认识", "思想深处"),
-    "措施": ("坚持", "切实", "着力", "进一步", "持续", "努力", "自觉", "带头", "坚决", "推动",
+    Part.MEASURE: ("坚持", "切实", "着力", "进一步", "持续", "努力", "自觉", "带头", "坚决", "推动",
             "提升", "确保", "做到", "始终", "牢固树立", "下功夫", "把", "以", "要", "将",
             "强化", "加强", "深入", "树牢", "整改", "今后"),
 }
@@ -53,7 +54,7 @@ _CAUSE_BODY_RE = re.compile(r"主观上|客观上|思想上|根源|根子|导致
 CAUSE_BODY_HITS = 2
 ASPECT_PART_VOTE = 1.0  # filed under a template's problem aspect: a 问题, unless the words say otherwise
 ASPECT_TOPIC_WEIGHT = 0.5  # the aspect's topic keywords, next to the point's own
-_MEASURE_LEAD_RE = re.compile(r"^[一二三四五六七八九十]*[是要]?(坚持|加强|强化|提升|增强|深化|持续|始终|着力|"
+_MEASURE_LEAD_RE = re.compile(rf"^(?:{CN_NUMERAL})?[{POINT_SUFFIXES}]?(坚持|加强|强化|提升|增强|深化|持续|始终|着力|"
                               r"切实|坚决|牢固|树牢|带头|筑牢|锤炼|勇于|敢于|聚焦|推动|把|"
                               r"激发|树立|严格|认真|积极|主动|自觉|建立|健全|完善|严守|践行|弘扬|"
                               r"发扬|保持|扛起|压实|推进|提高|改进|大兴|多到|对标|不断|全力|从严)")
@@ -107,11 +108,11 @@ def _cue_scores(text: str) -> dict[str, float]:
         scores[part] = score
     problem_lead = _is_problem_lead(lead)
     if _CAUSE_LEAD_RE.search(lead):
-        scores["原因"] += LEAD_BONUS
+        scores[Part.CAUSE] += LEAD_BONUS
     elif problem_lead:
-        scores["问题"] += LEAD_BONUS
+        scores[Part.PROBLEM] += LEAD_BONUS
     if _MEASURE_LEAD_RE.search(lead) and not problem_lead:
-        scores["措施"] += LEAD_BONUS
+        scores[Part.MEASURE] += LEAD_BONUS
     return scores
 
 
@@ -180,7 +181,7 @@ class Classifier:
             self._models = (state, parts, topics)
         return self._models[1], self._models[2]
 
-    def _neighbours(self, text: str) -> list[tuple[float, object]]:
+    def _neighbours(self, text: str) -> list[tuple[float, Phrase]]:
         if self.index is None:
             return []
         return [(score, phrase) for score, phrase in self.index.nearest(text, NEIGHBOURS)
@@ -194,18 +195,18 @@ class Classifier:
         text = text.strip()
         if not text:
             return Classification(parts[0], [], 0.0)
-        part_score: Counter[str] = Counter()
+        part_score: defaultdict[str, float] = defaultdict(float)
         first = _SENTENCE_RE.split(text, maxsplit=1)[0]
-        if "措施" in parts and _MEASURE_LEAD_RE.search(first) and not _is_problem_lead(first):
-            part_score["措施"] += MEASURE_LEAD_VOTE
-        if aspect and "问题" in parts:
-            part_score["问题"] += ASPECT_PART_VOTE
+        if Part.MEASURE in parts and _MEASURE_LEAD_RE.search(first) and not _is_problem_lead(first):
+            part_score[Part.MEASURE] += MEASURE_LEAD_VOTE
+        if aspect and Part.PROBLEM in parts:
+            part_score[Part.PROBLEM] += ASPECT_PART_VOTE
         cues = _cue_scores(text)
         cue_total = sum(cues[p] for p in parts if p in cues) or 1.0
         for p in parts:
             part_score[p] += cues.get(p, 0.0) / cue_total
-        topic_score: Counter[str] = Counter()
-        keyword = Counter(self.topics.scores(text))
+        topic_score: defaultdict[str, float] = defaultdict(float)
+        keyword: defaultdict[str, float] = defaultdict(float, self.topics.scores(text))
         lead = _SENTENCE_RE.split(text, maxsplit=1)[0]
         if LEAD_TOPIC_WEIGHT and lead != text:
             for topic, score in self.topics.scores(lead).items():

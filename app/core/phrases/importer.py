@@ -15,14 +15,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.document.outline import build_outline, resolve_template, span_text
+from app.core.document.outline import NodeKind, build_outline, resolve_template, span_text
 from app.core.document.templates import TemplateLibrary
-from app.core.formats.docx_io import DocumentReadError
-from app.core.formats.reader import SUPPORTED, read_document
+from app.core.errors import DocumentReadError, LibraryError
+from app.core.formats.reader import read_document, report_files
 from app.core.model import Document, Role
-from app.core.phrases.classify import MAIN_PARTS, Classifier
-from app.core.phrases.library import LibraryError, UserLibrary
-from app.core.text import char_bigrams, count_cjk
+from app.core.phrases.classify import Classifier
+from app.core.phrases.library import UserLibrary
+from app.core.text import char_bigrams, count_cjk, overlap
+from app.core.topics import MAIN_PARTS
 
 MIN_CHARS = 20  # shorter fragments are not worth keeping as a phrase
 MAX_CHARS = 600
@@ -37,7 +38,6 @@ class ImportedPoint:
     part: str  # from the structure where known, else the classifier's
     topics: tuple[str, ...]
     source: str
-    classified_part: str  # what the classifier alone says
 
 
 @dataclass
@@ -71,20 +71,6 @@ class ImportReport:
                 "cancelled": self.cancelled}
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
-    """The .docx/.txt files named or inside the folders named (Word's ~$ lock files skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*")
-                            if p.is_file() and p.suffix.lower() in SUPPORTED
-                            and not p.name.startswith("~$"))
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
 def extract_points(document: Document, source: str, templates: TemplateLibrary,
                    classifier: Classifier) -> list[ImportedPoint]:
     """The points of a report, each with (part, topics)."""
@@ -92,15 +78,15 @@ def extract_points(document: Document, source: str, templates: TemplateLibrary,
     outline = build_outline(paragraphs, classifier.topics, resolve_template(document, templates))
     spans: list[tuple[str, str, tuple[str, ...]]] = []
     for node in outline.walk():
-        if node.kind == "point":
+        if node.kind == NodeKind.POINT:
             continue
         # A point takes its section heading's topics (（三）担当作为方面 …); under a heading
         # that names no topic (二、产生问题的原因) the classifier reads the whole point,
         # which beats the outline's keywords-of-the-lead guess (45% vs ~66% held out).
-        for point in (c for c in node.children if c.kind == "point"):
+        for point in (c for c in node.children if c.kind == NodeKind.POINT):
             spans.append((span_text(paragraphs, point.start, point.stop), point.part,
                           tuple(node.topics)))
-        if not any(c.kind == "point" for c in node.children):
+        if not any(c.kind == NodeKind.POINT for c in node.children):
             first_child = next((c.start[0] for c in node.children), node.stop[0])
             for i in range(node.block + 1, min(first_child, len(paragraphs))):
                 if paragraphs[i].role is Role.BODY:
@@ -113,8 +99,7 @@ def extract_points(document: Document, source: str, templates: TemplateLibrary,
         text = text[:MAX_CHARS]
         guess = classifier.classify(text)
         final_part = part if part in MAIN_PARTS else guess.part
-        points.append(ImportedPoint(text, final_part, topics or tuple(guess.topics), source,
-                                    guess.part))
+        points.append(ImportedPoint(text, final_part, topics or tuple(guess.topics), source))
     return points
 
 
@@ -141,7 +126,7 @@ class NearDuplicates:
                 if shared < 0.3 * len(shingles):
                     break
                 mine, theirs = grams, self._grams[other]
-                if len(mine & theirs) / max(min(len(mine), len(theirs)), 1) >= NEAR_DUPLICATE:
+                if overlap(mine, theirs) >= NEAR_DUPLICATE:
                     return True
         return False
 
@@ -159,7 +144,7 @@ def import_paths(paths: Iterable[Path], library: UserLibrary, known_texts: Itera
                  templates: TemplateLibrary, classifier: Classifier,
                  progress: Progress | None = None) -> ImportReport:
     """Import every report under ``paths`` into ``library``; see the module docstring."""
-    files = collect_files(paths)
+    files = report_files(paths)
     report = ImportReport(files=len(files))
     dupes = NearDuplicates()
     for text in known_texts:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.errors import LibraryError
 from app.core.phrases.phrasebank import SIZES, Phrase
 from app.core.topics import CANONICAL_TOPICS, PARTS
 
@@ -34,10 +35,6 @@ CREATE TABLE IF NOT EXISTS favourites (phrase_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS usage (phrase_id TEXT PRIMARY KEY, count INTEGER NOT NULL,
                                   last_used REAL NOT NULL);
 """
-
-
-class LibraryError(Exception):
-    """A user-facing (Chinese) message about the user's library."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +142,13 @@ class UserLibrary:
                                  "WHERE num = ?", (num,)).fetchone()
         return self._phrase(row) if row else None
 
+    def _written(self, phrase_id: str) -> Phrase:
+        """The phrase just written; only another process deleting it in between loses it."""
+        phrase = self.get(phrase_id)
+        if phrase is None:
+            raise LibraryError("素材刚保存就找不到了，可能被另一个窗口删除，请重试。")
+        return phrase
+
     def add(self, text: str, part: str, topics: Iterable[str] = (), source: str = MY_SOURCE,
             size: str | None = None) -> Phrase:
         text, part, topics = validate_entry(text, part, topics)
@@ -153,7 +157,7 @@ class UserLibrary:
             cur = self._conn.execute(
                 "INSERT INTO phrases (text, part, topics, size, source, created) VALUES (?,?,?,?,?,?)",
                 (text, part, json.dumps(list(topics), ensure_ascii=False), size, source, time.time()))
-        return self.get(f"{USER_PREFIX}{cur.lastrowid}")
+        return self._written(f"{USER_PREFIX}{cur.lastrowid}")
 
     def add_many(self, entries: Iterable[tuple[str, str, tuple[str, ...], str]]) -> int:
         """Add (text, part, topics, source) rows in one transaction; returns how many."""
@@ -178,7 +182,7 @@ class UserLibrary:
         with self._conn:
             self._conn.execute("UPDATE phrases SET text=?, part=?, topics=?, size=? WHERE num=?",
                                (text, part, json.dumps(list(topics), ensure_ascii=False), size, num))
-        return self.get(phrase_id)
+        return self._written(phrase_id)
 
     def delete(self, phrase_id: str) -> bool:
         num = _num(phrase_id)

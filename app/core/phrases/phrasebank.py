@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.document.grammar import LEADING_ORDINAL_RE, point_marker
 from app.core.errors import LoadError
-from app.core.text import int_to_cn
 from app.core.topics import CANONICAL_TOPICS, PARTS
 
 SIZES = ("要点", "句式")
 FIELD_RE = re.compile(r"\{([^{}\s]{1,12})\}")
-POINT_MARKER_RE = re.compile(r"^([一二三四五六七八九十]{1,3})([是要])")
 _KEYS = {"id", "text", "part", "topics", "size", "tags"}
 
 
@@ -40,9 +39,6 @@ class Phrase:
 class Phrasebank:
     phrases: list[Phrase] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
-
-    def by_id(self, phrase_id: str) -> Phrase | None:
-        return next((p for p in self.phrases if p.id == phrase_id), None)
 
 
 def _validate(entry: object) -> Phrase:
@@ -111,7 +107,7 @@ def used_phrase_ids(document_text: str, phrases: list[Phrase], probe: int = 16) 
     """Phrases whose opening words already appear in the draft (fields cut off)."""
     used = set()
     for phrase in phrases:
-        head = POINT_MARKER_RE.sub("", FIELD_RE.split(phrase.text)[0])[:probe]
+        head = LEADING_ORDINAL_RE.sub("", FIELD_RE.split(phrase.text)[0])[:probe]
         if len(head) >= 8 and head in document_text:
             used.add(phrase.id)
     return used
@@ -119,16 +115,16 @@ def used_phrase_ids(document_text: str, phrases: list[Phrase], probe: int = 16) 
 
 def is_point(text: str) -> bool:
     """A whole point opens with its ordinal (一是/二要…)."""
-    return bool(POINT_MARKER_RE.match(text))
+    return bool(LEADING_ORDINAL_RE.match(text))
 
 
 def strip_ordinal(text: str) -> str:
-    return POINT_MARKER_RE.sub("", text, count=1)
+    return LEADING_ORDINAL_RE.sub("", text, count=1)
 
 
 def with_ordinal(text: str, number: int) -> str:
     """``八是……`` → ``二是……`` for a point inserted as the second of its section."""
-    m = POINT_MARKER_RE.match(text)
-    if not m or not 0 < number < 100:
+    m = LEADING_ORDINAL_RE.match(text)
+    if not m or number < 1:
         return text
-    return int_to_cn(number) + m.group(2) + text[m.end():]
+    return point_marker(number, m.group(2)) + text[m.end():]

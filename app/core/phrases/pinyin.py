@@ -7,24 +7,26 @@ keyed by a hash of the text.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import re
 import threading
 from pathlib import Path
+
+from app.core.storage.files import write_cache
+from app.core.text import text_key
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 _ASCII_QUERY_RE = re.compile(r"^[a-zA-Z' ]+$")
 CACHE_NAME = "pinyin-v1.json"
 
 
-def text_key(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-
-
 def is_pinyin_query(needle: str) -> bool:
     return bool(_ASCII_QUERY_RE.match(needle)) and any(c.isalpha() for c in needle)
+
+
+def _unreadable(chars: str) -> list[str]:
+    """One ``#`` per character without a reading (pypinyin accepts a list; its stub says str)."""
+    return ["#"] * len(chars)
 
 
 def reading_of(text: str) -> str:
@@ -32,7 +34,7 @@ def reading_of(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
     parts = []
-    for item in lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: ["#"] * len(s)):
+    for item in lazy_pinyin(text, style=Style.NORMAL, errors=_unreadable):  # pyright: ignore[reportArgumentType]
         parts.append(item.lower() if item.isascii() and item.isalpha() else "#")
     return "|".join(parts)
 
@@ -98,14 +100,9 @@ class PinyinTable:
         with self._lock:
             if not self._dirty or self._cache_dir is None:
                 return
-            try:
-                self._cache_dir.mkdir(parents=True, exist_ok=True)
-                tmp = self._cache_dir / f"{CACHE_NAME}.{os.getpid()}.tmp"
-                tmp.write_text(json.dumps(self._readings, ensure_ascii=False), encoding="utf-8")
-                tmp.replace(self._cache_dir / CACHE_NAME)
+            data = json.dumps(self._readings, ensure_ascii=False).encode("utf-8")
+            if write_cache(self._cache_dir / CACHE_NAME, data):  # an optimisation only
                 self._dirty = False
-            except OSError:
-                pass  # the cache is an optimisation only
 
 
 class PinyinMatcher:

@@ -24,7 +24,7 @@ from app.core.phrases.phrasebank import Phrase
 from app.core.phrases.pinyin import PinyinMatcher, PinyinTable, initials_of, is_pinyin_query
 from app.core.phrases.salience import term_weight, topic_hint, topical_words
 from app.core.phrases.segment import Segmenter, TokenCache
-from app.core.text import char_bigrams
+from app.core.text import char_bigrams, overlap
 from app.core.topics import TopicClassifier
 
 K1, B = 1.4, 0.6
@@ -343,7 +343,7 @@ class PhraseIndex:
             for score, neg_doc in pass_ranked:
                 doc = -neg_doc
                 grams = state.bigrams(doc)
-                if any(_overlap(grams, other) > NEAR_COPY for other in kept):
+                if any(overlap(grams, other) > NEAR_COPY for other in kept):
                     continue
                 phrase = state.phrases[doc]
                 result.append(Suggestion(phrase, round(score, 4), phrase.id in used,
@@ -430,12 +430,6 @@ def _fit(phrase: Phrase, part: str | None, topics: list[str], topic_set: set[str
     if topic_set.intersection(phrase.topics):
         return 0.6
     return 0.2
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
 
 
 def postings_of(tokens: list[list[str]], avg: float,

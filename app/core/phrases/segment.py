@@ -18,7 +18,6 @@ import hashlib
 import json
 import logging
 import marshal
-import os
 import sys
 import threading
 import time
@@ -26,6 +25,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from app.core.paths import resources_dir
+from app.core.storage.files import write_cache
+from app.core.text import text_key
 
 _STOP = set("的了和与及在是对把被为以于并且而或也都还更就")
 _PUNCT = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()[]{}\"' \t\n\u3000")
@@ -46,7 +47,6 @@ class Segmenter:
         self._lock = threading.Lock()
         self._vocab: frozenset[str] = frozenset()
         self._vocab_max = 0
-        self.load_seconds: float | None = None
 
     @property
     def ready(self) -> bool:
@@ -67,7 +67,6 @@ class Segmenter:
         with self._lock:
             if self._tokenizer is not None:
                 return
-            started = time.perf_counter()
             jieba = import_jieba()
             logging.getLogger("jieba").setLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
@@ -77,7 +76,6 @@ class Segmenter:
             if self._user_dict.is_file():
                 tokenizer.load_userdict(str(self._user_dict))
             self._tokenizer = tokenizer
-            self.load_seconds = time.perf_counter() - started
 
     def cache_ready(self) -> bool:
         """Is the prefix-dictionary cache there (so ``load`` needs no building)?"""
@@ -102,10 +100,7 @@ class Segmenter:
         with open(dict_file, "rb") as handle:
             freq, total = tokenizer.gen_pfdict(handle)
         if cache is not None:
-            try:
-                _write_sliced(cache, freq, total)
-            except OSError:
-                pass  # read-only or full disk: next start builds again
+            write_cache(cache, _sliced(freq, total))  # if it fails, the next start builds again
         return freq, total
 
     # --- tokens -----------------------------------------------------------------------------
@@ -156,7 +151,8 @@ def import_jieba():
         return sys.modules["jieba"]
     hide = "pkg_resources" not in sys.modules
     if hide:
-        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
+        # None makes `import pkg_resources` raise ImportError (typeshed types the dict as modules only)
+        sys.modules["pkg_resources"] = None  # pyright: ignore[reportArgumentType]
     try:
         import jieba
     finally:
@@ -170,22 +166,18 @@ def _dict_path(tokenizer) -> Path:
     jieba = import_jieba()
 
     if tokenizer.dictionary == jieba.DEFAULT_DICT:
-        return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+        return Path(str(jieba.__file__)).resolve().parent / jieba.DEFAULT_DICT_NAME
     return Path(tokenizer.dictionary)
 
 
-def _write_sliced(path: Path, freq: dict[str, int], total: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _sliced(freq: dict[str, int], total: int) -> bytes:
+    """The prefix dictionary as marshalled slices (read back a slice at a time)."""
     items = list(freq.items())
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with open(tmp, "wb") as out:
-        out.write(_CACHE_MAGIC)
-        out.write(total.to_bytes(8, "little"))
-        for start in range(0, len(items), SLICE):
-            blob = marshal.dumps(dict(items[start:start + SLICE]))
-            out.write(len(blob).to_bytes(4, "little"))
-            out.write(blob)
-    tmp.replace(path)
+    out = [_CACHE_MAGIC, total.to_bytes(8, "little")]
+    for start in range(0, len(items), SLICE):
+        blob = marshal.dumps(dict(items[start:start + SLICE]))
+        out += [len(blob).to_bytes(4, "little"), blob]
+    return b"".join(out)
 
 
 def _read_sliced(path: Path, pause: Callable[[], None]) -> tuple[dict[str, int], int]:
@@ -230,10 +222,6 @@ class TokenCache:
         with self._lock:
             self._load()
 
-    @staticmethod
-    def key(text: str) -> str:
-        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
-
     def _load(self) -> None:
         if self._path is None:
             return
@@ -245,12 +233,12 @@ class TokenCache:
             pass  # first run or a damaged cache: rebuilt
 
     def get(self, text: str) -> list[str] | None:
-        return self._tokens.get(self.key(text))
+        return self._tokens.get(text_key(text))
 
     def put(self, text: str, tokens: list[str]) -> list[str]:
         tokens = [t for t in tokens if t.strip() and " " not in t]
         with self._lock:
-            self._tokens[self.key(text)] = tokens
+            self._tokens[text_key(text)] = tokens
             self._dirty = True
         return tokens
 
@@ -263,10 +251,4 @@ class TokenCache:
         with self._lock:
             data = {"tag": self._tag, "tokens": {k: " ".join(v) for k, v in self._tokens.items()}}
             self._dirty = False
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self._path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self._path)
-        except OSError:
-            pass  # an optimisation only
+        write_cache(self._path, json.dumps(data, ensure_ascii=False).encode("utf-8"))  # an optimisation only

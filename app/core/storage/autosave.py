@@ -19,8 +19,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.errors import SaveError
 from app.core.model import Document, Paragraph, Role
-from app.core.storage.files import SaveError, atomic_write_bytes
+from app.core.storage.files import atomic_write_bytes
+from app.core.text import count_cjk
 
 FORMAT_VERSION = 1
 DEFAULT_INTERVAL_S = 5
@@ -59,7 +61,8 @@ class Snapshot:
 
     @property
     def chars(self) -> int:
-        return sum(1 for _, t in self.paragraphs for c in t if "\u4e00" <= c <= "\u9fff")
+        """字数 as the status bar counts it."""
+        return count_cjk(self.text)
 
     def to_json(self) -> bytes:
         return json.dumps({
@@ -200,7 +203,6 @@ class Autosaver:
     def __init__(self, store: AutosaveStore, draft_id: str | None = None) -> None:
         self.store = store
         self.draft_id = draft_id or new_draft_id()
-        self.last_saved_at: float | None = None
         self.last_error: str | None = None
         self._lease = store.lease(self.draft_id)
         self._lease.acquire()
@@ -226,7 +228,6 @@ class Autosaver:
         except Exception as exc:
             self.last_error = f"自动保存出错（{type(exc).__name__}: {exc}）"
             return False
-        self.last_saved_at = snapshot.saved_at
         self.last_error = None
         return True
 
@@ -239,7 +240,6 @@ class Autosaver:
             self.store.snapshot_path(self.draft_id).unlink()
         except OSError:
             pass
-        self.last_saved_at = None
 
     def adopt(self, draft_id: str) -> bool:
         """Continue a recovered draft under its own id (its file is then kept up to date

@@ -17,14 +17,12 @@ import time
 import uuid
 from pathlib import Path
 
+from app.core.errors import SaveError
+
 BACKUP_SUFFIX = ".bak"
 TEMP_SUFFIX = ".tmp"
 WINDOWS_FORBIDDEN = '<>:"/\\|?*'
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
-
-
-class SaveError(Exception):
-    """A save failed; ``str(exc)`` is a Chinese message for the user."""
 
 
 def backup_path(path: Path) -> Path:
@@ -146,10 +144,11 @@ def glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False, durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that it is either the old file or the new one, whole.
 
-    With ``backup`` the previous version is kept as ``path.bak``.  Raises ``SaveError``.
+    With ``backup`` the previous version is kept as ``path.bak``; ``durable`` (the default)
+    waits until the disk has it.  Raises ``SaveError``.
     """
     path = Path(path)
     problem = check_file_name(path.name)
@@ -163,7 +162,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if backup:
             _keep_backup(path)
         os.replace(tmp_name, path)
@@ -173,5 +173,19 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
         except OSError:
             pass
         raise SaveError(describe_os_error(exc, path, "replace")) from exc
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
     remove_stale_temps(path)
+
+
+def write_cache(path: Path, data: bytes) -> bool:
+    """Replace a cache file whole (a reader never sees half of it); False when it cannot be
+    written (read-only or full disk), which only means it is rebuilt next time.  Not waited
+    for on disk: a cache lost to a power cut is rebuilt too."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data, durable=False)
+    except (OSError, SaveError):
+        return False
+    return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.phrases.library import LibraryError, UserLibrary, validate_entry
+from app.core.errors import LibraryError
+from app.core.phrases.library import UserLibrary, validate_entry
 from app.core.phrases.phrasebank import Phrase
 from app.core.services import Services
-from app.core.topics import CANONICAL_TOPICS, PARTS
+from app.core.topics import CANONICAL_TOPICS, PARTS, Part
 from app.ui.dialogs.buttons import ok_cancel
+
+if TYPE_CHECKING:  # the importer is loaded when an import starts
+    from app.core.phrases.importer import ImportReport
 
 
 class PhraseEditDialog(QDialog):
@@ -43,7 +48,7 @@ class PhraseEditDialog(QDialog):
         self.text.setAccessibleName("素材内容")
         self.part = QComboBox()
         self.part.addItems(list(PARTS))
-        self.part.setCurrentText(part if part in PARTS else "问题")
+        self.part.setCurrentText(part if part in PARTS else Part.PROBLEM)
         grid = QGridLayout()
         self.topic_boxes: dict[str, QCheckBox] = {}
         for i, topic in enumerate(CANONICAL_TOPICS):
@@ -169,7 +174,7 @@ class ImportWorker(QThread):
         self.services = services
         self.paths = paths
         self.cancelled = False
-        self.report = None
+        self.report: ImportReport | None = None
         self.error: str | None = None
 
     def run(self) -> None:
@@ -188,7 +193,7 @@ class ImportWorker(QThread):
                     self.paths, library, [p.text for p in self.services.index.phrases],
                     self.services.templates,
                     Classifier(self.services.classifier, self.services.index), progress)
-                self.services.index.rebuild(self.services.phrasebank.phrases + library.phrases())
+                self.services.reindex(library)
             finally:
                 library.close()
         except Exception as exc:

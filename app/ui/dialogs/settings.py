@@ -38,8 +38,6 @@ from app.core.formats.fonts import (
 )
 from app.ui import preferences as prefs
 from app.ui.dialogs.buttons import ok_cancel
-from app.ui.window.export_actions import BOLD_LEAD_KEY, export_options, font_key
-from app.ui.window.recovery import INTERVAL_KEY
 
 
 def open_folder(path: Path) -> bool:
@@ -78,7 +76,7 @@ class SettingsDialog(QDialog):
         self.font_status.setWordWrap(True)
         self.font_status.setObjectName("fontStatus")
         form.addRow(self.font_status)
-        options = export_options(self.settings)
+        options = prefs.export_options(self.settings)
         self.font_boxes: dict[str, QComboBox] = {}
         for role in ROLE_ORDER:
             box = QComboBox()
@@ -182,12 +180,12 @@ class SettingsDialog(QDialog):
         for role in self.font_boxes:
             name = self.chosen_font(role)
             if name and name != defaults.font(role):
-                s.setValue(font_key(role), name)
+                s.setValue(prefs.font_key(role), name)
             else:
-                s.remove(font_key(role))
-        s.setValue(BOLD_LEAD_KEY, self.bold_lead.isChecked())
+                s.remove(prefs.font_key(role))
+        s.setValue(prefs.BOLD_LEAD_KEY, self.bold_lead.isChecked())
         s.setValue(prefs.FONT_PT_KEY, self.font_pt.value())
-        s.setValue(INTERVAL_KEY, self.interval.value())
+        s.setValue(prefs.INTERVAL_KEY, self.interval.value())
         # Only a real choice pins the default; otherwise new windows keep following 新建's last pick.
         if self.template.currentData() != self._shown_template or s.contains(prefs.DEFAULT_TEMPLATE_KEY):
             s.setValue(prefs.DEFAULT_TEMPLATE_KEY, self.template.currentData())

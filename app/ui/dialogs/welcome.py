@@ -8,13 +8,19 @@ opened from the command line (then it waits for the next start).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.core.formats.fonts import FontReport
+from app.ui.host import WindowHost
+from app.ui.preferences import SHOWN_KEY
 
-SHOWN_KEY = "welcome/shown"
+if TYPE_CHECKING:
+    from app.core.document.templates import Template
+    from app.ui.draft import DraftDocument
 
 PANE_TEXT = (
     ("大纲", "← 左边是<b>大纲</b>：列出各部分和字数，空白部分标“待填写”。"
@@ -26,14 +32,33 @@ PANE_TEXT = (
 )
 
 
-def should_welcome(window) -> bool:
+class _NewDocument(Protocol):
+    def new_document(self, template: Template | None = None) -> None: ...
+
+
+class WelcomeHost(WindowHost, Protocol):
+    """The window the welcome is shown over: its panes and its 新建 and 使用说明."""
+
+    @property
+    def files(self) -> _NewDocument: ...
+
+    @property
+    def splitter(self) -> QSplitter: ...
+
+    @property
+    def editor(self) -> QWidget: ...
+
+    def show_help(self) -> object: ...
+
+
+def should_welcome(window: WindowHost) -> bool:
     settings = window.settings
     if str(settings.value(SHOWN_KEY, "")).lower() in ("1", "true"):
         return False
     return untouched_new_draft(window.draft)
 
 
-def untouched_new_draft(draft) -> bool:
+def untouched_new_draft(draft: DraftDocument) -> bool:
     """The window shows just what 新建 made: no file, no edits, nothing imported."""
     from app.core.document.templates import new_document
 
@@ -43,48 +68,49 @@ def untouched_new_draft(draft) -> bool:
     return [(p.role, p.text) for p in draft.paragraphs()] == fresh
 
 
-def maybe_show_welcome(window, fonts: FontReport | None = None) -> WelcomeOverlay | None:
+def maybe_show_welcome(window: WelcomeHost, fonts: FontReport | None = None) -> WelcomeOverlay | None:
     """On the first start, open the default template and show the welcome over it."""
     if not should_welcome(window):
         return None
     default = window.services.templates.default()
     if window.draft.template is None or window.draft.template.id != default.id:
-        window.new_document(default)
+        window.files.new_document(default)
     window.settings.setValue(SHOWN_KEY, True)
     window.settings.sync()
     overlay = WelcomeOverlay(window, default.name, fonts)
-    overlay.show_over(window.centralWidget())
+    overlay.show_over(window.splitter)
     return overlay
 
 
-def _card(parent: QWidget, html: str, name: str) -> QFrame:
-    card = QFrame(parent)
-    card.setObjectName(name)
-    card.setFrameShape(QFrame.Shape.StyledPanel)
-    card.setStyleSheet(f"QFrame#{name} {{ background: #fffbe6; border: 1px solid #c9a227;"
-                       " border-radius: 6px; }")
-    layout = QVBoxLayout(card)
-    label = QLabel(html)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    layout.addWidget(label)
-    card.label = label
-    return card
+class _Card(QFrame):
+    """A yellow note: one rich-text label in a column that can take more rows."""
+
+    def __init__(self, parent: QWidget, html: str, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"QFrame#{name} {{ background: #fffbe6; border: 1px solid #c9a227;"
+                           " border-radius: 6px; }")
+        self.column = QVBoxLayout(self)
+        self.label = QLabel(html)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.column.addWidget(self.label)
 
 
 class WelcomeOverlay(QWidget):
     dismissed = Signal()
 
-    def __init__(self, window, template_name: str, fonts: FontReport | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, window: WelcomeHost, template_name: str, fonts: FontReport | None = None) -> None:
+        super().__init__(window.splitter.window())  # the window itself, above the panes
         self.setObjectName("welcome")
         self.window_ = window
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.pane_cards = [_card(self, text, f"welcomePane{i}") for i, (_, text) in enumerate(PANE_TEXT)]
+        self.pane_cards = [_Card(self, text, f"welcomePane{i}") for i, (_, text) in enumerate(PANE_TEXT)]
         font_note = ""
         if fonts is not None and not fonts.ok:
             font_note = ("<p style='color:#8a4b00'>" + fonts.details().replace("\n", "<br>") + "</p>")
-        self.main_card = _card(
+        self.main_card = _Card(
             self,
             "<h2>欢迎使用明镜</h2>"
             f"<p>已按默认模板“{template_name}”为您新建了一份对照检查材料。</p>"
@@ -101,16 +127,14 @@ class WelcomeOverlay(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.help_button)
         buttons.addWidget(self.start_button)
-        self.main_card.layout().addLayout(buttons)
+        self.main_card.column.addLayout(buttons)
         self._target: QWidget | None = None
 
     # --- placement --------------------------------------------------------------------------
     def show_over(self, target: QWidget) -> None:
         self._target = target
         target.installEventFilter(self)
-        splitter = getattr(self.window_, "splitter", None)
-        if splitter is not None:
-            splitter.splitterMoved.connect(self._place)
+        self.window_.splitter.splitterMoved.connect(self._place)
         self._place()
         self.show()
         self.raise_()
@@ -125,8 +149,9 @@ class WelcomeOverlay(QWidget):
         if self._target is None:
             return
         self.setGeometry(self._target.geometry())
-        splitter = getattr(self.window_, "splitter", None)
-        panes = [splitter.widget(i) for i in range(splitter.count())] if splitter else []
+        splitter = self.window_.splitter
+        shown = [splitter.widget(i) for i in range(splitter.count())]
+        panes = [pane for pane in shown if pane is not None]
         for card, pane in zip(self.pane_cards, panes, strict=False):
             rect = pane.geometry()
             if splitter is not self._target:
@@ -164,9 +189,7 @@ class WelcomeOverlay(QWidget):
 
     def _help(self) -> None:
         self.dismiss()
-        show_help = getattr(self.window_, "show_help", None)
-        if show_help is not None:
-            show_help()
+        self.window_.show_help()
 
     def dismiss(self) -> None:
         if self._target is not None:

@@ -286,18 +286,3 @@ class CheckPanel(QWidget):
             return
         self._config = None
         self.recheck()
-
-
-def read_sources(paths) -> tuple[list[tuple[str, str]], list[str]]:
-    """(name, text) of each readable draft among ``paths`` (files or folders), and the errors."""
-    from app.core.check.similarity import gather_files
-    from app.core.check.source import read_check_input
-    from app.core.formats.docx_io import DocumentReadError
-
-    sources, errors = [], []
-    for path in gather_files(paths):
-        try:
-            sources.append((path.name, read_check_input(path).text))
-        except DocumentReadError as exc:
-            errors.append(str(exc))
-    return sources, errors

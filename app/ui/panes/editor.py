@@ -113,7 +113,7 @@ class Editor(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         cursor = self.textCursor()
         if source.hasFormat(PHRASE_MIME):
-            phrase_id = bytes(source.data(PHRASE_MIME)).decode("utf-8")
+            phrase_id = bytes(source.data(PHRASE_MIME).data()).decode("utf-8")
             self._insert_phrase(cursor, source.text())
             self.phraseInserted.emit(phrase_id)
             return

@@ -33,20 +33,20 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-from app.core.document.outline import CLOSING, OPENING, Outline, OutlineNode
+from app.core.document.outline import NodeKind, Outline, OutlineNode
 from app.core.text import count_cjk
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_MIME = "application/x-mingjing-outline-node"
 EMPTY_MARK = "待填写"
 _EMPTY_COLOUR = QColor("#c0392b")
-_UNNUMBERED = (OPENING, CLOSING)
+_UNNUMBERED = (NodeKind.OPENING, NodeKind.CLOSING)
 
 
 def _label(node: OutlineNode) -> str:
     if node.kind in _UNNUMBERED:
         return node.title
-    return f"{node.number}{node.title}" if node.kind == "section" else f"{node.number}：{node.title}"
+    return f"{node.number}{node.title}" if node.kind == NodeKind.SECTION else f"{node.number}：{node.title}"
 
 
 def _is_empty(node: OutlineNode) -> bool:
@@ -57,7 +57,7 @@ def _is_empty(node: OutlineNode) -> bool:
     """
     if node.kind in _UNNUMBERED:
         return node.chars == 0
-    return node.kind == "section" and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
+    return node.kind == NodeKind.SECTION and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
 
 
 def _key(node: OutlineNode) -> tuple:
@@ -203,9 +203,9 @@ class OutlinePane(QTreeView):
         """The row items of ``node`` with its children attached (built before joining the model)."""
         title_item, count_item = QStandardItem(), QStandardItem()
         count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        movable = node.kind in ("section", "point")
+        movable = node.kind in (NodeKind.SECTION, NodeKind.POINT)
         title_item.setDragEnabled(movable)
-        title_item.setDropEnabled(node.kind == "section")
+        title_item.setDropEnabled(node.kind == NodeKind.SECTION)
         count_item.setDragEnabled(False)
         count_item.setDropEnabled(False)
         self._serial += 1
@@ -285,41 +285,44 @@ class OutlinePane(QTreeView):
         ``where`` is "above", "on" or "below"; None when the drop makes no sense there.
         """
         node, over = self.node_at(source), self.node_at(target)
-        if node is None or over is None or node.kind not in ("section", "point"):
+        if node is None or over is None or node.kind not in (NodeKind.SECTION, NodeKind.POINT):
             return None
-        if node.kind == "point":
-            if over.kind == "point":
+        if node.kind == NodeKind.POINT:
+            if over.kind == NodeKind.POINT:
                 parent = self.parent_of(target)
-                points = [c for c in parent.children if c.kind == "point"] if parent else []
+                points = [c for c in parent.children if c.kind == NodeKind.POINT] if parent else []
                 row = points.index(over) + (0 if where == "above" else 1)
                 return (parent, row) if parent else None
-            if over.kind != "section":
+            if over.kind != NodeKind.SECTION:
                 return None
             if where == "above":  # the end of whatever is shown just above this heading
                 above = self.indexAbove(target)
                 return self.drop_target(source, above, "below") if above.isValid() else None
             if where == "below":
                 return over, 0
-            return over, sum(1 for c in over.children if c.kind == "point")
+            return over, sum(1 for c in over.children if c.kind == NodeKind.POINT)
         # a section: find the node at its own level that the drop is next to
-        if over.kind == "section" and over.level == node.level - 1:
+        if over.kind == NodeKind.SECTION and over.level == node.level - 1:
             if where == "above":  # the end of whatever is shown just above this heading
                 above = self.indexAbove(target)
                 return self.drop_target(source, above, "below") if above.isValid() else None
-            sections = [c for c in over.children if c.kind == "section"]
+            sections = [c for c in over.children if c.kind == NodeKind.SECTION]
             return over, (0 if where == "below" else len(sections))
+        def is_peer(index: QModelIndex) -> bool:
+            candidate = self.node_at(index)
+            return candidate is not None and candidate.kind == NodeKind.SECTION and candidate.level == node.level
+
         index = target
-        while index.isValid() and not (
-                self.node_at(index).kind == "section" and self.node_at(index).level == node.level):
+        while index.isValid() and not is_peer(index):
             index = index.parent()
-        if not index.isValid():
+        peer = self.node_at(index) if index.isValid() else None
+        if peer is None:
             return None
         if index != target:  # dropped inside another section's rows: after that section
             where = "below"
-        peer = self.node_at(index)
         parent = self.parent_of(index)
         pool = parent.children if parent else (self.outline.sections if self.outline else [])
-        sections = [c for c in pool if c.kind == "section"]
+        sections = [c for c in pool if c.kind == NodeKind.SECTION]
         row = sections.index(peer)
         if where == "below" or (where == "on" and node.start < peer.start):
             row += 1
@@ -401,7 +404,7 @@ class OutlinePane(QTreeView):
         if node is None:
             return
         self.setCurrentIndex(index.siblingAtColumn(0))
-        numbered = node.kind in ("section", "point")
+        numbered = node.kind in (NodeKind.SECTION, NodeKind.POINT)
         menu = QMenu(self)
         self.add_point_action.setEnabled(numbered)
         for act in (self.add_point_action, self.rename_action, self.up_action, self.down_action,
@@ -419,7 +422,7 @@ class OutlinePane(QTreeView):
     def _request(self, what: str) -> None:
         index = self.currentIndex()
         node = self.node_at(index)
-        if node is None or node.kind not in ("section", "point"):
+        if node is None or node.kind not in (NodeKind.SECTION, NodeKind.POINT):
             return
         if what == "add":
             self.addPointRequested.emit(node)
@@ -441,7 +444,7 @@ class OutlinePane(QTreeView):
                 self.moveRequested.emit(node, parent, row + 2)
 
     def ask_title(self, node: OutlineNode) -> str:
-        what = "标题" if node.kind == "section" else "要点的首句"
+        what = "标题" if node.kind == NodeKind.SECTION else "要点的首句"
         text, ok = QInputDialog.getText(self, "重命名", f"新的{what}（编号不变）：",
                                         QLineEdit.EchoMode.Normal, node.title)
         return text.strip() if ok else ""

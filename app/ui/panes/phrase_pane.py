@@ -23,6 +23,7 @@ from app.core.phrases.library import USER_PREFIX
 from app.core.phrases.phrasebank import is_point, strip_ordinal
 from app.core.phrases.ranking import Boosts, Suggestion
 from app.core.services import Services
+from app.core.topics import PARTS, Part
 from app.ui.panes.chain_group import add_chain_group
 from app.ui.panes.editor import PHRASE_MIME
 
@@ -34,7 +35,6 @@ PREVIEW_CHARS = 90
 LIMIT = 150
 _USED_COLOUR = QColor("#8a8a8a")
 STAR, NO_STAR = "★", "☆"
-_PARTS = ("问题", "原因", "措施", "开头", "结尾", "过渡")
 
 
 class PhraseList(QListWidget):
@@ -62,7 +62,7 @@ class PhrasePanel(QWidget):
         self.setObjectName("phrases")
         self.services = services
         self.index = services.index
-        self._context = SectionContext("开头", (), "开头", "")
+        self._context = SectionContext(Part.OPENING, (), "开头", "")
         self._context_text = ""
         self._used: set[str] = set()
         self._boosts = services.boosts()
@@ -145,7 +145,7 @@ class PhrasePanel(QWidget):
     # --- the list -----------------------------------------------------------------------------
     def suggestions(self) -> list[Suggestion]:
         ctx = self._context
-        part = ctx.part if ctx.part in _PARTS else "问题"
+        part = ctx.part if ctx.part in PARTS else Part.PROBLEM
         context = f"{ctx.heading} {self._context_text}"
         return self.index.suggest(part, ctx.topics, context, frozenset(self._used), limit=LIMIT,
                                   query=self.search.text(), whole_bank=self.whole_bank.isChecked(),

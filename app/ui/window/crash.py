@@ -11,20 +11,35 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core.storage.crashlog import crash_logger, log_exception, log_file
+from app.ui.window.file_actions import FileActions
+from app.ui.window.safety import SafetyNet
 
 AUTOSAVE_WAIT_S = 3.0
+
+
+class GuardedWindow(Protocol):
+    """What the guard uses of each open window: its autosave and its 另存为."""
+
+    @property
+    def safety(self) -> SafetyNet: ...
+
+    @property
+    def files(self) -> FileActions: ...
+
+    def isVisible(self) -> bool: ...
 
 
 class ExceptionGuard(QObject):
     _fromThread = Signal(object, object, object, str)
 
-    def __init__(self, user_dir: Path, windows: Callable[[], list], parent=None) -> None:
+    def __init__(self, user_dir: Path, windows: Callable[[], list[GuardedWindow]], parent=None) -> None:
         super().__init__(parent)
         self.user_dir = user_dir
         self.windows = windows
@@ -73,11 +88,8 @@ class ExceptionGuard(QObject):
         """Write every window's draft to the autosave now; True when all made it."""
         ok = True
         for window in self.windows():
-            safety = getattr(window, "safety", None)
-            if safety is None:
-                continue
             try:
-                future = safety.autosave.save_now()
+                future = window.safety.autosave.save_now()
                 if future is not None and future.result(timeout=AUTOSAVE_WAIT_S) is False:
                     ok = False
             except Exception:
@@ -94,7 +106,8 @@ class ExceptionGuard(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, f"{APP_NAME} — 意外错误",
                           f"明镜遇到了一个意外错误。{kept}\n\n"
                           "可以点“另存为…”把文稿另存一份，然后继续工作。"
-                          f"\n错误详情已记录在：{log_file(self.user_dir)}", parent=window)
+                          f"\n错误详情已记录在：{log_file(self.user_dir)}",
+                          parent=window if isinstance(window, QWidget) else None)
         box.setDetailedText(details)
         save_as = box.addButton("另存为(&A)…", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("继续工作(&C)", QMessageBox.ButtonRole.RejectRole)
@@ -103,4 +116,4 @@ class ExceptionGuard(QObject):
         self.shown += 1
         box.exec()
         if box.clickedButton() is save_as and window is not None:
-            window.save_as()
+            window.files.save_as()

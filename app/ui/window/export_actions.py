@@ -1,4 +1,4 @@
-"""文件 › 一键排版… and 文件 › 导出整改清单…, and the export settings the window passes on.
+"""文件 › 一键排版… and 文件 › 导出整改清单….
 
 The engine does the work (``app.core.formats.reformat``, ``app.core.formats.rectification``); this module
 only asks for file names, reads the settings and tells the user what happened.
@@ -6,48 +6,48 @@ only asks for file names, reads the settings and tells the user what happened.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.core.formats.export_options import FONT_ROLES, ExportOptions
+from app.ui.host import WindowHost
+from app.ui.preferences import export_options
+from app.ui.window.file_actions import FileActions
 
 FORMAT_TEXT = "一键排版(&F)…"
 RECTIFICATION_TEXT = "导出整改清单(&R)…"
 
 
-BOLD_LEAD_KEY = "export/bold_lead"
-
-
-def font_key(role: str) -> str:
-    return f"export/font/{role}"
-
-
-def export_options(settings: QSettings) -> ExportOptions:
-    """ExportOptions from the agreed keys ``export/font/<role>`` and ``export/bold_lead``."""
-    fonts = {role: settings.value(font_key(role)) for role in FONT_ROLES}
-    return ExportOptions.from_values(fonts, settings.value(BOLD_LEAD_KEY, False))
-
-
 class ExportActions(QObject):
-    """The two menu items; ``window`` is the MainWindow (draft, services, settings, warn)."""
+    """The two menu items; ``parent`` is the window the dialogs open over."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent: QWidget, host: WindowHost, files: FileActions) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self.host = host
+        self.files = files
+        self.format_action = self._item(FORMAT_TEXT, self.format_dialog,
+                                        "把任意 .txt/.docx 材料排成公文格式，原文件不变")
+        self.rectification_action = self._item(RECTIFICATION_TEXT, self.rectification_dialog,
+                                               "把问题和整改措施整理成横向表格")
 
-    def add_to_menu(self, menu) -> None:
-        w = self.window
-        self.format_action = w._action(menu, FORMAT_TEXT, self.format_dialog, None,
-                                       "把任意 .txt/.docx 材料排成公文格式，原文件不变")
-        self.rectification_action = w._action(menu, RECTIFICATION_TEXT, self.rectification_dialog,
-                                              None, "把问题和整改措施整理成横向表格")
+    def _item(self, text: str, slot: Callable[[], None], tip: str) -> QAction:
+        action = QAction(text, self._parent)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def actions(self) -> list[QAction]:
+        """The two items, for the 文件 menu."""
+        return [self.format_action, self.rectification_action]
 
     # --- 一键排版 -----------------------------------------------------------------------------
     def format_dialog(self) -> None:
-        w = self.window
-        start = str(w.draft.path.parent) if w.draft.path else str(Path.home())
+        w, draft = self._parent, self.host.draft
+        start = str(draft.path.parent) if draft.path else str(Path.home())
         source, _ = QFileDialog.getOpenFileName(w, "一键排版：选择原稿", start,
                                                 "文稿 (*.docx *.txt);;所有文件 (*)")
         if not source:
@@ -62,16 +62,17 @@ class ExportActions(QObject):
 
     def format_path(self, source: Path, output: Path) -> bool:
         """Format ``source`` into ``output``; say what happened; offer to open the result."""
-        from app.core.formats.reformat import FormatError, format_file
+        from app.core.errors import FormatError
+        from app.core.formats.reformat import format_file
 
-        w = self.window
+        w = self._parent
         try:
-            result = format_file(source, output, w.services.templates, w.services.classifier,
-                                 options=export_options(w.settings))
+            result = format_file(source, output, self.host.services.templates, self.host.services.classifier,
+                                 options=export_options(self.host.settings))
         except FormatError as exc:
-            w.warn("一键排版失败", f"{exc}\n\n原文件没有改动。")
+            self.host.warn("一键排版失败", f"{exc}\n\n原文件没有改动。")
             return False
-        w.statusBar().showMessage(f"已排版到 {result.output}", 8000)
+        self.host.notify(f"已排版到 {result.output}", 8000)
         box = QMessageBox(QMessageBox.Icon.Information, "一键排版",
                           f"已按公文格式排版并保存为“{result.output.name}”。\n"
                           f"共 {result.paragraphs} 段、{result.headings} 个标题、{result.chars} 字；"
@@ -79,15 +80,15 @@ class ExportActions(QObject):
         open_button = box.addButton("打开排版结果", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        if box.clickedButton() is open_button and w.maybe_save():
-            w.open_path(result.output)
+        if box.clickedButton() is open_button and self.files.maybe_save():
+            self.files.open_path(result.output)
         return True
 
     # --- 整改清单 ---------------------------------------------------------------------------------
     def rectification_dialog(self) -> None:
-        w = self.window
-        w.draft.flush()
-        base = w.draft.path or Path.home() / f"{w.draft.outline.title or '对照检查材料'}.docx"
+        w, draft = self._parent, self.host.draft
+        draft.flush()
+        base = draft.path or Path.home() / f"{draft.outline.title or '对照检查材料'}.docx"
         from app.core.formats.reformat import default_output
 
         output, _ = QFileDialog.getSaveFileName(w, "导出整改清单", str(default_output(base, True)),
@@ -97,27 +98,27 @@ class ExportActions(QObject):
 
     def export_rectification(self, output: Path) -> bool:
         """Write the 整改清单 of the draft in the editor to ``output``."""
+        from app.core.errors import SaveError
         from app.core.formats.rectification import write_rectification
-        from app.core.storage.files import SaveError
 
-        w = self.window
-        w.draft.flush()
-        if w.draft.path is not None and output.resolve() == w.draft.path.resolve():
-            w.warn("导出整改清单", "整改清单不能保存到正在编辑的文稿上，请换一个文件名。")
+        draft = self.host.draft
+        draft.flush()
+        if draft.path is not None and output.resolve() == draft.path.resolve():
+            self.host.warn("导出整改清单", "整改清单不能保存到正在编辑的文稿上，请换一个文件名。")
             return False
-        document = w.draft.to_document()
+        document = draft.to_document()
         try:
-            rows = write_rectification(w.draft.outline, document.paragraphs, output,
-                                       export_options(w.settings), w.services.classifier)
+            rows = write_rectification(draft.outline, document.paragraphs, output,
+                                       export_options(self.host.settings), self.host.services.classifier)
         except SaveError as exc:
-            w.warn("导出整改清单失败", f"{exc}\n\n文稿仍在编辑器中，没有丢失。")
+            self.host.warn("导出整改清单失败", f"{exc}\n\n文稿仍在编辑器中，没有丢失。")
             return False
         if not rows:
-            w.statusBar().showMessage("文稿中还没有查摆出的问题，整改清单只有表头。", 8000)
+            self.host.notify("文稿中还没有查摆出的问题，整改清单只有表头。", 8000)
         else:
             empty = sum(1 for r in rows if r.to_fill)
             note = f"，{empty} 个问题未找到对应措施，请在表中补充" if empty else ""
-            w.statusBar().showMessage(f"已导出整改清单：{output}（{len(rows)} 个问题{note}）", 8000)
+            self.host.notify(f"已导出整改清单：{output}（{len(rows)} 个问题{note}）", 8000)
         return True
 
 

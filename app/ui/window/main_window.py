@@ -1,31 +1,22 @@
-"""The main window: three panes in a splitter, menus, status bar, file commands."""
+"""The main window: the switchboard of three panes in a splitter, the helpers that carry out
+its commands (file_actions, library_actions, export_actions, check_dock, menus, safety) and
+the status bar."""
 
 from __future__ import annotations
 
 import gc
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-)
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
 
 from app import APP_NAME
 from app.core.document.outline import Outline
-from app.core.document.outline_edit import RestructureError
-from app.core.document.templates import Template, new_document
-from app.core.paths import templates_dir
+from app.core.errors import RestructureError
 from app.core.phrases.phrasebank import used_phrase_ids
 from app.core.services import Services
-from app.core.topics import PARTS
 from app.ui.dialogs.settings import FontHint
 from app.ui.draft import DraftDocument
 from app.ui.look import OfficialLook
@@ -33,19 +24,23 @@ from app.ui.panes.editor import Editor
 from app.ui.panes.outline_pane import OutlinePane
 from app.ui.panes.phrase_pane import PhrasePanel
 from app.ui.preferences import (
-    LAST_TEMPLATE_KEY,
+    GEOMETRY_KEY,
+    SPLITTER_KEY,
+    WINDOW_STATE_KEY,
     autosave_interval_s,
     editor_zoom,
     font_report,
     start_template_id,
 )
 from app.ui.window.chain_actions import ChainActions
-from app.ui.window.export_actions import ExportActions, export_options
-from app.ui.window.recent import RecentMenu, remember
+from app.ui.window.check_dock import CheckDock
+from app.ui.window.export_actions import ExportActions
+from app.ui.window.file_actions import FileActions
+from app.ui.window.library_actions import LibraryActions
+from app.ui.window.menus import build_menus
 from app.ui.window.safety import SafetyNet
 
-if TYPE_CHECKING:  # built on first use: the 检查 pane and its rule tables are not needed to start
-    from app.ui.panes.check_pane import CheckPanel
+_D = TypeVar("_D", bound=QWidget)  # a non-modal helper dialog
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
@@ -66,13 +61,6 @@ def count_text(total: int, target: tuple[int, int] | None) -> str:
     low, high = target
     where = f"还差 {low - total} 字" if total < low else (f"超出 {total - high} 字" if total > high else "在范围内")
     return f"字数：{total} / 目标 {low}–{high} 字（{where}）"
-
-
-def template_label(template: Template) -> str:
-    """How 新建 lists a template: the user's own are marked, so a copy is told from the original."""
-    shipped = templates_dir().resolve()
-    source = Path(template.source).resolve() if template.source else shipped
-    return template.name if source.parent == shipped else f"{template.name}（我的模板）"
 
 
 class SegmenterLoader(QThread):
@@ -113,7 +101,7 @@ class MainWindow(QMainWindow):
         self.font_hint = FontHint()
         self.font_hint.clicked.connect(self.show_settings)
         self.statusBar().insertPermanentWidget(0, self.font_hint)
-        self._dialogs: dict[str, object] = {}  # non-modal helpers, made on first use
+        self._dialogs: dict[str, QWidget] = {}  # non-modal helpers, made on first use
         self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_DELAY_MS)
         self._context_timer.timeout.connect(self.update_context)
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
@@ -121,15 +109,19 @@ class MainWindow(QMainWindow):
         self.loader: SegmenterLoader | None = None
         self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
         self._warm_timer.timeout.connect(self._warm_index)
-        self._check_panel: CheckPanel | None = None
-        self._check_dock: QDockWidget | None = None
-        self._import_worker = None
-        self.chain_actions = ChainActions(self)  # 对应问题, 按问题起草措施, 上年度整改 (chain_actions.py)
-        self._build_menus()
+        self.safety = SafetyNet(self, self)  # autosave, file lock (app/ui/window/safety.py)
+        self.files = FileActions(self, self, self.editor, self.safety)
+        self.library = LibraryActions(self, self, self.editor, self.phrase_panel)
+        self.export_actions = ExportActions(self, self, self.files)
+        self.checks = CheckDock(self, self, self.editor)
+        menus = build_menus(self, self, self, self.files, self.library, self.export_actions, self.checks,
+                            self.editor)
+        self.undo_action, self.redo_action, self.recent = menus.undo_action, menus.redo_action, menus.recent
+        self.chain = ChainActions(self, self, self.editor, self.phrase_panel)  # 对应问题, 按问题起草措施, 上年度整改
+        self.chain.add_to_menus(self.menuBar())
         self._connect()
         self._restore_geometry()
-        self.safety = SafetyNet(self)  # autosave, file lock (app/ui/window/safety.py)
-        self.new_document(self.services.templates.get(start_template_id(self.settings)))
+        self.files.new_document(self.services.templates.get(start_template_id(self.settings)))
         QTimer.singleShot(0, self.refresh_font_hint)  # every window (recovered ones too)
 
     # --- wiring ---------------------------------------------------------------------------
@@ -146,115 +138,9 @@ class MainWindow(QMainWindow):
         pane.addPointRequested.connect(lambda node: self._restructure(draft.add_point, node))
         self.editor.cursorPositionChanged.connect(self._context_timer.start)
         self.phrase_panel.phraseActivated.connect(self.editor.insert_phrase_at_cursor)
-        self.editor.phraseInserted.connect(self._on_phrase_inserted)
-        self.editor.addToLibraryRequested.connect(self.add_to_library)
-        self.phrase_panel.manageRequested.connect(self.manage_library)
-
-    def _action(self, menu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, (list, tuple)):
-            action.setShortcuts([QKeySequence(s) for s in shortcut])
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("文件(&F)")
-        self._action(file_menu, "新建(&N)…", self.choose_template_and_new, QKeySequence.StandardKey.New,
-                     "按模板新建一份对照检查材料")
-        self._action(file_menu, "打开(&O)…", self.open_dialog, QKeySequence.StandardKey.Open,
-                     "打开 .docx 或 .txt 文件")
-        self.recent = RecentMenu(file_menu, self.settings,
-                                 lambda path: self.maybe_save() and self.open_path(path), self.warn)
-        file_menu.addSeparator()
-        self._action(file_menu, "保存(&S)", self.save, QKeySequence.StandardKey.Save)
-        self._action(file_menu, "另存为(&A)…", self.save_as, ["Ctrl+Shift+S", "F12"])
-        file_menu.addSeparator()
-        self.export_actions = ExportActions(self)
-        self.export_actions.add_to_menu(file_menu)
-        self.chain_actions.add_to_file_menu(file_menu)
-        file_menu.addSeparator()
-        self._action(file_menu, "设置(&T)…", self.show_settings, None,
-                     "导出字体、自动保存、编辑区字号、默认模板、用户数据文件夹")
-        file_menu.addSeparator()
-        self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
-        edit = bar.addMenu("编辑(&E)")
-        e = self.editor
-        self.undo_action = self._action(edit, "撤销(&U)", e.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(edit, "重做(&R)", e.redo, "Ctrl+Y")
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.draft.qdoc.undoAvailable.connect(self.undo_action.setEnabled)
-        self.draft.qdoc.redoAvailable.connect(self.redo_action.setEnabled)
-        edit.addSeparator()
-        self._action(edit, "剪切(&T)", e.cut, QKeySequence.StandardKey.Cut)
-        self._action(edit, "复制(&C)", e.copy, QKeySequence.StandardKey.Copy)
-        self._action(edit, "粘贴(&P)", e.paste, QKeySequence.StandardKey.Paste)
-        self._action(edit, "全选(&L)", e.selectAll, QKeySequence.StandardKey.SelectAll)
-        edit.addSeparator()
-        self._action(edit, "查找(&F)…", lambda: self.show_find(False), "Ctrl+F")
-        self._action(edit, "替换(&E)…", lambda: self.show_find(True), "Ctrl+H")
-        check = bar.addMenu("检查(&C)")
-        self._action(check, "校对(&P)", lambda: self.show_check("proofread"), "F7",
-                     "错别字、政治表述、序号、标点、占位符")
-        self._action(check, "结构检查(&S)", lambda: self.show_check("structure"))
-        self._action(check, "雷同比对(&D)…", self.choose_similarity_sources)
-        material = bar.addMenu("素材(&M)")
-        self._action(material, "导入素材(&I)…", self.import_dialog,
-                     tip="从往年的 .docx/.txt 材料中提取要点，加入“我的素材”")
-        self._action(material, "管理素材库(&M)…", self.manage_library, tip="编辑或删除“我的素材”")
-        self.chain_actions.add_to_material_menu(material)
-        help_menu = bar.addMenu("帮助(&H)")
-        self._action(help_menu, "使用说明(&H)", self.show_help, "F1",
-                     "如何开始、使用素材、检查和导出")
-        self._action(help_menu, "关于明镜(&A)", self.show_about)
-
-    @property
-    def check_panel(self) -> CheckPanel:
-        if self._check_panel is None:
-            self._build_check_panel()
-        return self._check_panel
-
-    @property
-    def check_dock(self) -> QDockWidget:
-        if self._check_dock is None:
-            self._build_check_panel()
-        return self._check_dock
-
-    def _build_check_panel(self) -> None:
-        from app.ui.panes.check_pane import CheckPanel, underline
-
-        panel = self._check_panel = CheckPanel(self.draft, self.services)
-        dock = self._check_dock = QDockWidget("检查", self)
-        dock.setObjectName("checkDock")
-        dock.setWidget(panel)
-        if not self.restoreDockWidget(dock):  # the place and size saved last time, if any
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        dock.hide()
-        dock.visibilityChanged.connect(lambda visible: None if visible else panel.clear())
-        panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
-        panel.jumpRequested.connect(self.editor.select_range)
-
-    def show_check(self, mode: str, sources: list | None = None) -> None:
-        self.draft.flush()
-        self.check_dock.show()
-        self.check_panel.run(mode, sources)
-
-    def choose_similarity_sources(self) -> None:
-        start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择要比对的其他文稿", start,
-                                                "文稿 (*.docx *.txt)")
-        from app.ui.panes.check_pane import read_sources
-
-        sources, errors = read_sources([Path(p) for p in paths])
-        if errors:
-            self.warn("部分文稿无法读取", "\n".join(errors))
-        self.show_check("similarity", sources)
+        self.editor.phraseInserted.connect(self.library.record_use)
+        self.editor.addToLibraryRequested.connect(self.library.add_to_library)
+        self.phrase_panel.manageRequested.connect(self.library.manage_library)
 
     # --- derived state --------------------------------------------------------------------
     def _on_outline(self, outline: Outline) -> None:
@@ -270,10 +156,6 @@ class MainWindow(QMainWindow):
         text = self.draft.qdoc.toPlainText()
         self.phrase_panel.set_used(used_phrase_ids(text, self.services.index.phrases))
 
-    def _on_phrase_inserted(self, phrase_id: str) -> None:
-        self.services.library.record_use(phrase_id)
-        self.phrase_panel.library_changed()
-
     def update_context(self) -> None:
         cursor = self.editor.textCursor()
         context = self.draft.context_at(cursor)
@@ -281,12 +163,12 @@ class MainWindow(QMainWindow):
         self.phrase_panel.set_context(context, cursor.block().text())
         self.outline_pane.select_at(self.draft.pos_of(cursor))
 
-    def _restructure(self, operation, *args) -> None:
+    def _restructure(self, operation: Callable[..., int], *args) -> None:
         """Run an outline edit on the document and put the cursor where it happened."""
         try:
             position = operation(*args)
         except RestructureError as exc:
-            self.statusBar().showMessage(str(exc), 5000)
+            self.notify(str(exc), 5000)
             return
         self.editor.go_to(position)
         self.editor.setFocus()
@@ -295,73 +177,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {self.draft.display_name}[*]")
         self.setWindowModified(self.draft.qdoc.isModified())
 
-    # --- the user's library ------------------------------------------------------------------
-    def _library_changed(self) -> None:
-        self.services.reindex()
-        self.phrase_panel.library_changed()
-
-    def add_to_library(self, text: str) -> bool:
-        from app.ui.dialogs.library import PhraseEditDialog
-
-        context = self.draft.context_at(self.editor.textCursor())
-        part = context.part if context.part in PARTS else "问题"
-        dialog = PhraseEditDialog("加入素材库", text, part, context.topics, self)
-        if dialog.exec() != PhraseEditDialog.DialogCode.Accepted:
-            return False
-        self.services.library.add(*dialog.values())
-        self._library_changed()
-        self.statusBar().showMessage("已加入“我的素材”。", 5000)
-        return True
-
-    def manage_library(self) -> None:
-        from app.ui.dialogs.library import ManageLibraryDialog
-
-        dialog = ManageLibraryDialog(self.services.library, self)
-        dialog.changed.connect(self._library_changed)
-        dialog.exec()
-
-    def import_dialog(self) -> None:
-        """Ask whether to import chosen files or a whole folder, then pick them."""
-        box = QMessageBox(QMessageBox.Icon.Question, "导入素材",
-                          "把往年的对照检查材料（.docx/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
-                          "请选择要导入的文件，或一个存放往年材料的文件夹（含子文件夹）。",
-                          QMessageBox.StandardButton.NoButton, self)
-        files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton("选择文件夹…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        chosen = box.clickedButton()
-        paths: list[str] = []
-        if chosen is files_button:
-            paths, _ = QFileDialog.getOpenFileNames(self, "导入素材：选择往年材料（可多选）",
-                                                    str(Path.home()), "文稿 (*.docx *.txt)")
-        elif chosen is folder_button:
-            folder = QFileDialog.getExistingDirectory(self, "导入素材：选择存放往年材料的文件夹",
-                                                      str(Path.home()))
-            paths = [folder] if folder else []
-        if paths:
-            self.import_paths([Path(p) for p in paths])
-
-    def import_paths(self, paths: list[Path]):
-        from app.ui.dialogs.library import run_import
-
-        worker = run_import(self, self.services, paths)
-        worker.finished.connect(lambda: self._import_finished(worker))
-        self._import_worker = worker
-        return worker
-
-    def _import_finished(self, worker) -> None:
-        self.phrase_panel.library_changed()
-        if worker.error:
-            self.warn("导入素材", worker.error)
-            return
-        box = QMessageBox(QMessageBox.Icon.Information, "导入素材", worker.report.summary(),
-                          QMessageBox.StandardButton.Ok, self)
+    # --- notices (WindowHost) ---------------------------------------------------------------
+    def warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.exec()
 
-    def show_library_notice(self) -> None:
-        if self.services.library.notice:
-            self.warn("素材库", self.services.library.notice)
+    def notify(self, message: str, ms: int = 5000) -> None:
+        self.statusBar().showMessage(message, ms)
 
     def show_template_problems(self) -> None:
         """Say which of the user's template files were skipped, and why (file, line, reason)."""
@@ -372,7 +194,7 @@ class MainWindow(QMainWindow):
     # --- start-up and shut-down ---------------------------------------------------------
     def start_background_loading(self) -> None:
         """Load the segmenter after the window is on screen; suggestions re-rank when done."""
-        QTimer.singleShot(0, self.show_library_notice)
+        QTimer.singleShot(0, self.library.show_notice)
         QTimer.singleShot(0, self.show_template_problems)
         if self.loader is None and not self.services.segmenter.ready:
             _freeze_loaded_objects()  # the start-up objects; again once loading is done
@@ -388,17 +210,17 @@ class MainWindow(QMainWindow):
             self._warm_timer.stop()
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("window/geometry")
+        geometry = self.settings.value(GEOMETRY_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 860)
-        state = self.settings.value("window/state")
+        state = self.settings.value(WINDOW_STATE_KEY)
         if state is not None:
             # The 检查 pane's place and size; the pane itself is built on first use and
             # takes its place then (restoreDockWidget).
             self.restoreState(state)
-        sizes = self.settings.value("window/splitter")
+        sizes = self.settings.value(SPLITTER_KEY)
         try:
             sizes = [int(s) for s in sizes] if isinstance(sizes, list) else []
         except (TypeError, ValueError):
@@ -406,14 +228,14 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes(sizes if len(sizes) == 3 and any(sizes) else [270, 760, 330])
 
     def _save_geometry(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        if self._check_dock is not None:  # else keep the pane's place from an earlier session
-            self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.sizes())
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        if self.checks.built:  # else keep the pane's place from an earlier session
+            self.settings.setValue(WINDOW_STATE_KEY, self.saveState())
+        self.settings.setValue(SPLITTER_KEY, self.splitter.sizes())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self._save_geometry()
@@ -421,128 +243,20 @@ class MainWindow(QMainWindow):
         if self.loader is not None and self.loader.isRunning():
             self.services.stop_loading()  # a first-run cache child would keep it for seconds
             self.loader.wait(5000)
-        worker = self._import_worker
-        if worker is not None:
-            worker.cancelled = True
-            worker.wait(10000)
+        self.library.stop_import()
         event.accept()
 
-    # --- files ------------------------------------------------------------------------------
-    def _last_template_id(self) -> str | None:
-        value = self.settings.value(LAST_TEMPLATE_KEY)
-        return str(value) if value else None
-
-    def new_document(self, template: Template | None = None) -> None:
-        template = template or self.services.templates.default()
-        self.draft.load(new_document(template))
-        self.settings.setValue(LAST_TEMPLATE_KEY, template.id)
-        self.editor.go_to(self.draft.position_of((3, 0)))
-
-    def choose_template_and_new(self) -> None:
-        if not self.maybe_save():
-            return
-        templates = self.services.templates.templates
-        names = [template_label(t) for t in templates]
-        last = self.services.templates.get(self._last_template_id())
-        current = templates.index(last) if last else 0
-        name, ok = QInputDialog.getItem(self, "新建", "选择模板：", names, current, False)
-        if ok:
-            self.new_document(templates[names.index(name)])
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        start = str(self.draft.path.parent) if self.draft.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "打开", start, "文稿 (*.docx *.txt);;所有文件 (*)")
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> bool:
-        """Open ``path``; on failure say why and leave the current draft untouched."""
-        from app.core.formats.docx_io import DocumentReadError
-        from app.core.formats.reader import read_document
-
-        if not self.safety.may_open(path):
-            return False
-        try:
-            document = read_document(path)
-        except DocumentReadError as exc:
-            self.warn("无法打开", str(exc))
-            return False
-        saved_as_ours = path.suffix.lower() == ".docx"
-        self.draft.load(document, path if saved_as_ours else None)
-        remember(self.settings, path)
-        if not saved_as_ours:
-            self.statusBar().showMessage(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)
-        self.editor.go_to(0)
-        return True
-
-    def save(self) -> bool:
-        if self.draft.path is None:
-            return self.save_as()
-        return self.save_to(self.draft.path)
-
-    def save_as(self) -> bool:
-        start = self.draft.path or Path.home() / f"{self.draft.outline.title or '对照检查材料'}.docx"
-        path, _ = QFileDialog.getSaveFileName(self, "另存为", str(start), "Word 文档 (*.docx)")
-        if not path:
-            return False
-        path = Path(path)
-        if path.suffix.lower() != ".docx":
-            path = path.with_suffix(path.suffix + ".docx") if path.suffix else path.with_suffix(".docx")
-        return self.save_to(path)
-
-    def save_to(self, path: Path) -> bool:
-        from app.core.formats.docx_io import write_docx
-        from app.core.storage.files import SaveError
-
-        if not self.safety.may_save(path):
-            return False
-        self.draft.flush()
-        try:
-            write_docx(self.draft.to_document(), path, export_options(self.settings))
-        except SaveError as exc:
-            self.safety.save_failed()
-            self.warn("保存失败", f"{exc}\n\n文稿仍在编辑器中，也已自动保存，没有丢失。")
-            return False
-        self.draft.set_path(path)
-        remember(self.settings, path)
-        self.statusBar().showMessage(f"已保存到 {path}", 5000)
-        return True
-
-    def maybe_save(self) -> bool:
-        """Ask to save unsaved changes, as Word does; False means the user cancelled."""
-        if not self.draft.qdoc.isModified():
-            return True
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
-                          f"是否保存对“{self.draft.display_name}”的更改？", parent=self)
-        save = box.addButton("保存(&S)", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("不保存(&N)", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is cancel or clicked is None:
-            return False
-        if clicked is save:
-            return self.save()
-        return True
-
-    def warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
-        box.exec()
-
     # --- 设置, 帮助, 查找 (app/ui/dialogs/settings.py, help.py, find_replace.py) ------------
-    def _dialog(self, name: str, make):
+    def _dialog(self, name: str, make: Callable[[], _D]) -> _D:
         dialog = self._dialogs.get(name)
         if dialog is None:
             dialog = self._dialogs[name] = make()
-        return dialog
+        return cast(_D, dialog)
 
     def show_settings(self):
         from app.ui.dialogs.settings import SettingsDialog
 
-        dialog = self._dialogs.get("settings")
+        dialog = cast("SettingsDialog | None", self._dialogs.get("settings"))
         if dialog is None:  # one at a time; made afresh so it shows the current settings
             dialog = SettingsDialog(self.settings, self.services.templates, self.services.user_dir,
                                     parent=self)
@@ -566,7 +280,7 @@ class MainWindow(QMainWindow):
         zoom = editor_zoom(self.settings)
         if abs(zoom - self.look.zoom) > 1e-6:
             if not self.draft.restyle(zoom):
-                self.statusBar().showMessage("编辑区字号已更改；段首缩进在下次新建或打开文稿时随之调整。", 8000)
+                self.notify("编辑区字号已更改；段首缩进在下次新建或打开文稿时随之调整。", 8000)
             self.editor.fit_page()
         self.safety.autosave.set_interval_s(autosave_interval_s(self.settings))
         self.refresh_font_hint()

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QMenu
 
-RECENT_KEY = "recent/files"
+from app.ui.preferences import RECENT_KEY
+
 MAX_RECENT = 9
 
 

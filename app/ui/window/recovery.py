@@ -7,10 +7,10 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -18,24 +18,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
-from app.core.storage.autosave import DEFAULT_INTERVAL_S, Autosaver, AutosaveStore, Snapshot
-
-INTERVAL_KEY = "autosave/interval_s"
-ANSWER_ENV = "MINGJING_RECOVERY_ANSWER"  # tests: recover / discard / later, no dialog
+from app.core.storage.autosave import Autosaver, AutosaveStore, Snapshot
+from app.test_hooks import RECOVERY_ANSWER_ENV
+from app.ui.host import WindowHost
+from app.ui.panes.editor import Editor
+from app.ui.preferences import autosave_interval_s, clamp_interval_s
+from app.ui.qt_app import gui_app
 
 
 def autosave_store(user_dir) -> AutosaveStore:
     return AutosaveStore(user_dir / "autosave")
-
-
-def interval_ms(settings: QSettings) -> int:
-    try:
-        seconds = int(settings.value(INTERVAL_KEY, DEFAULT_INTERVAL_S))
-    except (TypeError, ValueError):
-        seconds = DEFAULT_INTERVAL_S
-    return max(1, min(seconds, 600)) * 1000
 
 
 def when(saved_at: float) -> str:
@@ -51,25 +46,26 @@ class AutosaveController(QObject):
     once when the window loses focus.  The snapshot is taken on the UI thread (a list of
     strings); encoding and writing happen on the autosave worker thread."""
 
-    def __init__(self, window, store: AutosaveStore) -> None:
+    def __init__(self, window: QWidget, host: WindowHost, store: AutosaveStore) -> None:
         super().__init__(window)
         self.window = window
-        self.draft = window.draft
+        self.host = host
+        self.draft = host.draft
         self.autosaver = Autosaver(store)
         self.last_snapshot_ms = 0.0  # cost of the UI-thread part, for the benchmark
-        self._timer = QTimer(self, singleShot=True, interval=interval_ms(window.settings))
+        self._timer = QTimer(self, singleShot=True, interval=autosave_interval_s(host.settings) * 1000)
         self._timer.timeout.connect(self.save_now)
         self._reported_error: str | None = None
         qdoc = self.draft.qdoc
         qdoc.contentsChanged.connect(self._on_change)
         qdoc.modificationChanged.connect(self._on_modification)
-        app = QApplication.instance()
+        app = gui_app()
         app.focusChanged.connect(self._on_focus)
         app.applicationStateChanged.connect(self._on_app_state)
 
     def set_interval_s(self, seconds: int) -> None:
         """A new 自动保存间隔 from 设置 (the running countdown keeps its start)."""
-        self._timer.setInterval(max(1, min(seconds, 600)) * 1000)
+        self._timer.setInterval(clamp_interval_s(seconds) * 1000)
 
     @property
     def draft_id(self) -> str:
@@ -113,7 +109,7 @@ class AutosaveController(QObject):
     def _show_status(self) -> None:
         error = self.autosaver.last_error
         if error and error != self._reported_error:
-            self.window.statusBar().showMessage(f"自动保存失败：{error}", 15000)
+            self.host.notify(f"自动保存失败：{error}", 15000)
         self._reported_error = error
 
     def adopt(self, snapshot: Snapshot) -> None:
@@ -122,7 +118,7 @@ class AutosaveController(QObject):
 
     def close(self, discard: bool = True) -> None:
         self._timer.stop()
-        app = QApplication.instance()
+        app = gui_app()
         qdoc = self.draft.qdoc
         for signal, slot in ((app.focusChanged, self._on_focus),
                              (app.applicationStateChanged, self._on_app_state),
@@ -180,8 +176,23 @@ class RecoveryDialog(QDialog):
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
 
 
-def offer_recovery(window, store: AutosaveStore,
-                   new_window: Callable[[], object] | None = None,
+class _Autosaving(Protocol):
+    @property
+    def autosave(self) -> AutosaveController: ...
+
+
+class RecoveryTarget(WindowHost, Protocol):
+    """A window a recovered draft can be put into."""
+
+    @property
+    def safety(self) -> _Autosaving: ...
+
+    @property
+    def editor(self) -> Editor: ...
+
+
+def offer_recovery(window: RecoveryTarget, store: AutosaveStore,
+                   new_window: Callable[[], RecoveryTarget] | None = None,
                    answer: str | None = None) -> list[Snapshot]:
     """Offer every orphaned draft; returns those recovered.
 
@@ -191,14 +202,13 @@ def offer_recovery(window, store: AutosaveStore,
     """
     snapshots, damaged = store.orphans()
     if damaged:
-        window.statusBar().showMessage(
-            f"有 {len(damaged)} 个自动保存文件已损坏，已移到 {store.folder}。", 15000)
+        window.notify(f"有 {len(damaged)} 个自动保存文件已损坏，已移到 {store.folder}。", 15000)
     if not snapshots:
         return []
-    answer = answer or os.environ.get(ANSWER_ENV)
+    answer = answer or os.environ.get(RECOVERY_ANSWER_ENV)
     chosen = snapshots
     if answer not in (RecoveryDialog.RECOVER, RecoveryDialog.DISCARD, RecoveryDialog.LATER):
-        dialog = RecoveryDialog(snapshots, window)
+        dialog = RecoveryDialog(snapshots, window if isinstance(window, QWidget) else None)
         dialog.exec()
         answer, chosen = dialog.answer, dialog.chosen()
     if answer == RecoveryDialog.LATER:
@@ -227,16 +237,13 @@ def discard_orphan(store: AutosaveStore, snapshot: Snapshot) -> None:
         lease.release(remove=True)
 
 
-def restore_into(window, snapshot: Snapshot) -> None:
+def restore_into(window: RecoveryTarget, snapshot: Snapshot) -> None:
     """Put the recovered text on screen exactly, marked unsaved."""
     from pathlib import Path
 
     path = Path(snapshot.path) if snapshot.path else None
     window.draft.load(snapshot.document(), path)
     window.draft.qdoc.setModified(True)
-    controller = getattr(window, "safety", None)
-    if controller is not None:
-        controller.autosave.adopt(snapshot)
-    window.statusBar().showMessage(
-        f"已恢复{when(snapshot.saved_at)}自动保存的文稿，请及时保存。", 15000)
+    window.safety.autosave.adopt(snapshot)
+    window.notify(f"已恢复{when(snapshot.saved_at)}自动保存的文稿，请及时保存。", 15000)
     window.editor.go_to(0)

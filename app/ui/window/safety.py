@@ -6,19 +6,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from app.core.storage.filelock import FileLock
+from app.ui.host import WindowHost
 from app.ui.window.recovery import AutosaveController, autosave_store
 
 
 class SafetyNet(QObject):
-    def __init__(self, window) -> None:
+    """``window`` is the widget whose focus loss triggers an autosave; ``host`` its draft,
+    settings and notices."""
+
+    def __init__(self, window: QWidget, host: WindowHost) -> None:
         super().__init__(window)
-        self.window = window
-        self.autosave = AutosaveController(window, autosave_store(window.services.user_dir))
+        self.host = host
+        self.autosave = AutosaveController(window, host, autosave_store(host.services.user_dir))
         self.lock: FileLock | None = None
         self._closed = False
-        window.draft.fileChanged.connect(self._on_file_changed)
+        host.draft.fileChanged.connect(self._on_file_changed)
 
     # --- one file, one window --------------------------------------------------------------
     def _refuse_if_held(self, path: Path, title: str) -> bool:
@@ -28,7 +33,7 @@ class SafetyNet(QObject):
         owner = FileLock(Path(path)).holder()
         if owner is None:
             return False
-        self.window.warn(title, owner.describe(Path(path)))
+        self.host.warn(title, owner.describe(Path(path)))
         return True
 
     def may_open(self, path: Path) -> bool:
@@ -38,7 +43,7 @@ class SafetyNet(QObject):
         return not self._refuse_if_held(path, "无法保存")
 
     def _on_file_changed(self) -> None:
-        path = self.window.draft.path
+        path = self.host.draft.path
         if self.lock is not None and self.lock.path == path:
             return
         if self.lock is not None:
@@ -48,8 +53,7 @@ class SafetyNet(QObject):
             lock = FileLock(path)
             other = lock.acquire()
             if other is not None:  # taken between the check and now: say so, keep editing
-                self.window.statusBar().showMessage(
-                    f"注意：“{path.name}”同时在另一个明镜窗口中打开。", 15000)
+                self.host.notify(f"注意：“{path.name}”同时在另一个明镜窗口中打开。", 15000)
             else:
                 self.lock = lock
 
@@ -64,7 +68,7 @@ class SafetyNet(QObject):
         written to the autosave and kept for recovery; saved work leaves nothing behind."""
         if self._closed:
             return
-        modified = self.window.draft.qdoc.isModified()
+        modified = self.host.draft.qdoc.isModified()
         if modified:
             self.autosave.save_now()
         self._closed = True

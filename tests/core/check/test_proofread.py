@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 
 from app.core.check import add_to_whitelist, load_check_config, proofread
-from app.core.check.findings import PROOFREAD_KINDS
 from app.core.check.source import read_check_input
+from tests.helpers import PROOFREAD_KINDS
 
 
 @pytest.fixture(scope="module")

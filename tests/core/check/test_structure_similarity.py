@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from app.core.check.similarity import SimilarityIndex, compare, split_sentences
-from app.core.check.source import read_check_input, text_input
+from app.core.check.source import read_check_input
 from app.core.check.structure_check import check_structure, has_concrete_example
 from app.core.document.templates import new_document
+from tests.helpers import text_input
 
 DRAFT = """2023年度主题教育专题民主生活会个人对照检查材料
 一、检视的问题

@@ -13,7 +13,7 @@ from pathlib import Path
 from app.core.document.numbering import recognize_text
 from app.core.document.outline import build_outline, detect_template, span_text
 from app.core.model import Role
-from app.core.text import squash_space
+from tests.helpers import squash_space
 
 MESSY = (Path(__file__).resolve().parents[2] / "data" / "messy_report.txt").read_text(encoding="utf-8")
 

@@ -58,7 +58,7 @@ def test_shape_gives_its_tree(shape, services, tmp_path):
 
 
 def test_renumbering_keeps_the_kind_of_marker():
-    from app.core.document.point_markers import renumbered_marker
+    from app.core.document.grammar import renumbered_marker
 
     assert [renumbered_marker(m, 2) for m in ("三是", "三要", "第三", "③", "（3）")] == [
         "二是", "二要", "第二", "②", "（2）"]

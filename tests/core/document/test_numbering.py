@@ -8,11 +8,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.document.grammar import cn_to_int, int_to_cn
 from app.core.document.numbering import match_heading, recognize_text, split_run_in_heading
 from app.core.document.outline import build_outline, detect_template, span_text
 from app.core.formats.reader import read_document
 from app.core.model import Role
-from app.core.text import cn_to_int, count_cjk, int_to_cn, squash_space
+from app.core.text import count_cjk
+from tests.helpers import squash_space
 
 
 def _outline(services, paragraphs):

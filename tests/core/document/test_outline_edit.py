@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.core.document.grammar import cn_to_int
 from app.core.document.numbering import match_heading, recognize_text
 from app.core.document.outline import build_outline, detect_template
 from app.core.document.outline_edit import (
@@ -19,7 +20,6 @@ from app.core.document.outline_edit import (
     rename_node,
 )
 from app.core.formats.reader import read_document
-from app.core.text import cn_to_int
 
 # A short report with block and inline points and a closing paragraph.
 DRAFT = (Path(__file__).resolve().parents[3] / "tests" / "data" / "outline_draft.txt").read_text(encoding="utf-8")

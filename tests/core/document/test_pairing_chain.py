@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from app.core.check.source import text_input
 from app.core.check.structure_check import check_structure
 from app.core.document.generic import is_generic
 from app.core.document.outline import build_outline, resolve_template
 from app.core.document.pairing import problems_and_measures
 from app.core.formats.rectification import TO_FILL, build_rows, rectification_bytes
+from tests.helpers import text_input
 from tests.tools.pairing_eval import evaluate, report
 
 REPORT_A = Path(__file__).resolve().parents[2] / "data" / "pairing" / "report_a.txt"

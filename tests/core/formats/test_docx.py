@@ -10,7 +10,8 @@ from docx.oxml.ns import qn
 
 from app.core.document.outline import build_outline
 from app.core.document.templates import new_document
-from app.core.formats.docx_io import DocumentReadError, read_docx, write_docx
+from app.core.errors import DocumentReadError
+from app.core.formats.docx_io import read_docx, write_docx
 from app.core.formats.reader import read_document
 from app.core.model import Document, Role
 
@@ -137,7 +138,7 @@ def test_empty_and_unsupported_files(tmp_path):
 
 
 def test_save_to_missing_folder_says_so(tmp_path):
-    from app.core.storage.files import SaveError
+    from app.core.errors import SaveError
 
     with pytest.raises(SaveError, match="文件夹不存在"):
         write_docx(Document([]), tmp_path / "no" / "such" / "dir.docx")

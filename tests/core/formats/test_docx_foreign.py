@@ -10,8 +10,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from app.core.errors import DocumentReadError
 from app.core.formats import docx_read
-from app.core.formats.docx_io import DocumentReadError, read_docx
+from app.core.formats.docx_io import read_docx
 from app.core.formats.docx_lists import format_number
 from app.core.formats.reader import read_document
 from app.core.model import Role

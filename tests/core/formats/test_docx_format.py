@@ -8,8 +8,8 @@ import zipfile
 from docx import Document as open_docx
 from lxml import etree
 
+from app.core.document.grammar import lead_sentence_spans
 from app.core.formats.docx_io import to_docx_bytes
-from app.core.formats.docx_write import lead_spans
 from app.core.formats.export_options import ExportOptions
 from app.core.formats.reader import read_document
 from app.core.model import Document, Paragraph, Role
@@ -167,7 +167,7 @@ def test_bold_lead_sentences_only_when_asked():
     bold_texts = ["".join(t.text for t in r.iter(f"{W}t")) for r in bold.iter(f"{W}r")
                   if r.find(f"{W}rPr/{W}b") is not None]
     assert bold_texts == ["一是学习不够系统。", "二是运用不够有效；", "一要强化理论武装。"]
-    assert lead_spans("（一）理论学习方面。一是学。二是用") == [(10, 14), (14, 17)]
+    assert lead_sentence_spans("（一）理论学习方面。一是学。二是用") == [(10, 14), (14, 17)]
 
 
 def test_fonts_can_be_switched_to_fallbacks_and_are_declared_with_alt_names():

@@ -113,8 +113,8 @@ def test_rectification_rows_match_measures_by_topic_and_wording(services):
 def test_unnumbered_measure_paragraphs_answer_problems_in_the_list_and_the_check(services):
     """A 措施 part written as plain paragraphs: each paragraph is a measure, for the 清单 (its
     cells were all empty) and for 结构检查 alike."""
-    from app.core.check.source import text_input
     from app.core.check.structure_check import check_structure
+    from tests.helpers import text_input
 
     text = ("张三同志对照检查材料\n一、检视的问题\n（一）理论学习方面\n一是理论学习不够系统深入。\n"
             "（二）能力本领方面\n一是统筹谋划能力不足。\n二、整改措施\n"

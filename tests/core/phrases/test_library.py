@@ -7,10 +7,11 @@ import sqlite3
 import pytest
 
 from app.core.document.outline import build_outline, resolve_template, span_text
+from app.core.errors import LibraryError
 from app.core.formats.reader import read_document
 from app.core.phrases.classify import Classifier
 from app.core.phrases.importer import ImportReport, NearDuplicates, extract_points, import_paths
-from app.core.phrases.library import LibraryError, UserLibrary, open_library
+from app.core.phrases.library import UserLibrary, open_library
 
 
 def test_add_edit_delete_favourite_and_usage(tmp_path):
@@ -105,8 +106,8 @@ def test_classification_held_out_on_the_phrasebank(loaded_services, capsys):
     问题/原因/措施 phrases is classified by an index of the other four fifths."""
     import random
 
-    from app.core.phrases.classify import MAIN_PARTS
     from app.core.phrases.ranking import PhraseIndex
+    from app.core.topics import MAIN_PARTS
 
     services = loaded_services
     body = [p for p in services.phrasebank.phrases if p.part in MAIN_PARTS]

@@ -8,10 +8,11 @@ import tempfile
 
 import pytest
 
+from app.core.errors import SaveError
 from app.core.formats.docx_io import read_docx, write_docx
 from app.core.model import Document, Paragraph, Role
 from app.core.storage import files as storage
-from app.core.storage.files import SaveError, atomic_write_bytes, backup_path, check_file_name
+from app.core.storage.files import atomic_write_bytes, backup_path, check_file_name
 
 
 def _doc(text: str) -> Document:
@@ -136,3 +137,34 @@ def test_stale_temps_of_a_crashed_save_are_removed(tmp_path):
     (tmp_path / ".报告.docx.fresh.tmp").write_bytes(b"in progress")
     atomic_write_bytes(target, b"new")  # a successful save tidies up after the crashed one
     assert _leftovers(tmp_path) == [".其他.docx.abc123.tmp", ".报告.docx.fresh.tmp"]
+
+
+def test_cache_writer_replaces_whole_and_never_raises(tmp_path, monkeypatch):
+    from app.core.storage.files import write_cache
+
+    cache = tmp_path / "cache" / "tokens-v1.json"
+    assert write_cache(cache, b"{}") and cache.read_bytes() == b"{}"
+    assert write_cache(cache, b'{"a": 1}') and cache.read_bytes() == b'{"a": 1}'
+    assert [p.name for p in cache.parent.iterdir()] == ["tokens-v1.json"]  # no temp file left
+
+    def full_disk(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "replace", full_disk)
+    assert write_cache(cache, b"new") is False
+    assert cache.read_bytes() == b'{"a": 1}'  # the old cache stays whole
+    assert [p.name for p in cache.parent.iterdir()] == ["tokens-v1.json"]
+
+
+def test_the_phrase_caches_go_through_the_cache_writer(tmp_path, monkeypatch):
+    from app.core.phrases import pinyin, segment
+
+    written = []
+    for module in (pinyin, segment):
+        monkeypatch.setattr(module, "write_cache", lambda path, data: written.append(path.name) or True)
+    table = pinyin.PinyinTable(tmp_path)
+    table.prepare(["学习"])
+    tokens = segment.TokenCache(tmp_path)
+    tokens.put("学习", ["学习"])
+    tokens.save()
+    assert written == ["pinyin-v1.json", "tokens-v1.json"]
