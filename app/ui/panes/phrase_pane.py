@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.document.outline import SectionContext
+from app.core.document.pairing import Item
 from app.core.phrases.library import USER_PREFIX
 from app.core.phrases.phrasebank import is_point, strip_ordinal
 from app.core.phrases.ranking import Boosts, Suggestion
@@ -66,7 +69,8 @@ class PhrasePanel(QWidget):
         self._context_text = ""
         self._used: set[str] = set()
         self._boosts = services.boosts()
-        self.problem_source = None  # () -> the draft's problems, for the 对应问题 group (the window sets it)
+        # () -> the draft's problems, for the 对应问题 group (the window sets it; chain_group.py)
+        self.problem_source: Callable[[], list[Item]] | None = None
         self.context_label = QLabel("开头")
         self.context_label.setObjectName("contextLabel")
         self.context_label.setWordWrap(True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFileDialog, QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox, QWidget
 
 from app.core.document.grammar import int_to_cn
 from app.core.document.outline import NodeKind, point_ordinal_at
@@ -54,8 +54,10 @@ class ChainActions(QObject):
 
     def add_to_menus(self, bar: QMenuBar) -> None:
         """素材 › 按问题起草措施 at the end; 文件 › 导入上年度整改清单 after 导出整改清单."""
-        menus = {a.text(): a.menu() for a in bar.actions() if a.menu() is not None}
+        menus = {a.text(): a.menu() for a in bar.actions()}
         material, file_menu = menus.get("素材(&M)"), menus.get("文件(&F)")
+        material = material if isinstance(material, QMenu) else None
+        file_menu = file_menu if isinstance(file_menu, QMenu) else None
         if material is not None:
             material.addAction(self.draft_action)
         if file_menu is not None:
