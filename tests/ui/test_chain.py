@@ -140,3 +140,11 @@ def test_the_group_is_not_recomputed_while_nothing_it_depends_on_changed(qtbot, 
     monkeypatch.setattr(chain_group, "for_problems", fail)
     window.phrase_panel.refresh()
     assert _rows(window) == first
+
+
+def test_the_items_are_on_the_menus(window):
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    material = [a.text() for a in menus["素材(&M)"].actions()]
+    files = [a.text() for a in menus["文件(&F)"].actions()]
+    assert "按问题起草措施(&D)…" in material
+    assert files.index("导入上年度整改清单(&L)…") == files.index("导出整改清单(&R)…") + 1
