@@ -257,7 +257,7 @@ def raw_paragraphs(doc) -> list[RawParagraph]:
         text, boxes = paragraph_text(p)
         ppr = p.find(qn("w:pPr"))
         style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
-        style_id = (style_el.get(qn("w:val")) or "") if style_el is not None else ""  # w:pStyle without w:val
+        style_id = (style_el.get(qn("w:val")) or "") if style_el is not None else ""
         chain = list(_chain(styles, style_id))
         outline = _outline_of(ppr)
         if outline is None:

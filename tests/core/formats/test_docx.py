@@ -142,3 +142,24 @@ def test_save_to_missing_folder_says_so(tmp_path):
 
     with pytest.raises(SaveError, match="文件夹不存在"):
         write_docx(Document([]), tmp_path / "no" / "such" / "dir.docx")
+
+
+def test_our_docx_with_a_paragraph_style_missing_its_value_still_opens(services, tmp_path):
+    """A mutated file of ours (w:pStyle without w:val, found by the fuzzer) opens; the
+    paragraph falls back to recognising its numbering instead of raising AttributeError."""
+    doc = new_document(services.templates.default())
+    path = tmp_path / "a.docx"
+    write_docx(doc, path)
+    with zipfile.ZipFile(path) as zin:
+        parts = {name: zin.read(name) for name in zin.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    start = xml.index("<w:pStyle w:val=")
+    end = xml.index("/>", start)
+    parts["word/document.xml"] = (xml[:start] + "<w:pStyle" + xml[end:]).encode("utf-8")
+    broken = tmp_path / "b.docx"
+    with zipfile.ZipFile(broken, "w") as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+    opened = read_docx(broken)
+    # the title lost its style, so its layout line break is kept as typed text
+    assert [p.text.replace("\n", "") for p in opened.paragraphs] == [p.text for p in read_docx(path).paragraphs]
