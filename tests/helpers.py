@@ -15,7 +15,7 @@ from app.core.text import char_bigrams, overlap
 ROOT = Path(__file__).resolve().parents[1]
 PROOFREAD_KINDS = ("bracket", "quote", "halfwidth", "pause", "repeat", "wrong_form", "formulation",
                    "numbering", "placeholder", "confusable", "dedide", "runon", "space", "hidden_control")
-STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_length", "structure_example")
+STRUCTURE_KINDS = ("structure_aspect", "structure_measure", "structure_cause", "structure_length", "structure_example")
 _SPACE_RE = re.compile(r"\s+")
 
 

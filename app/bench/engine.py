@@ -57,7 +57,7 @@ def synthetic_index(services, size: int, seed: int = 7):
         cache.put(text, [t for s in picked for t in tokens[s]] + [str(i)])
         pinyin.put(text, "|".join(readings[s] for s in picked) + "|#")
     started = time.perf_counter()
-    index = PhraseIndex(phrases, segmenter, pinyin=pinyin, tokens=cache)
+    index = PhraseIndex(phrases, segmenter, pinyin=pinyin, tokens=cache, topics=services.classifier)
     index.state.warm()  # as the app's worker thread does after start-up
     return index, time.perf_counter() - started, sentences
 

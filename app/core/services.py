@@ -43,9 +43,10 @@ class Services:
         cache = user_dir / "cache"
         segmenter = Segmenter(cache_dir=cache)
         library = open_library(user_dir)
+        classifier = TopicClassifier.load()
         index = PhraseIndex(bank.phrases + library.phrases(), segmenter, PinyinTable(cache),
-                            TokenCache(cache, segmenter.user_dict))
-        return cls(user_dir, templates, TopicClassifier.load(), bank, segmenter, index, library)
+                            TokenCache(cache, segmenter.user_dict), classifier)
+        return cls(user_dir, templates, classifier, bank, segmenter, index, library)
 
     def all_phrases(self, library: UserLibrary | None = None) -> list[Phrase]:
         return self.phrasebank.phrases + (library or self.library).phrases()

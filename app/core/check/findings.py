@@ -22,6 +22,7 @@ KIND_LABELS: dict[str, str] = {
     "space": "多余空白",
     "structure_aspect": "缺少方面",
     "structure_measure": "措施未对应",
+    "structure_cause": "原因未对应",
     "structure_length": "篇幅",
     "structure_example": "缺少实例",
 }

@@ -2,7 +2,8 @@
 
 - every problem aspect of the template has at least one problem point;
 - every problem point has a measure that answers it (``app.core.document.pairing``, the matcher of
-  the 整改清单: what is reported here is exactly what the 清单 leaves empty);
+  the 整改清单: what is reported here is exactly what the 清单 marks （待补充）), and a cause that
+  explains it;
 - the whole draft and its parts are within the template's target length;
 - a reminder where a problem point has no concrete example (number, date, place, 我…).
 Findings point at the heading or point concerned, as offsets into the checked text.
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
 from app.core.document.outline import NodeKind, Outline, OutlineNode, build_outline
-from app.core.document.pairing import Item, answers, problems_and_measures
+from app.core.document.pairing import Item, assign, causes_of, explanations, problems_and_measures
 from app.core.document.templates import Template, match_aspect
 from app.core.model import Paragraph, Role
 from app.core.text import count_cjk
@@ -57,6 +58,7 @@ def check_structure(paragraphs: Sequence[Paragraph], text: str, classifier: Topi
     findings += _aspects(outline, template, at)
     problems, measures = problems_and_measures(outline, paragraphs, classifier)
     findings += _measures(problems, measures, at)
+    findings += _causes(problems, causes_of(outline, paragraphs, classifier), at)
     title = next((i for i, p in enumerate(paragraphs) if p.role is Role.TITLE and p.text), None)
     whole = None  # the whole text's length is reported on its title
     if title is not None and title < len(offsets):
@@ -101,13 +103,31 @@ def _measures(problems: list[Item], measures: list[Item], at: Locate) -> list[Fi
         return [Finding("structure_measure", "没有找到整改措施部分，每个问题都应有对应的措施。",
                         *at(problems[0].node))]
     findings = []
-    for p, answer in zip(problems, answers(problems, measures), strict=False):
-        if answer.measure is not None:
+    for p, (measure, answer) in zip(problems, assign(problems, measures), strict=True):
+        if measure is not None:
             continue
         label = p.node.title[:20]
-        findings.append(Finding("structure_measure",
-                                f"问题“{p.node.number}{label}”在整改措施中找不到对应的措施。",
-                                *at(p.node)))
+        if answer.measure is None:
+            message = f"问题“{p.node.number}{label}”在整改措施中找不到对应的措施。"
+        else:
+            message = f"问题“{p.node.number}{label}”在整改措施中只有与其他问题共用的措施，请补写针对性的措施。"
+        findings.append(Finding("structure_measure", message, *at(p.node)))
+    return findings
+
+
+def _causes(problems: list[Item], causes: list[Item], at) -> list[Finding]:
+    """Problems that no cause explains (the reader asks: is every problem analysed?)."""
+    if not problems:
+        return []
+    if not causes:
+        return [Finding("structure_cause", "没有找到原因分析部分，每个问题都应分析产生的原因。",
+                        *at(problems[0].node))]
+    findings = []
+    for p, answer in zip(problems, explanations(problems, causes), strict=True):
+        if answer.measure is None:
+            findings.append(Finding("structure_cause",
+                                    f"问题“{p.node.number}{p.node.title[:20]}”在原因分析中找不到对应的原因。",
+                                    *at(p.node)))
     return findings
 
 

@@ -10,13 +10,16 @@ the Word file, the check and an inserted phrase agree on what a point is.
   long list renumbered past 99 is still read back.  ``int_to_cn``/``cn_to_int`` are total.
 - Headings: 一、 (level 1), （一） (2), 1. (3), （1） (4).
 - Points: 一是/二要… at the start of a paragraph or after the end of a sentence or a colon
-  (``主要表现在：一是……``); 首先/其次/再次/最后 at the start of a paragraph.
+  (``主要表现在：一是……``), and where a sequence runs on without its full stop (三是……不够有力
+  四是……); ①②③, 第一，, （1） inside a paragraph (``find_points``, below); 首先/其次/再次/最后
+  at the start of a paragraph.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import NamedTuple
 
 CN_DIGITS = "零一二三四五六七八九"
@@ -147,9 +150,10 @@ class PointMarker(NamedTuple):  # a tuple: the outline scans every paragraph wit
 
 
 def point_markers(text: str, start: int = 0) -> Iterator[PointMarker]:
-    """The 一是/二要… markers in ``text`` (from ``start``) where a point may begin."""
-    for m in POINT_MARKER_RE.finditer(text, start):
-        yield PointMarker(m.start(1), m.end(1), m.group(2), m.group(3))
+    """The 一是/二要… markers in ``text`` (from ``start``) that open points (``find_points``)."""
+    for p in find_points(text):
+        if p.offset >= start and p.family in POINT_SUFFIXES:
+            yield PointMarker(p.offset, p.end, p.marker[:-1], p.marker[-1])
 
 
 def point_marker(value: int, suffix: str = "是") -> str:
@@ -157,5 +161,156 @@ def point_marker(value: int, suffix: str = "是") -> str:
 
 
 def lead_sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each 一是……。 lead sentence in ``text``: what the export sets in bold."""
-    return [m.span(1) for m in LEAD_SENTENCE_RE.finditer(text)]
+    """(start, end) of each 一是……。 lead sentence in ``text``: what the export sets in bold
+    (up to its sentence's end, or the next point where the full stop was forgotten)."""
+    markers = list(point_markers(text))
+    spans = []
+    for i, m in enumerate(markers):
+        stop = markers[i + 1].start if i + 1 < len(markers) else len(text)
+        end = next((j + 1 for j in range(m.end, stop) if text[j] in SENTENCE_END), stop)
+        spans.append((m.start, end))
+    return spans
+
+
+# --- where points start in messy text (issue 17) ---------------------------------------------
+# A point opens with an ordinal: 一是/二是…, 一要/二要…, 第一，/第二，…, ①②③…, or （1）（2）…
+# inside a paragraph.  Where the ordinal sits decides whether it opens a point:
+# - at the start of the paragraph or after a full stop (。；！？): always (①, 一是, 第一，), except
+#   （1） at the very start of a paragraph, which is a heading;
+# - after a colon (主要表现在：一是……): when it is the first of its kind or continues the sequence;
+# - after a comma (存在以下问题，一是……二是……): when it continues the sequence, or when it is the
+#   first and the paragraph goes on with the second;
+# - after any other character (……抓落实不够有力四是……, the full stop forgotten): only when it
+#   continues the sequence the paragraph has already started (三是 seen, so 四是).  A "四是" in
+#   quotes, inside a larger numeral (第十四是, 二十四是) or an idiom (一是一、二是二) never opens one.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CANDIDATE_RE = re.compile(
+    rf"(?P<cn>{CN_NUMERAL})(?P<suffix>[是要])"
+    rf"|第(?P<di>{CN_NUMERAL})(?=[，,、：:])"
+    rf"|(?P<circled>[{_CIRCLED}])"
+    r"|[（(]\s*(?P<paren>\d{1,2})\s*[）)]"
+)
+_COLON = "：:"
+_COMMA = "，,、"
+_BLANKS = " \t\u3000\xa0"
+_OPEN_QUOTES = "“‘\"'「『《〈"
+_CLOSE_QUOTES = "”’\"'」』》〉"
+_BEFORE_NUMERAL = "一二三四五六七八九十第0123456789零百千万两几"
+
+
+@dataclass(frozen=True)
+class PointStart:
+    offset: int  # where the marker starts
+    end: int  # where the point's own words start (after the marker)
+    marker: str  # as typed: 一是, 第一, ①, （1）
+    family: str  # 是 / 要 / 第 / ① / （）: a sequence continues only within its family
+    value: int
+
+
+def _candidates(text: str) -> list[PointStart]:
+    found = []
+    for m in _CANDIDATE_RE.finditer(text):
+        if m.group("cn"):
+            value, family = cn_to_int(m.group("cn")), m.group("suffix")
+        elif m.group("di"):
+            value, family = cn_to_int(m.group("di")), "第"
+        elif m.group("circled"):
+            value, family = _CIRCLED.index(m.group("circled")) + 1, "①"
+        else:
+            value, family = int(m.group("paren")), "（）"
+        if value:
+            found.append(PointStart(m.start(), m.end(), m.group(0), family, value))
+    return found
+
+
+def _place(text: str, offset: int) -> str:
+    """What precedes ``offset``: 'start', 'colon', 'comma' or 'inline'."""
+    i = offset
+    while i > 0 and text[i - 1] in _BLANKS:
+        i -= 1
+    if i == 0 or text[i - 1] in SENTENCE_END:
+        return "start"
+    if text[i - 1] in _COLON:
+        return "colon"
+    if text[i - 1] in _COMMA:
+        return "comma"
+    return "inline"
+
+
+def _guarded(text: str, cand: PointStart) -> bool:
+    """Whether the ordinal is plainly not a marker: quoted, part of a numeral, an idiom."""
+    before = text[cand.offset - 1] if cand.offset else ""
+    after = text[cand.end] if cand.end < len(text) else ""
+    if before and before in _BEFORE_NUMERAL and cand.family in "是要":
+        return True
+    if (after and after in _CLOSE_QUOTES) or (before and before in _OPEN_QUOTES):
+        return True
+    # 一是一、二是二 / 实事求是: the ordinal repeated right after the marker
+    return bool(cand.family in "是要" and after and text.startswith(cand.marker[:-1], cand.end))
+
+
+def find_points(text: str) -> list[PointStart]:
+    """The markers in ``text`` that open points (see the module docstring), in order."""
+    candidates = _candidates(text)
+    accepted: list[PointStart] = []
+    last: dict[str, int] = {}  # family -> value of its last accepted marker
+    for index, cand in enumerate(candidates):
+        place = _place(text, cand.offset)
+        continues = last.get(cand.family, 0) == cand.value - 1 and cand.value >= 2
+        if place == "start":
+            if cand.family == "（）" and cand.offset == len(text) - len(text.lstrip(_BLANKS)):
+                continue  # （1） opening a paragraph is a heading
+            ok = cand.family != "（）" or cand.value == 1 or continues
+            ok = ok and not (cand.family in "是要" and _guarded(text, cand) and not continues)
+        elif _guarded(text, cand):
+            ok = False
+        elif place == "colon":
+            ok = cand.value == 1 or continues
+        elif place == "comma":
+            ok = continues or (cand.value == 1 and any(
+                c.family == cand.family and c.value == 2 for c in candidates[index + 1:]))
+        else:
+            ok = continues
+        if ok:
+            accepted.append(cand)
+            last[cand.family] = cand.value
+    return accepted
+
+
+def canonical_marker(marker: str) -> str:
+    """The marker as the outline shows it: （1） with full-width brackets, the rest as typed."""
+    m = _CANDIDATE_RE.fullmatch(marker)
+    if m and m.group("paren"):
+        return f"（{int(m.group('paren'))}）"
+    return marker
+
+
+def renumbered_marker(marker: str, value: int) -> str:
+    """``marker`` carrying ``value`` instead: 三是 → 二是, 第三 → 第二, ③ → ②, （3） → （2）."""
+    m = _CANDIDATE_RE.fullmatch(marker)
+    if m and m.group("circled") and value <= len(_CIRCLED):
+        return _CIRCLED[value - 1]
+    if m and m.group("paren"):
+        return f"（{value}）"
+    if marker.startswith("第"):
+        return "第" + int_to_cn(value)
+    return int_to_cn(value) + marker[-1]
+
+
+def first_point_in_heading(text: str, start: int, limit: int) -> int | None:
+    """Where a heading typed straight into its points ends (（一）理论学习方面一是……二是……).
+
+    The offset of a first ordinal (一是, 一要, 第一, ①) within ``limit`` characters after
+    ``start`` that the text follows with the second of its kind; None when there is none.
+    """
+    candidates = _candidates(text)
+    for index, cand in enumerate(candidates):
+        if cand.offset < start:
+            continue
+        if cand.offset - start > limit:
+            break
+        if cand.value != 1 or cand.family == "（）" or _guarded(text, cand):
+            continue
+        if any(c.family == cand.family and c.value == 2 for c in candidates[index + 1:]):
+            return cand.offset
+    return None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.document.grammar import HEADING_PATTERNS, canonical_number, cn_to_int
+from app.core.document.grammar import HEADING_PATTERNS, canonical_number, cn_to_int, first_point_in_heading
 from app.core.model import HEADING_ROLES, Paragraph, Role
 
 # Where a run-in heading ends and its body begins.
@@ -58,6 +58,9 @@ def split_run_in_heading(text: str) -> tuple[str, str]:
     if not match:
         return text, ""
     end = _HEAD_END_RE.search(text, match.head_len)
+    marker = first_point_in_heading(text, match.head_len + 2, _MAX_RUN_IN_HEAD)
+    if marker is not None and (not end or marker < end.start()):
+        return text[:marker].rstrip(_STRIP), text[marker:].strip(_STRIP)  # （一）…方面一是……
     if not end or end.start() - match.head_len > _MAX_RUN_IN_HEAD:
         return text, ""
     cut = end.end()

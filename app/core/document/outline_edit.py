@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, point_marker, renumbered
+from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, point_marker, renumbered, renumbered_marker
 from app.core.document.numbering import match_heading, role_for_text, split_run_in_heading
 from app.core.document.outline import NodeKind, Outline, OutlineNode, Pos
 from app.core.errors import RestructureError
@@ -130,7 +130,7 @@ def _renumber(paragraphs: list[Paragraph], outline: Outline, parent_start: Pos |
                 new = "首先" if i == 1 else "最后" if i == len(siblings) and i > 2 else (
                     "其次" if i == 2 else "再次")
             else:
-                new = point_marker(i, marker[-1])
+                new = renumbered_marker(marker, i)
             if new != marker:
                 edits.setdefault(block, []).append((col, col + len(marker), new))
     result = list(paragraphs)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, point_markers
+from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, canonical_marker, find_points
 from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
 from app.core.document.templates import match_aspect
 from app.core.text import is_cjk
@@ -60,13 +60,19 @@ class ParagraphScan:
 def scan_paragraph(text: str) -> ParagraphScan:
     heading = match_heading(text)
     title = ""
+    body_start = 0
     if heading:
         # a heading typed with its body in one paragraph (（一）理论学习方面。一是……): the title is
         # the head; the body's points are found like any other (see _Builder.grow)
         head, body = split_run_in_heading(text)
         title = strip_title((head if body else text)[heading.head_len:])
+        body_start = text.find(body, len(head)) if body else 0
+    found = find_points(text[body_start:])
     points = tuple(
-        (m.start, m.marker, lead_sentence(text[m.end:])) for m in point_markers(text)
+        (body_start + m.offset, canonical_marker(m.marker),
+         lead_sentence(text[body_start + m.end:body_start + found[i + 1].offset
+                            if i + 1 < len(found) else len(text)]))
+        for i, m in enumerate(found)
     )
     stripped = text.lstrip()
     seq_offset, seq_lead = -1, ""

@@ -1,8 +1,10 @@
 """整改清单: one row per problem point, with the measure that answers it.
 
-Problems and measures are paired by ``app.core.document.pairing``, the matcher 结构检查 uses too: a
-problem the check reports unanswered gets an empty cell for the user to fill in, as do
-责任人 and 完成时限.
+Problems and measures are paired by ``app.core.document.pairing``, the matcher 结构检查 uses too.
+Only real problems are rows (an empty template aspect is none).  A measure goes to one problem
+unless it plainly answers another too (``Answer.strong``); a problem that nothing answers, or
+only a measure already given to another problem, says （待补充） for the user to fill in, and
+责任人 and 完成时限 are left empty.  A long row may break across pages.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from app.core.document.generic import is_generic
 from app.core.document.outline import NodeKind, Outline
-from app.core.document.pairing import Item, match_measures, problems_and_measures
+from app.core.document.pairing import Item, assign, problems_and_measures
 from app.core.formats.docx_styles import STYLE_TITLE, el, run_fonts
 from app.core.formats.docx_write import new_official_docx, save_bytes
 from app.core.formats.export_options import ExportOptions
@@ -31,6 +34,8 @@ COLUMN_MM = (14, 62, 101, 22, 26)  # 225 mm: the landscape text width; 完成时
 TABLE_PT = 14  # 4号
 TABLE_LINE_TWIPS = 24 * 20
 MEASURE_CELL_CHARS = 80  # about this many 字 of what the measure says (4–5 lines)
+TO_FILL = "（待补充）"
+KEEP_TOGETHER_CHARS = 60  # a row up to this long never breaks across pages; a longer one may
 _SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 
 
@@ -42,13 +47,17 @@ class RectificationRow:
     owner: str = ""
     deadline: str = ""
 
+    @property
+    def to_fill(self) -> bool:
+        """No measure answers the problem yet: the cell says （待补充）."""
+        return self.measure in (TO_FILL, "")
+
 
 def build_rows(outline: Outline, paragraphs: Sequence[Paragraph],
                classifier: TopicClassifier | None = None) -> list[RectificationRow]:
     problems, measures = problems_and_measures(outline, paragraphs, classifier)
-    matches = match_measures(problems, measures)
-    return [RectificationRow(i, p.text, measure_cell(measures[m]) if m is not None else "")
-            for i, (p, m) in enumerate(zip(problems, matches, strict=False), 1)]
+    return [RectificationRow(i, problem.text, measure_cell(measures[k]) if k is not None else TO_FILL)
+            for i, (problem, (k, _)) in enumerate(zip(problems, assign(problems, measures), strict=True), 1)]
 
 
 def measure_cell(item: Item) -> str:
@@ -56,7 +65,7 @@ def measure_cell(item: Item) -> str:
     first whole sentences of what it goes on to say (the concrete steps), up to about
     ``MEASURE_CELL_CHARS`` 字 (a long first sentence: its opening clauses and ……). A heading
     alone (持之以恒强化理论武装) tells the reviewer little; the whole section would make
-    rows taller than a page, and rows are never split."""
+    rows taller than a page.  Generic sentences (对党忠诚是共产党人的政治灵魂) are left out."""
     lead = item.text.strip()
     full = item.full.strip()
     first, _, rest = full.partition("\n")
@@ -64,7 +73,8 @@ def measure_cell(item: Item) -> str:
         rest = full[full.find(lead) + len(lead):] if lead in full else ""
     else:
         rest = first[first.find(lead) + len(lead):].lstrip("。；：:，, ") + rest  # run-in body
-    sentences = [m.strip() for m in _SENTENCE.findall(rest.replace("\n", "")) if m.strip()]
+    sentences = [m.strip() for m in _SENTENCE.findall(rest.replace("\n", ""))
+                 if m.strip() and not is_generic(m)]
     taken: list[str] = []
     budget = MEASURE_CELL_CHARS - count_cjk(lead)
     for sentence in sentences:
@@ -145,7 +155,8 @@ def rectification_bytes(rows: Sequence[RectificationRow], title: str,
         cell.width = width
         _cell_paragraph(cell, text, options.h1, centred=True)
     for row, data in zip(table.rows[1:], rows, strict=False):
-        row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a row stays on one page
+        if max(count_cjk(data.problem), count_cjk(data.measure)) <= KEEP_TOGETHER_CHARS:
+            row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a short row stays on one page
         values = (str(data.number), data.problem, data.measure, data.owner, data.deadline)
         for index, (cell, text, width) in enumerate(zip(row.cells, values, widths, strict=False)):
             cell.width = width

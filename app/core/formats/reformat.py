@@ -89,7 +89,7 @@ def format_document(document: Document, source: Path, output: Path, library: Tem
         if rectification:
             rows = write_rectification(outline, document.paragraphs, output, options, classifier)
             result.rows = len(rows)
-            result.unmatched = sum(1 for r in rows if not r.measure)
+            result.unmatched = sum(1 for r in rows if r.to_fill)
         else:
             write_docx(document, output, options)
     except SaveError as exc:

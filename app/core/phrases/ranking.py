@@ -22,8 +22,10 @@ from dataclasses import dataclass, field
 
 from app.core.phrases.phrasebank import Phrase
 from app.core.phrases.pinyin import PinyinMatcher, PinyinTable, initials_of, is_pinyin_query
+from app.core.phrases.salience import term_weight, topic_hint, topical_words
 from app.core.phrases.segment import Segmenter, TokenCache
 from app.core.text import char_bigrams, overlap
+from app.core.topics import TopicClassifier
 
 K1, B = 1.4, 0.6
 REL_WEIGHT = 1.5
@@ -38,6 +40,7 @@ MAX_QUERY_TERMS = 16
 COMMON_SHARE = 0.4  # a term in more than this share of a cell says little there
 ALL_TOPICS = ""
 SEARCH_HIT_BONUS = 0.1  # per repeat of the search words in a phrase (up to 4)
+TOPIC_HINT_WEIGHT = 0.8  # no section topic: a phrase on the topic the writer's words name
 
 
 @dataclass(frozen=True)
@@ -160,8 +163,11 @@ class PhraseIndex:
     """
 
     def __init__(self, phrases: Iterable[Phrase], segmenter: Segmenter,
-                 pinyin: PinyinTable | None = None, tokens: TokenCache | None = None) -> None:
+                 pinyin: PinyinTable | None = None, tokens: TokenCache | None = None,
+                 topics: TopicClassifier | None = None) -> None:
         self.segmenter = segmenter
+        self.topics = topics  # topical words weigh more in a query (``salience``)
+        self._topical = topical_words(topics)
         self.pinyin = pinyin if pinyin is not None else PinyinTable()
         self.tokens = tokens if tokens is not None else TokenCache()
         self._lock = threading.Lock()
@@ -217,14 +223,19 @@ class PhraseIndex:
 
     # --- ranking ----------------------------------------------------------------------------
     def query_terms(self, context: str, state: IndexState | None = None,
-                    cap: int = MAX_QUERY_TERMS) -> list[tuple[str, float]]:
-        """The context's distinct known terms with their idf, rarest first (capped)."""
+                    cap: int = MAX_QUERY_TERMS, weighted: bool = True) -> list[tuple[str, float]]:
+        """The context's distinct known terms with their idf, rarest first (capped).
+
+        ``weighted``: topical words count more and generic ones less (``salience``); the
+        classifier's nearest phrases need the plain idf, generic words of verdict included.
+        """
         state = state or self._state
         if not context.strip():
             return []
         tokens = (self.segmenter.tokens(context) if state.with_jieba
                   else self.segmenter.fallback_tokens(context))
-        terms = {t: state.idf[t] for t in set(tokens) if t in state.idf}
+        terms = {t: state.idf[t] * (term_weight(t, self._topical) if weighted else 1.0)
+                 for t in set(tokens) if t in state.idf}
         return sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]
 
     def suggest(
@@ -265,6 +276,7 @@ class PhraseIndex:
                     local[doc] = local.get(doc, 0.0) + idf * w
             relevance.update(local)
         topic_set = set(topics)
+        hint = {} if topics else topic_hint(context, self.topics)
         needle = query.strip()
         if whole_bank or needle:
             candidates: set[int] = set()
@@ -292,6 +304,9 @@ class PhraseIndex:
             is_used = phrase.id in used
             score = (fit + relevance.get(doc, 0.0) * scale + boosts.bonus(phrase.id)
                      + _preference(phrase, fit, prefer) - (USED_PENALTY if is_used else 0.0))
+            if hint and phrase.topics:
+                score += TOPIC_HINT_WEIGHT * max(hint.get(t, 0.0) / (rank + 1)
+                                                 for rank, t in enumerate(phrase.topics))
             if needle:
                 score += self._hits(state, doc, needle)
             scored.append((score, -doc))
@@ -352,7 +367,7 @@ class PhraseIndex:
     def nearest(self, text: str, limit: int = 8) -> list[tuple[float, Phrase]]:
         """The phrases most like ``text`` anywhere in the bank, by BM25 alone (0..1)."""
         state = self._state
-        terms = self.query_terms(text, state, cap=64)
+        terms = self.query_terms(text, state, cap=64, weighted=False)
         scores: dict[int, float] = {}
         for cell in state.cells.values():
             for term, idf in terms:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.document.criticism import CRITICISM_PART, CRITICISM_TOPICS
 from app.core.document.outline import SectionContext
+from app.core.document.pairing import Item
 from app.core.document.templates import Template
 from app.core.phrases.audience import preferred_tags
 from app.core.phrases.library import USER_PREFIX
@@ -28,6 +31,7 @@ from app.core.phrases.phrasebank import is_point, strip_ordinal
 from app.core.phrases.ranking import Boosts, Suggestion
 from app.core.services import Services
 from app.core.topics import PARTS, Part
+from app.ui.panes.chain_group import add_chain_group
 from app.ui.panes.editor import PHRASE_MIME
 from app.ui.panes.phrase_delegate import HighlightDelegate
 
@@ -73,6 +77,8 @@ class PhrasePanel(QWidget):
         self._used: set[str] = set()
         self._prefer: frozenset[str] = preferred_tags(None)
         self._boosts = services.boosts()
+        # () -> the draft's problems, for the 对应问题 group (the window sets it; chain_group.py)
+        self.problem_source: Callable[[], list[Item]] | None = None
         self.context_label = QLabel("开头")
         self.context_label.setObjectName("contextLabel")
         self.context_label.setWordWrap(True)
@@ -162,6 +168,14 @@ class PhrasePanel(QWidget):
     def boosts(self) -> Boosts:
         return self._boosts
 
+    @property
+    def context(self) -> SectionContext:
+        return self._context
+
+    @property
+    def used(self) -> set[str]:
+        return self._used
+
     # --- the list -----------------------------------------------------------------------------
     def suggestions(self) -> list[Suggestion]:
         ctx = self._context
@@ -181,7 +195,8 @@ class PhrasePanel(QWidget):
         scrolled = self.list.verticalScrollBar().value() if keep_place else 0
         self.list.clear()
         self.highlighter.set_query(self.search.text())
-        found = self.suggestions()
+        chained = add_chain_group(self)  # 对应问题 first in 原因/措施 (chain_group.py)
+        found = [s for s in self.suggestions() if s.phrase.id not in chained]
         for suggestion in found:
             item = self._item(suggestion)
             self.list.addItem(item)
@@ -190,9 +205,9 @@ class PhrasePanel(QWidget):
         scope = "全库" if self.whole_bank.isChecked() else "当前位置"
         searching = f"（{scope}搜索“{self.search.text().strip()}”）" if self.search.text().strip() else ""
         if self.index.segmenter.ready:
-            self.status.setText(f"共 {len(found)} 条{searching}")
-        elif found:
-            self.status.setText(f"共 {len(found)} 条{searching}（正在加载素材…，排序稍后更精确）")
+            self.status.setText(f"共 {len(found) + len(chained)} 条{searching}")
+        elif found or chained:
+            self.status.setText(f"共 {len(found) + len(chained)} 条{searching}（正在加载素材…，排序稍后更精确）")
         else:  # the first seconds of a first run: say why the list is empty
             self.status.setText(LOADING_TEXT)
         self.list.setToolTip("" if found or self.index.segmenter.ready else LOADING_TEXT)
@@ -240,7 +255,7 @@ class PhrasePanel(QWidget):
     def _context_menu(self, point: QPoint) -> None:
         item = self.list.itemAt(point)
         menu = QMenu(self)
-        if item is not None:
+        if item is not None and item.data(ID_ROLE):
             phrase_id = item.data(ID_ROLE)
             self.list.setCurrentItem(item)
             insert = QAction("插入到光标处", menu)
@@ -257,4 +272,5 @@ class PhrasePanel(QWidget):
         menu.popup(self.list.viewport().mapToGlobal(point))
 
     def _on_double_click(self, item: QListWidgetItem) -> None:
-        self.phraseActivated.emit(item.data(ID_ROLE), item.data(TEXT_ROLE))
+        if item.data(ID_ROLE):  # not a group heading
+            self.phraseActivated.emit(item.data(ID_ROLE), item.data(TEXT_ROLE))

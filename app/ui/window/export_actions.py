@@ -131,7 +131,7 @@ class ExportActions(QObject):
         if not rows:
             self.host.notify("文稿中还没有查摆出的问题，整改清单只有表头。", 8000)
         else:
-            empty = sum(1 for r in rows if not r.measure)
+            empty = sum(1 for r in rows if r.to_fill)
             note = f"，{empty} 个问题未找到对应措施，请在表中补充" if empty else ""
             self.host.notify(f"已导出整改清单：{output}（{len(rows)} 个问题{note}）", 8000)
         return True

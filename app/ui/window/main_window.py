@@ -28,6 +28,7 @@ from app.ui.preferences import (
     font_report,
     start_template_id,
 )
+from app.ui.window.chain_actions import ChainActions
 from app.ui.window.check_dock import CheckDock
 from app.ui.window.export_actions import ExportActions
 from app.ui.window.file_actions import FileActions
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         self.template_actions.install(self.menuBar())  # 按通知新建, 模板与素材包
         self.view_actions = ViewActions(self)  # 视图: zoom, side panes (app/ui/window/view.py)
         self.menuBar().insertMenu(self.menuBar().actions()[2], self.view_actions.menu)
+        self.chain = ChainActions(self, self, self.editor, self.phrase_panel)  # 对应问题, 按问题起草措施, 上年度整改
+        self.chain.add_to_menus(self.menuBar())
         self._connect()
         restore_geometry(self, self.splitter, settings)
         self.view_actions.sync()

@@ -65,7 +65,9 @@ AGREEMENT = [
     "一是学习不够。二是运用不够；三是钻研不深",
     "（一）廉洁自律方面：一是要求不严。二是标准不高。",
     "主要表现在：一要提高站位。二要强化担当。",
-    "一是学得不系统，二是学用脱节。",  # one sentence: 二是 after a comma opens no point
+    "一是学得不系统，二是学用脱节。",  # 二是 continues the sequence: a point even after a comma (issue 17)
+    "一是学得不系统。二是学用脱节三是钻研不深。",  # 三是 run on without its full stop (issue 17)
+    "坚持统一思想，统一是前提。",  # 统一是 and no sequence: no point
 ]
 
 

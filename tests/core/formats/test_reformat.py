@@ -105,7 +105,7 @@ def test_rectification_rows_match_measures_by_topic_and_wording(services):
         (1, "理论学习不够系统深入。", "加强理论学习，做到系统深入。"),
         (2, "学用结合不够紧密。", "加强理论学习，做到系统深入。"),
         (3, "廉洁自律要求有所放松。", "严守廉洁自律底线，坚持廉洁从政。"),
-        (4, "统筹谋划能力不足。", ""),  # nothing answers it: left for the user
+        (4, "统筹谋划能力不足。", "（待补充）"),  # nothing answers it: left for the user
     ]
     assert all(r.owner == "" and r.deadline == "" for r in rows)
     assert rectification_title(outline) == "张三同志2023年度主题教育专题民主生活会问题整改清单"
@@ -126,7 +126,7 @@ def test_unnumbered_measure_paragraphs_answer_problems_in_the_list_and_the_check
     rows = build_rows(build_outline(paragraphs, services.classifier, template), paragraphs, services.classifier)
     assert [(r.problem, r.measure) for r in rows] == [
         ("理论学习不够系统深入。", "持续加强理论学习，制定个人学习计划，做到系统深入。"),
-        ("统筹谋划能力不足。", ""),
+        ("统筹谋划能力不足。", "（待补充）"),
     ]
     unanswered = [f.text for f in check_structure(paragraphs, source.text, services.classifier, template)
                   if f.kind == "structure_measure"]
@@ -142,7 +142,7 @@ def test_rectification_docx_is_a_landscape_table_with_a_repeated_header(services
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["序号", "问题", "整改措施", "责任人", "完成时限"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert [c.text for c in table.rows[4].cells] == ["4", "统筹谋划能力不足。", "", "", ""]
+    assert [c.text for c in table.rows[4].cells] == ["4", "统筹谋划能力不足。", "（待补充）", "", ""]
     assert len(table.rows) == 1 + len(rows)
 
 
