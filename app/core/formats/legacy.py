@@ -37,9 +37,17 @@ def find_soffice() -> str | None:
     return next((p for p in _WINDOWS_PLACES if Path(p).is_file()), None)
 
 
+# Word 97–2003 and WPS files are OLE compound files; some .doc files are RTF or a renamed .docx.
+_LEGACY_MAGIC = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf", b"PK\x03\x04")
+
+
 def convert_to_docx(path: Path, folder: Path, timeout_s: float = CONVERT_TIMEOUT_S) -> Path:
     """``path`` (.doc/.wps) converted to a .docx inside ``folder``; raises LegacyFormatError."""
     name = path.name
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if not head.startswith(_LEGACY_MAGIC):  # LibreOffice would import any bytes as plain text
+        raise LegacyFormatError(f"“{name}”无法转换（不是有效的 Word/WPS 文件，可能已损坏）。\n{SAVE_AS_HINT}")
     soffice = find_soffice()
     if soffice is None:
         raise LegacyFormatError(f"“{name}”是旧版 Word/WPS 格式（{path.suffix}），明镜不能直接读取。\n{SAVE_AS_HINT}")

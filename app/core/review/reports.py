@@ -16,7 +16,7 @@ from app.core.text import count_cjk
 from app.core.topics import TopicClassifier
 
 READABLE = (".docx", ".txt")
-LISTED = (".docx", ".txt", ".doc", ".wps")  # .doc/.wps get a row saying how to make them readable
+LISTED = (".docx", ".txt", ".doc", ".wps")  # .doc/.wps: read where LibreOffice can convert them
 CRITICISM_TEMPLATE = "相互批评意见"
 _DATE_RE = re.compile(r"^\s*[0-9〇零一二三四五六七八九十○Ｏ]{2,4}\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月")
 _NAME_LINE_RE = re.compile(r"^[\u4e00-\u9fff·（）()、\s]{2,24}$")
@@ -105,11 +105,7 @@ def read_report(path: Path) -> tuple[str, Document]:
     """Text and document of ``path`` (raises ``DocumentReadError`` with the reason)."""
     from app.core.check.source import read_check_input
 
-    suffix = path.suffix.lower()
-    if suffix in (".doc", ".wps"):
-        raise DocumentReadError(f"“{path.name}”是旧版 Word/WPS 格式，暂不能直接读取："
-                                "请在 Word 或 WPS 中“另存为”.docx 后再审核。")
-    source = read_check_input(path)
+    source = read_check_input(path)  # .doc/.wps through LibreOffice where installed, else how to convert
     return source.text, source.document
 
 
