@@ -147,4 +147,4 @@ def test_the_items_are_on_the_menus(window):
     material = [a.text() for a in menus["素材(&M)"].actions()]
     files = [a.text() for a in menus["文件(&F)"].actions()]
     assert "按问题起草措施(&D)…" in material
-    assert files.index("导入上年度整改清单(&L)…") == files.index("导出整改清单(&R)…") + 1
+    assert files.index("导入上年度整改清单(&Y)…") == files.index("导出整改清单(&L)…") + 1

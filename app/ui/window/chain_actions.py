@@ -27,7 +27,7 @@ from app.ui.panes.editor import Editor
 from app.ui.panes.phrase_pane import PhrasePanel
 
 DRAFT_MEASURES_TEXT = "按问题起草措施(&D)…"
-IMPORT_LAST_YEAR_TEXT = "导入上年度整改清单(&L)…"
+IMPORT_LAST_YEAR_TEXT = "导入上年度整改清单(&Y)…"
 PER_ASPECT, PER_PROBLEM = "按方面（每个方面一段）", "按问题（每个问题一段）"
 
 
