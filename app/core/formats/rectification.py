@@ -98,22 +98,25 @@ def measure_cell(item: Item) -> str:
 
 
 # --- the .docx ------------------------------------------------------------------------------------
-def _cell_paragraph(cell, text: str, font: str, centred: bool) -> None:
+def cell_paragraph(cell, text: str, font: str, centred: bool, size_pt: float = TABLE_PT,
+                   line_twips: int = TABLE_LINE_TWIPS, justify: str = "both") -> None:
+    """Fill a table cell with one paragraph of ``text``: exact line spacing, no indent, the
+    font in every slot (the 整改清单 and the 审核 summary table share it)."""
     p = cell.paragraphs[0]._p
     for child in list(p):
         p.remove(child)
     ppr = el("w:pPr")
-    ppr.append(el("w:spacing", before="0", after="0", line=str(TABLE_LINE_TWIPS), lineRule="exact"))
+    ppr.append(el("w:spacing", before="0", after="0", line=str(line_twips), lineRule="exact"))
     ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
-    ppr.append(el("w:jc", val="center" if centred else "both"))
+    ppr.append(el("w:jc", val="center" if centred else justify))
     p.append(ppr)
     if not text:
         return
     r = el("w:r")
     rpr = el("w:rPr")
     rpr.append(run_fonts(font))
-    rpr.append(el("w:sz", val=str(TABLE_PT * 2)))
-    rpr.append(el("w:szCs", val=str(TABLE_PT * 2)))
+    rpr.append(el("w:sz", val=str(round(size_pt * 2))))
+    rpr.append(el("w:szCs", val=str(round(size_pt * 2))))
     r.append(rpr)
     t = el("w:t")
     t.text = text
@@ -153,14 +156,14 @@ def rectification_bytes(rows: Sequence[RectificationRow], title: str,
     trpr.append(el("w:tblHeader"))  # repeated at the top of every page
     for cell, text, width in zip(header.cells, HEADERS, widths, strict=False):
         cell.width = width
-        _cell_paragraph(cell, text, options.h1, centred=True)
+        cell_paragraph(cell, text, options.h1, centred=True)
     for row, data in zip(table.rows[1:], rows, strict=False):
         if max(count_cjk(data.problem), count_cjk(data.measure)) <= KEEP_TOGETHER_CHARS:
             row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a short row stays on one page
         values = (str(data.number), data.problem, data.measure, data.owner, data.deadline)
         for index, (cell, text, width) in enumerate(zip(row.cells, values, widths, strict=False)):
             cell.width = width
-            _cell_paragraph(cell, text, options.body, centred=index in (0, 3, 4))
+            cell_paragraph(cell, text, options.body, centred=index in (0, 3, 4))
     return save_bytes(doc)
 
 

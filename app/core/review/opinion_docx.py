@@ -12,9 +12,10 @@ from docx.shared import Mm
 
 from app.core.document.grammar import int_to_cn
 from app.core.document.numbering import canonical_number
-from app.core.formats.docx_styles import STYLE_H, STYLE_META, STYLE_NORMAL, STYLE_TITLE, el, run_fonts, setup_page
+from app.core.formats.docx_styles import STYLE_H, STYLE_META, STYLE_NORMAL, STYLE_TITLE, el, setup_page
 from app.core.formats.docx_write import _paragraph, new_official_docx, save_bytes
 from app.core.formats.export_options import ExportOptions
+from app.core.formats.rectification import cell_paragraph
 from app.core.review.engine import ReviewResult
 from app.core.review.opinion import SUMMARY_HEADERS, opinions, summary_rows
 from app.core.storage.files import atomic_write_bytes
@@ -23,30 +24,6 @@ from app.core.storage.files import atomic_write_bytes
 SUMMARY_MM = (10, 30, 24, 30, 22, 22, 11, 11, 11, 11, 30, 13)
 TABLE_PT = 10.5  # 五号: twelve columns
 TABLE_LINE_TWIPS = 16 * 20
-
-
-def _cell_paragraph(cell, text: str, font: str, centred: bool) -> None:
-    p = cell.paragraphs[0]._p
-    for child in list(p):
-        p.remove(child)
-    ppr = el("w:pPr")
-    ppr.append(el("w:spacing", before="0", after="0", line=str(TABLE_LINE_TWIPS), lineRule="exact"))
-    ppr.append(el("w:ind", left="0", right="0", firstLineChars="0", firstLine="0"))
-    ppr.append(el("w:jc", val="center" if centred else "left"))
-    p.append(ppr)
-    if not text:
-        return
-    r = el("w:r")
-    rpr = el("w:rPr")
-    rpr.append(run_fonts(font))
-    rpr.append(el("w:sz", val=str(int(TABLE_PT * 2))))
-    rpr.append(el("w:szCs", val=str(int(TABLE_PT * 2))))
-    r.append(rpr)
-    t = el("w:t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
-    p.append(r)
 
 
 def _table(doc, result: ReviewResult, options: ExportOptions) -> None:
@@ -62,12 +39,14 @@ def _table(doc, result: ReviewResult, options: ExportOptions) -> None:
     header._tr.get_or_add_trPr().append(el("w:tblHeader"))
     for cell, text, width in zip(header.cells, SUMMARY_HEADERS, widths, strict=True):
         cell.width = width
-        _cell_paragraph(cell, text, options.h1, centred=True)
+        cell_paragraph(cell, text, options.h1, centred=True, size_pt=TABLE_PT,
+                       line_twips=TABLE_LINE_TWIPS, justify="left")
     for table_row, data in zip(table.rows[1:], rows, strict=True):
         table_row._tr.get_or_add_trPr().append(el("w:cantSplit"))
         for column, (cell, text, width) in enumerate(zip(table_row.cells, data.cells, widths, strict=True)):
             cell.width = width
-            _cell_paragraph(cell, text, options.body, centred=column not in (1, 2, 3, 5))
+            cell_paragraph(cell, text, options.body, centred=column not in (1, 2, 3, 5), size_pt=TABLE_PT,
+                           line_twips=TABLE_LINE_TWIPS, justify="left")
 
 
 def _landscape_section(doc) -> None:
