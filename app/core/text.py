@@ -57,4 +57,6 @@ _WORD_UNITS_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u3
 
 def count_like_word(text: str) -> int:
     """字数 as Word's 字数统计 shows it (Chinese characters and punctuation, Latin words)."""
-    return sum(1 for m in _WORD_UNITS_RE.finditer(text) if not m.group().isspace())
+    # subn counts the matches in C; the ideographic space matches the punctuation range but is
+    # no 字 (a per-match Python test cost 20 ms per keystroke on a 30,000-字 draft).
+    return _WORD_UNITS_RE.subn("", text)[1] - text.count("\u3000")

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._dialogs: dict[str, QWidget] = {}  # non-modal helpers, made on first use
         self._context_timer = QTimer(self, singleShot=True, interval=CONTEXT_DELAY_MS)
         self._context_timer.timeout.connect(self.update_context)
+        self._like_word_cache: dict[str, int] = {}
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
         self._usage_timer.timeout.connect(self.update_usage)
         self.loading = BackgroundLoading(services, self.phrase_panel.refresh, self)
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
         target = self.draft.template.target_chars if self.draft.template else None
-        like_word = count_like_word("\n".join(p.text for p in self.draft.paragraphs()))
+        like_word = self._count_like_word()
         self.count_label.setText(count_text(outline.total_chars, target, like_word))
         self.count_label.setToolTip("汉字：只数汉字，不含标点和数字（目标字数按此计算）。\n"
                                     "含标点：与 Word“字数统计”中的“字数”一致，汉字和标点各算一个，"
@@ -141,6 +142,21 @@ class MainWindow(QMainWindow):
         # Re-ranking and the 已用 marks wait for a pause in typing, off the keystroke path.
         self._usage_timer.start()
         self._context_timer.start()
+
+    def _count_like_word(self) -> int:
+        """Word's 字数 of the draft, counted per paragraph and cached by paragraph text: a
+        keystroke recounts one paragraph, not the whole draft."""
+        cache = self._like_word_cache
+        total = 0
+        texts = [p.text for p in self.draft.paragraphs()]
+        for text in texts:
+            count = cache.get(text)
+            if count is None:
+                count = cache[text] = count_like_word(text)
+            total += count
+        if len(cache) > 4 * len(texts) + 64:  # edited paragraphs' old texts
+            self._like_word_cache = {t: cache[t] for t in texts}
+        return total
 
     def update_usage(self) -> None:
         from app.ui.window.opening import update_usage
