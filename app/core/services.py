@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,8 +117,26 @@ class Services:
             self.lexicon = lexicon_from_segmenter(self.segmenter,
                                                   [p.text for p in self.all_phrases()],
                                                   self.user_dir,
-                                                  should_stop=lambda: self.warmup.stopped)
+                                                  should_stop=_yielding(lambda: self.warmup.stopped))
         return self.lexicon
+
+
+def _yielding(should_stop: Callable[[], bool], every_s: float = 0.004) -> Callable[[], bool]:
+    """``should_stop`` that also lets the UI thread have the GIL: a 1 ms sleep whenever
+    ``every_s`` of work has passed (the lexicon build on the loader thread otherwise held it
+    for 300–470 ms right after start-up; sleep(0) hands it straight back, as in segment.py)."""
+    import time
+
+    last = [time.perf_counter()]
+
+    def check() -> bool:
+        now = time.perf_counter()
+        if now - last[0] >= every_s:
+            time.sleep(0.001)
+            last[0] = time.perf_counter()
+        return should_stop()
+
+    return check
 
 
 def build_shipped_caches(out_dir: Path) -> list[Path]:
