@@ -387,22 +387,10 @@ class CheckPanel(QWidget):
 
 def ask_similarity_sources(parent, start: str) -> list[Path] | None:
     """Files or a folder of other drafts to compare with; None when the user cancelled."""
-    from PySide6.QtWidgets import QFileDialog
+    from app.ui.dialogs.choose_paths import ask_files_or_folder
 
-    box = QMessageBox(QMessageBox.Icon.Question, "雷同比对",
-                      "与其他人的文稿比对，找出照搬或近似照搬的句子（素材库里的表述单独标出）。\n"
-                      "请选择要比对的文稿，或一个存放文稿的文件夹（含子文件夹）。",
-                      QMessageBox.StandardButton.NoButton, parent)
-    files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
-    folder_button = box.addButton("选择文件夹…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    chosen = box.clickedButton()
-    if chosen is files_button:
-        paths, _ = QFileDialog.getOpenFileNames(parent, "选择要比对的其他文稿（可多选）", start,
-                                                SOURCE_FILTER)
-        return [Path(p) for p in paths] or None
-    if chosen is folder_button:
-        folder = QFileDialog.getExistingDirectory(parent, "选择存放其他文稿的文件夹", start)
-        return [Path(folder)] if folder else None
-    return None
+    paths = ask_files_or_folder(
+        parent, "雷同比对", "与其他人的文稿比对，找出照搬或近似照搬的句子（素材库里的表述单独标出）。\n"
+        "请选择要比对的文稿，或一个存放文稿的文件夹（含子文件夹）。",
+        "选择要比对的其他文稿（可多选）", "选择存放其他文稿的文件夹", start, SOURCE_FILTER)
+    return paths or None

@@ -284,25 +284,13 @@ class ReviewWindow(QMainWindow):
 
 
 def choose_paths(parent) -> list[Path]:
-    """Ask for a folder or some files (.docx/.txt, and .doc/.wps which get a row saying why)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "审核材料",
-                      "一次审核一个单位报送的全部材料：字数、缺少的方面、问题有无措施和事例、错漏、政治表述，"
-                      "以及材料之间、与素材库的雷同。\n请选择存放材料的文件夹（含子文件夹），或选择若干文件。"
-                      "材料本身不会被改动。",
-                      QMessageBox.StandardButton.NoButton, parent)
-    folder_button = box.addButton("选择文件夹…", QMessageBox.ButtonRole.AcceptRole)
-    files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    chosen = box.clickedButton()
-    if chosen is files_button:
-        paths, _ = QFileDialog.getOpenFileNames(parent, "审核材料：选择材料（可多选）", str(Path.home()),
-                                                "文稿 (*.docx *.txt *.doc *.wps);;所有文件 (*)")
-        return [Path(p) for p in paths]
-    if chosen is folder_button:
-        folder = QFileDialog.getExistingDirectory(parent, "审核材料：选择存放材料的文件夹", str(Path.home()))
-        return [Path(folder)] if folder else []
-    return []
+    """Ask for a folder or some files (.docx/.txt, and .doc/.wps)."""
+    from app.ui.dialogs.choose_paths import ask_files_or_folder
+
+    return ask_files_or_folder(
+        parent, "审核材料", "一次审核一个单位报送的全部材料：字数、缺少的方面、问题有无措施和事例、错漏、政治表述，"
+        "以及材料之间、与素材库的雷同。\n请选择存放材料的文件夹（含子文件夹），或选择若干文件。材料本身不会被改动。",
+        "审核材料：选择材料（可多选）", "审核材料：选择存放材料的文件夹", folder_first=True)
 
 
 def start_review(window, paths: list[Path] | None = None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.topics import PARTS, Part
 from app.ui.dialogs.library import ImportWorker
@@ -60,25 +60,15 @@ class LibraryActions(QObject):
 
     def import_dialog(self) -> None:
         """Ask whether to import chosen files or a whole folder, then pick them."""
-        box = QMessageBox(QMessageBox.Icon.Question, "导入素材",
-                          "把往年的对照检查材料（.docx/.doc/.wps/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
-                          "请选择要导入的文件，或一个存放往年材料的文件夹（含子文件夹）。",
-                          QMessageBox.StandardButton.NoButton, self._parent)
-        files_button = box.addButton("选择文件…", QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton("选择文件夹…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        chosen = box.clickedButton()
-        paths: list[str] = []
-        if chosen is files_button:
-            paths, _ = QFileDialog.getOpenFileNames(self._parent, "导入素材：选择往年材料（可多选）",
-                                                    str(Path.home()), "文稿 (*.docx *.doc *.wps *.txt)")
-        elif chosen is folder_button:
-            folder = QFileDialog.getExistingDirectory(self._parent, "导入素材：选择存放往年材料的文件夹",
-                                                      str(Path.home()))
-            paths = [folder] if folder else []
+        from app.ui.dialogs.choose_paths import ask_files_or_folder
+
+        paths = ask_files_or_folder(
+            self._parent, "导入素材", "把往年的对照检查材料（.docx/.doc/.wps/.txt）拆成要点，按部分和主题归类后加入“我的素材”。\n"
+            "请选择要导入的文件，或一个存放往年材料的文件夹（含子文件夹）。",
+            "导入素材：选择往年材料（可多选）", "导入素材：选择存放往年材料的文件夹",
+            file_filter="文稿 (*.docx *.doc *.wps *.txt)")
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.import_paths(paths)
 
     def import_paths(self, paths: list[Path]) -> ImportWorker:
         from app.ui.dialogs.library import run_import
