@@ -8,11 +8,11 @@ one word per line).  A bad line is reported as file:line and skipped, never a cr
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core.check.data_files import read_toml
 from app.core.errors import LoadError
 from app.core.paths import resources_dir
 
@@ -144,11 +144,7 @@ def load_wrong_forms(path: Path, table: dict[str, WrongForm], errors: list[LoadE
 
 
 def load_formulations(path: Path, errors: list[LoadError]) -> list[Formulation]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
-        return []
+    data = read_toml(path, errors)
     result = []
     for entry in data.get("formulation", []):
         try:
@@ -163,10 +159,7 @@ def load_formulations(path: Path, errors: list[LoadError]) -> list[Formulation]:
 
 
 def load_sequences(path: Path, errors: list[LoadError]) -> list[Sequence]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return []  # already reported by load_formulations
+    data = read_toml(path, None)  # a file that cannot be read is reported by load_formulations
     result = []
     for entry in data.get("sequence", []):
         try:

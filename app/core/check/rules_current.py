@@ -9,10 +9,10 @@ same name in their check folder); a bad entry is reported as file:line and skipp
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.check.data_files import read_toml
 from app.core.check.findings import Finding
 from app.core.errors import LoadError
 
@@ -29,11 +29,7 @@ class Term:
 
 
 def load_terms(path: Path, errors: list[LoadError]) -> list[Term]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        errors.append(LoadError(str(path), 1, f"无法读取：{exc}"))
-        return []
+    data = read_toml(path, errors)
     terms = []
     for entry in data.get("term", []):
         try:
