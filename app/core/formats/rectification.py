@@ -125,6 +125,25 @@ def cell_paragraph(cell, text: str, font: str, centred: bool, size_pt: float = T
     p.append(r)
 
 
+def grid_table(doc, body_rows: int, headers: Sequence[str], column_mm: Sequence[float], font: str,
+               **cell_format) -> tuple:
+    """A centred grid table of fixed column widths whose header row (``headers`` in ``font``,
+    centred) repeats at the top of every page; returns the table and the column widths."""
+    table = doc.add_table(rows=1 + body_rows, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = [Mm(w) for w in column_mm]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    header = table.rows[0]
+    header._tr.get_or_add_trPr().append(el("w:tblHeader"))  # repeated at the top of every page
+    for cell, text, width in zip(header.cells, headers, widths, strict=True):
+        cell.width = width
+        cell_paragraph(cell, text, font, centred=True, **cell_format)
+    return table, widths
+
+
 def rectification_bytes(rows: Sequence[RectificationRow], title: str,
                         options: ExportOptions | None = None) -> bytes:
     options = options or ExportOptions()
@@ -144,19 +163,7 @@ def rectification_bytes(rows: Sequence[RectificationRow], title: str,
     heading.append(run)
     body.find(qn("w:sectPr")).addprevious(heading)
 
-    table = doc.add_table(rows=1 + len(rows), cols=len(HEADERS))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [Mm(w) for w in COLUMN_MM]
-    for column, width in zip(table.columns, widths, strict=False):
-        column.width = width
-    header = table.rows[0]
-    trpr = header._tr.get_or_add_trPr()
-    trpr.append(el("w:tblHeader"))  # repeated at the top of every page
-    for cell, text, width in zip(header.cells, HEADERS, widths, strict=False):
-        cell.width = width
-        cell_paragraph(cell, text, options.h1, centred=True)
+    table, widths = grid_table(doc, len(rows), HEADERS, COLUMN_MM, options.h1)
     for row, data in zip(table.rows[1:], rows, strict=False):
         if max(count_cjk(data.problem), count_cjk(data.measure)) <= KEEP_TOGETHER_CHARS:
             row._tr.get_or_add_trPr().append(el("w:cantSplit"))  # a short row stays on one page

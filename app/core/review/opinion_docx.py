@@ -6,16 +6,14 @@ import datetime as _dt
 from pathlib import Path
 
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Mm
 
 from app.core.document.grammar import int_to_cn
 from app.core.document.numbering import canonical_number
 from app.core.formats.docx_styles import STYLE_H, STYLE_META, STYLE_NORMAL, STYLE_TITLE, el, setup_page
 from app.core.formats.docx_write import _paragraph, new_official_docx, save_bytes
 from app.core.formats.export_options import ExportOptions
-from app.core.formats.rectification import cell_paragraph
+from app.core.formats.rectification import cell_paragraph, grid_table
 from app.core.review.engine import ReviewResult
 from app.core.review.opinion import SUMMARY_HEADERS, opinions, summary_rows
 from app.core.storage.files import atomic_write_bytes
@@ -28,19 +26,8 @@ TABLE_LINE_TWIPS = 16 * 20
 
 def _table(doc, result: ReviewResult, options: ExportOptions) -> None:
     rows = summary_rows(result)
-    table = doc.add_table(rows=1 + len(rows), cols=len(SUMMARY_HEADERS))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    widths = [Mm(w) for w in SUMMARY_MM]
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    header = table.rows[0]
-    header._tr.get_or_add_trPr().append(el("w:tblHeader"))
-    for cell, text, width in zip(header.cells, SUMMARY_HEADERS, widths, strict=True):
-        cell.width = width
-        cell_paragraph(cell, text, options.h1, centred=True, size_pt=TABLE_PT,
-                       line_twips=TABLE_LINE_TWIPS, justify="left")
+    table, widths = grid_table(doc, len(rows), SUMMARY_HEADERS, SUMMARY_MM, options.h1, size_pt=TABLE_PT,
+                               line_twips=TABLE_LINE_TWIPS, justify="left")
     for table_row, data in zip(table.rows[1:], rows, strict=True):
         table_row._tr.get_or_add_trPr().append(el("w:cantSplit"))
         for column, (cell, text, width) in enumerate(zip(table_row.cells, data.cells, widths, strict=True)):
