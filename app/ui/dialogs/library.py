@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -266,26 +265,17 @@ class ImportWorker(QObject):
 
 def run_import(parent: QWidget, services: Services, paths: list[Path]) -> ImportWorker:
     """Start an import with a progress dialog (cancel stops after the current file)."""
-    dialog = QProgressDialog("正在导入素材…", "取消", 0, 1, parent)
-    dialog.setWindowTitle("导入素材")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
+    from app.ui.dialogs.progress import start_with_progress
+
     worker = ImportWorker(services, paths, parent)
 
-    def on_progress(done: int, total: int, name: str) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
-        if name:
-            dialog.setLabelText(f"正在导入（{done + 1}/{total}）：{name}")
+    def label_for(done: int, total: int, name: str) -> str | None:
+        return f"正在导入（{done + 1}/{total}）：{name}" if name else None
 
-    def on_cancel() -> None:
+    def cancel() -> None:
         worker.cancelled = True
 
-    worker.progressed.connect(on_progress)
-    dialog.canceled.connect(on_cancel)
-    worker.finished.connect(dialog.reset)
-    worker.start()
-    dialog.show()
+    start_with_progress(parent, "导入素材", "正在导入素材…", worker, label_for, cancel)
     return worker
 
 

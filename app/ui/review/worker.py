@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -42,30 +42,17 @@ class ReviewWorker(QThread):
 
 def run_review(parent: QWidget, services, paths: list[Path]) -> ReviewWorker:
     """Start a review with a progress bar; 取消 stops it after the current file."""
-    dialog = QProgressDialog("正在审核材料…", "取消", 0, 1, parent)
-    dialog.setWindowTitle("审核材料")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
+    from app.ui.dialogs.progress import start_with_progress
+
     worker = ReviewWorker(services, paths, parent)
-    worker.dialog = dialog
 
-    def on_progress(done: int, total: int, name: str) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
+    def label_for(done: int, total: int, name: str) -> str | None:
         if name == "比对雷同":
-            dialog.setLabelText("正在比对各份材料之间的雷同……")
-        elif name:
-            dialog.setLabelText(f"正在审核（{done + 1}/{total - 1}）：{name}")
+            return "正在比对各份材料之间的雷同……"
+        return f"正在审核（{done + 1}/{total - 1}）：{name}" if name else None
 
-    def on_cancel() -> None:
+    def cancel() -> None:
         worker.cancel_requested = True
-        dialog.setLabelText("正在取消……")
 
-    worker.progressed.connect(on_progress)
-    dialog.canceled.connect(on_cancel)
-    worker.finished.connect(dialog.close)
-    worker.start()
-    dialog.show()
+    worker.dialog = start_with_progress(parent, "审核材料", "正在审核材料…", worker, label_for, cancel)
     return worker
