@@ -17,6 +17,13 @@ phrases (reported apart, since they are also the checker's in-domain word knowle
 Every proofreading finding on clean text is a false alarm, except numbering and
 placeholder findings on isolated phrases (“二是…”, ``{单位}``) and the real errors listed,
 with a reason each, in ``tests/data/proof/known_errors.tsv``.
+
+(c) Held out (``tests/data/proof/heldout/``, written 2026-12-07 before the function-character
+and count changes were made and never tuned on): per category (同音, 形近, 虚词, 的地得, 成套表述,
+重复, 标点, 过时提法) planted slips ``slips_<category>.txt`` and clean near-miss sentences
+``clean_<category>.txt``.  Every rule counts (the wrong-form table too).  Per category: recall,
+precision (findings on the slip / all findings on that category's slip and clean sentences)
+and false alarms (findings on its clean sentences, or elsewhere in its slip sentences).
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import argparse
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -65,9 +72,9 @@ class Slip:
         return self.line % 2 == 0
 
 
-def load_slips() -> list[Slip]:
+def load_slips(folder: Path = DATA) -> list[Slip]:
     slips = []
-    for path in sorted(DATA.glob("slips_*.txt")):
+    for path in sorted(folder.glob("slips_*.txt")):
         kind = path.stem.removeprefix("slips_")
         number = 0
         for raw in path.read_text(encoding="utf-8").splitlines():
@@ -204,6 +211,59 @@ def run_clean(config: CheckConfig) -> list[CleanResult]:
     return results
 
 
+HELD_OUT = DATA / "heldout"
+HELD_OUT_NAMES = {"sound": "同音音近", "shape": "形近", "function": "虚词常用字", "dedide": "的地得",
+                  "formulation": "成套表述", "repeat": "重复字词", "punct": "标点", "current": "过时提法"}
+
+
+@dataclass
+class HeldOutResult:
+    kind: str
+    slips: int = 0
+    found: int = 0
+    corrected: int = 0
+    true_findings: int = 0
+    clean_sentences: int = 0
+    alarms: list[tuple[str, Finding]] = field(default_factory=list)  # (sentence, finding)
+    misses: list[Slip] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.slips if self.slips else 0.0
+
+    @property
+    def precision(self) -> float:
+        total = self.true_findings + len(self.alarms)
+        return self.true_findings / total if total else 1.0
+
+
+def _clean_lines(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def run_held_out(config: CheckConfig) -> dict[str, HeldOutResult]:
+    """Part (c): recall, precision and false alarms per category of the held-out set."""
+    results = {kind: HeldOutResult(kind) for kind in HELD_OUT_NAMES}
+    for slip in load_slips(HELD_OUT):
+        r = results.setdefault(slip.kind, HeldOutResult(slip.kind))
+        findings = proofread(slip.text, config)
+        hits = _hits(slip, findings)
+        r.slips += 1
+        r.found += bool(hits)
+        r.corrected += any(_corrects(slip, f) for f in hits)
+        r.true_findings += len(hits)
+        if not hits:
+            r.misses.append(slip)
+        r.alarms += [(slip.text, f) for f in findings if f not in hits]
+    for kind, r in results.items():
+        for line in _clean_lines(HELD_OUT / f"clean_{kind}.txt"):
+            r.clean_sentences += 1
+            r.alarms += [(line, f) for f in proofread(line, config)]
+    return results
+
+
 def evaluate(config: CheckConfig | None = None) -> dict:
     """Figures as a dict (used by tests/core/check/test_proof_eval.py)."""
     config = config or eval_config()
@@ -232,6 +292,11 @@ def evaluate(config: CheckConfig | None = None) -> dict:
     figures["false_alarms_per_10k_held_out"] = 10_000 * held_alarms / held_chars
     figures["_slips"] = slips
     figures["_clean"] = clean
+    held = run_held_out(config)
+    figures["held_out"] = {k: {"slips": r.slips, "recall": r.recall, "corrected": r.corrected / max(1, r.slips),
+                               "precision": r.precision, "false_alarms": len(r.alarms),
+                               "clean": r.clean_sentences} for k, r in held.items()}
+    figures["_held_out"] = held
     return figures
 
 
@@ -251,7 +316,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:10s} {chars:7d} 字  {alarms:4d} 处  {per:5.2f} / 万字")
     print(f"  合计 {figures['clean_chars']} 字：{figures['false_alarms_per_10k']:.2f} / 万字；"
           f"不含内置素材：{figures['false_alarms_per_10k_held_out']:.2f} / 万字")
+    print("(c) 留出评测集（按类别）：检出率、改对率、准确率（检出中真错的比例）、误报（无错句及错句其余位置）")
+    held = figures["held_out"]
+    for kind, h in held.items():
+        print(f"  {HELD_OUT_NAMES.get(kind, kind):8s} 错句 {h['slips']:3d}  无错句 {h['clean']:3d}  "
+              f"检出 {h['recall']:6.1%}  改对 {h['corrected']:6.1%}  准确 {h['precision']:6.1%}  "
+              f"误报 {h['false_alarms']:2d}")
+    slips_total = sum(h["slips"] for h in held.values())
+    found_total = sum(round(h["recall"] * h["slips"]) for h in held.values())
+    print(f"  合计 错句 {slips_total}，检出 {found_total}（{found_total / max(1, slips_total):.1%}），"
+          f"无错句 {sum(h['clean'] for h in held.values())}，误报 {sum(h['false_alarms'] for h in held.values())}")
     if args.verbose:
+        print("\n留出集漏检：")
+        for r in figures["_held_out"].values():
+            for slip in r.misses:
+                print(f"  [{r.kind}] {slip.text}  → {slip.right_text}")
+        print("\n留出集误报：")
+        for r in figures["_held_out"].values():
+            for sentence, f in r.alarms:
+                print(f"  [{r.kind}] {sentence}  [{f.kind}] “{f.text}”→{f.suggestion}")
         print("\n漏检：")
         for r in figures["_slips"]:
             if not r.found and not r.in_table:
