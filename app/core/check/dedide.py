@@ -26,7 +26,7 @@ _COMPLEMENT_RE = re.compile(
     r"|(?:快|慢|早|晚|好|紧|松|严|实|深|细|准|透|宽|窄)(?=[，。、；！？,;!?]|$)"
 )
 # Single-character verbs that take 得 complements (multi-character verbs come from jieba's tags).
-_ONE_CHAR_VERBS = frozenset("做抓学想管查改讲写干看听说走跟记填用推盯悟读谈讲议办研判守控防带")
+_ONE_CHAR_VERBS = frozenset("做抓学想管查改讲写干看听说走跟记填用推盯悟读谈讲议办研判守控防带提定压找挖摆")
 # Manner words that stand before a verb with 地.
 _ADVERBIALS = frozenset([
     "认真", "扎实", "深入", "积极", "主动", "严格", "切实", "全面", "系统",
