@@ -11,6 +11,7 @@ import pytest
 
 from app.core.check import proofread
 from app.core.check.confusable import check_confusables
+from app.core.check.dedide import check_dedide
 from app.core.check.rules_current import check_current_terms
 from app.core.check.rules_doubled import check_doubled
 
@@ -111,3 +112,19 @@ def test_a_numbered_formulation_miscounted(config, text, right):
 ])
 def test_correct_counts_are_quiet(config, text):
     assert check_current_terms(text, config.terms) == []
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("群众反映集中得问题要优先解决。", "群众反映集中的问题要优先解决。"),
+    ("对上级交办得任务落实不够有力。", "对上级交办的任务落实不够有力。"),
+])
+def test_de_written_for_the_attributive_de(config, text, right):
+    assert fixed(text, check_dedide(text, config.pos)) == right
+
+
+@pytest.mark.parametrize("text", [
+    "结合学习心得问题清单逐条整改。", "取得的成绩值得肯定，值得问题少的单位学习。", "工作做得不够扎实。",
+    "是否真正获得群众认可。",
+])
+def test_words_ending_in_de_before_a_noun_are_quiet(config, text):
+    assert [f for f in check_dedide(text, config.pos) if f.text.endswith("得")] == []
