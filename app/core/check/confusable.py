@@ -154,10 +154,18 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
             if not fill:
                 continue
             hits = fill & near.get(window[j], _EMPTY)
-            if hits and _plausible_slip(text, run, window, j, base + a + j, a + j) \
-                    and not (len(window) == 2 and _in_outer_word(run, a + j, j, freq)):
-                _score(lexicon, run, a, a + len(window), j, hits, tried, found, memo, base,
-                       threshold)
+            if not hits:
+                continue
+            strict = _functional(window, j, hits)
+            if strict is None or not _plausible_slip(text, run, window, j, base + a + j, a + j, freq) \
+                    or (len(window) == 2 and _in_outer_word(run, a + j, j, freq)):
+                continue
+            if strict:
+                hits = _strong_fixes(lexicon, run, a, window, j, hits)
+                if not hits:
+                    continue
+            _score(lexicon, run, a, a + len(window), j, hits, tried, found, memo, base,
+                   threshold, FUNCTION_COST if strict else 0.0)
 
     for m in _CJK_RUN.finditer(text):
         run, base = m.group(), m.start()
@@ -191,6 +199,13 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
 
 
 OUTER_WORD = 2000  # 立即, 记在: the character is at home in a common word just outside the window
+# Where a function character is written or made (在次→再次, 象群众→向群众): the fix must be a
+# word at least this common (count, jieba's scale plus the register's), the gain must clear
+# THRESHOLD + FUNCTION_COST, and the window's other character may not make a word this common
+# with its outer neighbour.
+STRONG_WORD = 500
+FUNCTION_COST = 1.5
+FUNCTION_OUTER = 300
 
 
 def _in_outer_word(run: str, p: int, j: int, freq) -> bool:
@@ -200,19 +215,50 @@ def _in_outer_word(run: str, p: int, j: int, freq) -> bool:
     return len(outer) == 2 and freq.get(outer, 0) >= OUTER_WORD
 
 
-def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int) -> bool:
-    """Could the character at ``p`` be a typing slip (not grammar, not a deliberate pattern)?"""
+def _functional(window: str, j: int, hits: frozenset[str]) -> bool | None:
+    """Does replacing ``window[j]`` touch a function character (在次→再次, 处里→处理, 象群众→
+    向群众)?  True: only a strong word may be made (see ``_strong_fixes``); None: never (a
+    particle, or a prefix's head: 很实 is 很 + 实)."""
     ch = window[j]
-    if ch in PARTICLES or (len(window) == 2 and ch in FUNCTION_CHARS):
-        return False
-    if len(window) == 2 and (window[1 - j] in FUNCTION_CHARS or window[0] in _PREFIXES):
-        return False
-    return not (window[j - 1:j] in _PREFIXES or _parallel(text, at) or _between_numerals(run, p))
+    if ch in PARTICLES:
+        return None
+    if len(window) == 2 and (window[1 - j] in FUNCTION_CHARS or (window[0] in _PREFIXES and j == 1)):
+        return None  # next to a function character the window is two words (禁|而, 很|实)
+    if len(window) == 2 and ch in FUNCTION_CHARS:
+        return True
+    return len(window) < 4 and not hits.isdisjoint(FUNCTION_CHARS)
+
+
+def _strong_fixes(lexicon: Lexicon, run: str, a: int, window: str, j: int,
+                  hits: frozenset[str]) -> frozenset[str]:
+    """The replacements that make a strong word of a window that is no word at all, and whose
+    other character does not make a word with its neighbour outside the window (在|次要矛盾,
+    处|理顺): a function character is written correctly far more often than by mistake."""
+    if lexicon.count(window) >= REAL_WORD:
+        return _EMPTY
+    p = a + j  # the written character is at home in a repeated n-gram of the register (现向支部)
+    if any(run[q:q + 3] in lexicon.seen for q in range(max(0, p - 2), p + 1) if q + 3 <= len(run)):
+        return _EMPTY
+    if len(window) == 2:
+        # either character makes a word with its neighbour outside the window (办公室|里想)
+        outside = (run[p - 1:p + 1] if p >= 1 else "", run[p + 1:p + 3]) if j == 0 else \
+            (run[p:p + 2], run[p - 2:p] if p >= 2 else "")
+        if any(len(w) == 2 and lexicon.count(w) >= FUNCTION_OUTER for w in outside):
+            return _EMPTY
+    ch = window[j]
+    return frozenset(new for new in hits if new not in PARTICLES  # sound-alikes only (pinyin input)
+                     and (new in lexicon.sound.get(ch, _EMPTY) or new in lexicon.tone.get(ch, _EMPTY))
+                     and lexicon.count(window[:j] + new + window[j + 1:]) >= STRONG_WORD)
+
+
+def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int, freq) -> bool:
+    """Could the character at ``p`` be a typing slip (not grammar, not a deliberate pattern)?"""
+    return not (window[j - 1:j] in _PREFIXES or _parallel(text, at, freq) or _between_numerals(run, p))
 
 
 def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[str],
            tried: set[tuple[int, str]], found: dict[int, tuple[float, str, str]],
-           memo: dict[str, float], base: int, threshold: float) -> None:
+           memo: dict[str, float], base: int, threshold: float, extra_cost: float = 0.0) -> None:
     window = run[a:b]
     ch = window[j]
     count = lexicon.count
@@ -221,7 +267,7 @@ def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[s
         floor = memo[window] = best_logp(lexicon, window)
     for new in hits:
         key = (a + j, new)
-        if key in tried or (b - a < 4 and new in FUNCTION_CHARS):
+        if key in tried:
             continue
         word = window[:j] + new + window[j + 1:]
         word_count = count(word)
@@ -232,8 +278,9 @@ def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[s
         # Cheap bound first: the word against the window's own best reading.
         if math.log(word_count / lexicon.total) - floor - COST[kind] < threshold:
             continue
-        tried.add(key)
-        gain = _gain(lexicon, run, a, b, a + j, new, memo) - COST[kind]
+        if not extra_cost:  # a strict try may be retried by a longer window (请是 → 请是报告)
+            tried.add(key)
+        gain = _gain(lexicon, run, a, b, a + j, new, memo) - COST[kind] - extra_cost
         if gain < threshold:
             continue
         at = base + a + j
@@ -249,6 +296,7 @@ _PREFIXES = frozenset("不没很太更最较越非未")
 
 
 _NUMERALS = frozenset("一二三四五六七八九十两百千万零")
+COMMON_LEAD = 1000
 
 
 def _between_numerals(run: str, p: int) -> bool:
@@ -256,16 +304,19 @@ def _between_numerals(run: str, p: int) -> bool:
     return run[p - 1:p] in _NUMERALS and run[p + 1:p + 2] in _NUMERALS
 
 
-def _parallel(run: str, p: int) -> bool:  # run: the whole text
+def _parallel(run: str, p: int, freq) -> bool:  # run: the whole text
     """Is the character at ``p`` part of a deliberate parallel pattern?  见人见事 (the same
     character two places away), 照一照 / 一企一策 (the same character on both sides), or a
-    two-character lead repeated nearby (以学铸魂、以学增智、以学正风)."""
+    two-character lead repeated nearby (以学铸魂、以学增智、以学正风) that is not itself a
+    common word."""
     ch = run[p]
     if run[p - 2:p - 1] == ch or run[p + 2:p + 3] == ch:
         return True
     if p >= 1 and run[p - 1:p] == run[p + 1:p + 2]:
         return True
     lead = run[p - 2:p] if p >= 2 else ""
+    if freq.get(lead, 0) >= COMMON_LEAD:  # 问题…问题在次: a common word, not a coined lead
+        return False
     return bool(lead) and (run.find(lead, max(0, p - 14), p - 2) >= 0
                            or run.find(lead, p + 1, p + 14) >= 0)
 

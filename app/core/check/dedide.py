@@ -26,7 +26,7 @@ _COMPLEMENT_RE = re.compile(
     r"|(?:快|慢|早|晚|好|紧|松|严|实|深|细|准|透|宽|窄)(?=[，。、；！？,;!?]|$)"
 )
 # Single-character verbs that take 得 complements (multi-character verbs come from jieba's tags).
-_ONE_CHAR_VERBS = frozenset("做抓学想管查改讲写干看听说走跟记填用推盯悟读谈讲议办研判守控防带")
+_ONE_CHAR_VERBS = frozenset("做抓学想管查改讲写干看听说走跟记填用推盯悟读谈讲议办研判守控防带提定压找挖摆")
 # Manner words that stand before a verb with 地.
 _ADVERBIALS = frozenset([
     "认真", "扎实", "深入", "积极", "主动", "严格", "切实", "全面", "系统",
@@ -111,6 +111,8 @@ def check_dedide(text: str, pos: dict[str, str]) -> list[Finding]:
         finding = _complement(text, i, ch, pos) if ch in "的地" else None
         if finding is None and ch in "的得":
             finding = _adverbial(text, i, ch, pos)
+        if finding is None and ch == "得":
+            finding = _attributive(text, i, pos)
         if finding is not None:
             findings.append(finding)
     return findings
@@ -156,3 +158,30 @@ def _adverbial(text: str, i: int, ch: str, pos: dict[str, str]) -> Finding | Non
         return None
     return Finding("dedide", f"“{text[start:i]}”修饰动词“{text[i + 1:i + 1 + verb]}”，应用“地”。",
                    start, i + 1, text[start:i + 1], text[start:i] + "地")
+
+
+# Nouns that head an attributive phrase and are never a complement of 得: 反映强烈得问题 → 的.
+_HEAD_NOUNS = frozenset([
+    "问题", "事情", "经验", "任务", "矛盾", "作用", "风险", "隐患", "情况", "意见", "建议", "要求",
+    "目标", "成绩", "成效", "做法", "事项", "责任", "举措", "措施", "办法", "短板", "差距", "不足",
+    "地方", "方面", "领域", "环节", "现象", "苗头", "腐败", "矛盾", "困难", "诉求", "期盼", "工作",
+])
+# Words ending in 得 (取得, 值得, 心得, 来得及 …): the 得 is no particle.
+_DE_ENDINGS = frozenset([
+    "心得", "难得", "所得", "应得", "自得", "了得", "不得", "免得", "省得", "舍得", "晓得", "懂得",
+    "记得", "值得", "觉得", "使得", "显得", "获得", "取得", "赢得", "博得", "落得", "求得", "习得",
+    "非得", "总得", "只得", "就得", "还得", "也得", "都得", "才得", "可得", "见得", "来得", "过得",
+    "算得", "须得", "必得", "识得", "赚得", "换得", "换得", "谋得", "抢得", "夺得",
+])
+
+
+def _attributive(text: str, i: int, pos: dict[str, str]) -> Finding | None:
+    """得 between a predicate and the noun it describes -> 的 (群众关心得事情)."""
+    if text[i - 1:i + 1] in _DE_ENDINGS or text[i - 1:i + 1] in pos or text[i + 1:i + 3] not in _HEAD_NOUNS:
+        return None
+    size = next((k for k in (4, 3, 2) if i - k >= 0 and pos.get(text[i - k:i]) in ("v", "vn", "a")), 0)
+    if not size:
+        return None
+    start = i - size
+    return Finding("dedide", f"“{text[i + 1:i + 3]}”前是定语，应用“的”：“{text[start:i]}的”。",
+                   start, i + 1, text[start:i + 1], text[start:i] + "的")

@@ -225,6 +225,26 @@ def _word_like(gram: str, freq: Mapping[str, int]) -> bool:
     return freq.get(gram[:-1], 0) > 0 and gram[-1] in SUFFIXES
 
 
+def register_slips(words: Mapping[str, int], repeated: frozenset[str], freq: Mapping[str, int],
+                   sound: Confusions, tone: Confusions,
+                   should_stop: Callable[[], bool] = lambda: False) -> set[str]:
+    """Repeated n-grams of the in-domain text that are a sound-alike slip of a curated word of
+    the register (常效化 for 长效化) and no dictionary word: the user's library (their own old
+    reports) may repeat a slip, and a repeated n-gram is otherwise never corrected."""
+    slips = set()
+    for word in words:
+        if not 3 <= len(word) <= 4:
+            continue
+        if should_stop():  # also lets the UI thread have the GIL (services._yielding)
+            raise BuildStoppedError
+        for j, ch in enumerate(word):
+            for alike in sound.get(ch, frozenset()) | tone.get(ch, frozenset()):
+                variant = word[:j] + alike + word[j + 1:]
+                if variant in repeated and freq.get(variant, 0) == 0 and variant not in words:
+                    slips.add(variant)
+    return slips
+
+
 def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = (),
                   data_dir: Path | None = None, user_dir: Path | None = None,
                   should_stop: Callable[[], bool] = lambda: False) -> Lexicon:
@@ -246,7 +266,13 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
     for word, weight in words.items():
         extra[word] = extra.get(word, 0) + weight
     sound, tone, shape = load_confusions(data_dir)
-    lexicon = Lexicon(freq, total, extra, frozenset(seen), sound, tone, shape, load_pos(data_dir))
+    repeated = frozenset(seen)
+    slips = register_slips(words, repeated, freq, sound, tone, should_stop)
+    if slips:
+        repeated = frozenset(g for g in repeated if not any(slip in g for slip in slips))
+        for slip in slips:
+            extra.pop(slip, None)
+    lexicon = Lexicon(freq, total, extra, repeated, sound, tone, shape, load_pos(data_dir))
     if should_stop():
         raise BuildStoppedError
     lexicon.targets()

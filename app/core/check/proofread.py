@@ -9,6 +9,7 @@ from app.core.check.confusable import check_confusables
 from app.core.check.dedide import check_dedide
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.rules_current import check_current_terms
+from app.core.check.rules_doubled import check_doubled
 from app.core.check.rules_hidden import check_bidi_controls
 from app.core.check.rules_numbering import check_numbering
 from app.core.check.rules_points import check_run_together
@@ -47,6 +48,7 @@ RULES: dict[str, Rule] = {
 # reported again by them.
 DEFERRING: dict[str, Rule] = {
     "dedide": lambda text, config: check_dedide(text, config.pos),
+    "doubled": lambda text, config: check_doubled(text, config.lexicon),
     "confusable": lambda text, config: check_confusables(text, config.lexicon,
                                                          config.confusables_cached_only),
 }
@@ -58,7 +60,7 @@ def proofread(text: str, config: CheckConfig) -> list[Finding]:
     for rule in RULES.values():
         findings.extend(rule(text, config))
     taken = [(f.start, f.end) for f in findings if f.kind == "wrong_form"]
-    for rule in DEFERRING.values():  # in order: 的地得 before confusables
+    for rule in DEFERRING.values():  # in order: 的地得, doubled characters, then confusables
         new = [f for f in rule(text, config) if not any(s < f.end and f.start < e for s, e in taken)]
         findings.extend(new)
         taken += [(f.start, f.end) for f in new]

@@ -13,6 +13,7 @@ _OPEN = {"（": "round", "(": "round", "《": "book", "【": "lenticular", "〔"
 _CLOSE = {"）": "round", ")": "round", "》": "book", "】": "lenticular", "〕": "tortoise",
           "]": "square", "〉": "angle"}
 _FULL = {"(": "（", ")": "）"}
+_MATCH = {"（": "）", "(": ")", "《": "》", "【": "】", "〔": "〕", "[": "]", "〈": "〉"}
 _HALF = "(", ")"
 _PAIR_NAME = {"round": "括号", "book": "书名号", "lenticular": "方括号", "tortoise": "括号",
               "square": "方括号", "angle": "书名号"}
@@ -40,6 +41,11 @@ def check_brackets(text: str) -> list[Finding]:
                 family = _CLOSE[ch]
                 depth = next((d for d in range(len(stack) - 1, -1, -1)
                               if _OPEN[stack[d][0]] == family), None)
+                if depth is None and stack and _PAIR_NAME[_OPEN[stack[-1][0]]] == _PAIR_NAME[family]:
+                    opener, pos = stack.pop()  # 《条例〉: the closer of the other form of the pair
+                    findings.append(Finding("bracket", f"“{ch}”与前面的“{opener}”不配对，应为“{_MATCH[opener]}”。",
+                                            offset + i, offset + i + 1, ch, _MATCH[opener]))
+                    continue
                 if depth is None:
                     name = _PAIR_NAME[family]
                     findings.append(Finding("bracket", f"多余的右{name}“{ch}”，前面没有对应的左{name}。",
@@ -83,6 +89,12 @@ def check_quotes(text: str) -> list[Finding]:
             open_at: int | None = None
             for i, ch in enumerate(line):
                 if ch == left:
+                    if open_at is not None and right not in line[i + 1:] and left not in line[i + 1:]:
+                        # “四风“问题: the second left quote is the missing right one
+                        findings.append(Finding("quote", f"此处应为右引号“{right}”，与前面的“{left}”配对。",
+                                                offset + i, offset + i + 1, left, right))
+                        open_at = None
+                        continue
                     if open_at is not None:
                         findings.append(Finding("quote", f"左引号“{left}”没有对应的右引号。",
                                                 offset + open_at, offset + open_at + 1, left))

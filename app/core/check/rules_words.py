@@ -93,8 +93,8 @@ def _exception_groups(form) -> dict[tuple[int, int], frozenset[str]]:
 
 # --- doubled characters and words ------------------------------------------------------
 # Function characters that never double in standard writing, except in the contexts below.
-_DOUBLE_CHARS = "的了是在和与及把被对于将从向并而也都就又这那我其之以为得"
-_DOUBLE_RE = re.compile(rf"([{_DOUBLE_CHARS}])\1")
+DOUBLE_CHARS = "的了是在和与及把被对于将从向并而也都就又这那我其之以为得"
+_DOUBLE_RE = re.compile(rf"([{DOUBLE_CHARS}])\1")
 # A doubled character is fine when it ends a word on the left or starts one on the right
 # (为了|了解, 存在|在于) or is part of a fixed form (的的确确, 不了了之, 是是非非).
 _LEFT_TEXT = (

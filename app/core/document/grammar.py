@@ -33,6 +33,8 @@ _D = "一二三四五六七八九"
 # the value matters), or a well-formed hundred (一百, 一百零一, 三百二十五).
 CN_NUMERAL = rf"(?:[{_D}十]{{1,3}}|[{_D}]百(?:零[{_D}]|[{_D}]十[{_D}]?)?)"
 NUMERAL_RE = re.compile(rf"{CN_NUMERAL}|\d+")  # the first numeral of a heading's number
+# An Arabic heading or point number: up to 999 (a long .txt list of 1. … 120. is all headings).
+AR_NUMERAL = r"\d{1,3}"
 
 SENTENCE_END = "。；;！？!?"
 # A point marker opens a paragraph, a sentence, or the list after a colon.
@@ -51,9 +53,9 @@ SEQ_WORDS = ("首先", "其次", "再次", "最后")
 HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
     # a stray 、 or . after the bracket (（一）、理论学习方面) belongs to the number
     (2, re.compile(rf"^[（(]\s*({CN_NUMERAL})\s*[）)]\s*(?:[、.．]\s*)?")),
-    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(?:[、.．]\s*)?")),
+    (4, re.compile(rf"^[（(]\s*({AR_NUMERAL})\s*[）)]\s*(?:[、.．]\s*)?")),
     (1, re.compile(rf"^({CN_NUMERAL})\s*[、.．]\s*")),
-    (3, re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")),
+    (3, re.compile(rf"^({AR_NUMERAL})\s*[.．、](?!\d)\s*")),
 )
 # 一. typed where 一、 is meant (the check suggests 、).
 CN_HEAD_DOT_RE = re.compile(rf"^\s*{CN_NUMERAL}\.")
@@ -188,7 +190,7 @@ _CANDIDATE_RE = re.compile(
     rf"(?P<cn>{CN_NUMERAL})(?P<suffix>[是要])"
     rf"|第(?P<di>{CN_NUMERAL})(?=[，,、：:])"
     rf"|(?P<circled>[{_CIRCLED}])"
-    r"|[（(]\s*(?P<paren>\d{1,2})\s*[）)]"
+    rf"|[（(]\s*(?P<paren>{AR_NUMERAL})\s*[）)]"
 )
 _COLON = "：:"
 _COMMA = "，,、"

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.document.grammar import cn_to_int
+from app.core.document.grammar import AR_NUMERAL, cn_to_int
 from app.core.document.templates import ASPECT_MATCH, Aspect, TemplateLibrary, best_fit
 from app.core.errors import NoticeError
 from app.core.text import count_cjk
@@ -66,10 +66,10 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _FAMILIES: dict[str, tuple[str, int]] = {
     "cn_dun": (rf"([{_CN}]{{1,3}})[、．]", 0),
     "paren_cn": (rf"[（(]([{_CN}]{{1,3}})[）)]", 1),
-    "arabic": (r"(\d{1,2})(?:[.．](?!\d)|、)", 2),
+    "arabic": (rf"({AR_NUMERAL})(?:[.．](?!\d)|、)", 2),
     "shi": (rf"([{_CN}]{{1,3}})是", 2),
     "di": (rf"第([{_CN}]{{1,3}})[，,、：:是]", 2),
-    "paren_ar": (r"[（(](\d{1,2})[）)]", 3),
+    "paren_ar": (rf"[（(]({AR_NUMERAL})[）)]", 3),
     "circled": (f"([{_CIRCLED}])", 4),
 }
 _LINE_RES = {name: re.compile(r"^\s*" + pattern) for name, (pattern, _) in _FAMILIES.items()}

@@ -201,6 +201,16 @@ def test_unbalanced_brackets_and_quotes(config):
     assert [f.kind for f in proofread("要求》和（一）规定）。", config)] == ["bracket", "bracket"]
 
 
+@pytest.mark.parametrize(("text", "right"), [
+    ("对“四风“问题反弹回潮的警惕性不够。", "对“四风”问题反弹回潮的警惕性不够。"),
+    ("认真学习《中国共产党纪律处分条例〉。", "认真学习《中国共产党纪律处分条例》。"),
+    ("严格执行“三重一大”（重大事项决策〕制度。", "严格执行“三重一大”（重大事项决策）制度。"),
+])
+def test_a_pair_closed_with_the_wrong_mark_is_one_finding_with_the_fix(config, text, right):
+    [finding] = proofread(text, config)  # not also “the opener has no closer”
+    assert apply(text, finding) == right
+
+
 def test_repeats_but_not_reduplication(config):
     text = "我们的的工作要认真学习学习。为了了解情况，目的的实现，常常、时时处处、认认真真，工作作风，学习习近平。"
     assert [(f.text, f.suggestion) for f in proofread(text, config)] == [("的的", "的"),

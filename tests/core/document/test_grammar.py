@@ -103,3 +103,18 @@ def test_parts_and_node_kinds_are_enums_that_read_as_their_words(services):
         (NodeKind.SECTION, Part.PROBLEM), (NodeKind.POINT, Part.PROBLEM),
         (NodeKind.SECTION, Part.MEASURE), (NodeKind.POINT, Part.MEASURE)]
     assert outline.sections[0].kind == "section"  # code that compares plain strings still works
+
+
+@pytest.mark.parametrize(("number", "role"), [(lambda i: f"{i}.", Role.H3), (lambda i: f"（{i}）", Role.H4),
+                                              (lambda i: int_to_cn(i) + "、", Role.H1)])
+def test_a_txt_with_more_than_99_numbered_headings_reads_them_all(tmp_path, number, role):
+    from app.core.formats.reader import read_document
+
+    lines = ["关于整改问题的清单"]
+    for i in range(1, 121):
+        lines += [f"{number(i)}第{i}项问题", "对分管领域的风险研判不够及时，整改措施还需要进一步细化。"]
+    path = tmp_path / "清单.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    headings = [p for p in read_document(path).paragraphs if p.role is role]
+    assert len(headings) == 120  # the Arabic ones stopped at 99 (\d{1,2})
+    assert headings[-1].text == f"{number(120)}第120项问题"
