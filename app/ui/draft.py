@@ -182,10 +182,11 @@ class DraftDocument(QObject):
         formats = {role: self.look.block_format(role) for role in Role}
         first_block = cursor.blockNumber()
         for i, para in enumerate(paragraphs):
+            fmt = self.look.format_for(para.role, para.text) if para.role is Role.TITLE else formats[para.role]
             if i == 0 and first:
-                cursor.setBlockFormat(formats[para.role])
+                cursor.setBlockFormat(fmt)
             else:
-                cursor.insertBlock(formats[para.role])
+                cursor.insertBlock(fmt)
             cursor.insertText(para.text, plain)
         cursor.endEditBlock()
         self.qdoc.blockSignals(False)
@@ -231,12 +232,17 @@ class DraftDocument(QObject):
             cursor.beginEditBlock()
             for block in self.blocks():
                 cursor.setPosition(block.position())
-                cursor.setBlockFormat(self.look.block_format(self.role_of(block)))
+                cursor.setBlockFormat(self.look.format_for(self.role_of(block), block.text()))
             cursor.endEditBlock()
             self.qdoc.clearUndoRedoStacks()
             self.qdoc.setModified(modified)
         self._highlighter.paint_all()
         return now
+
+    def fit_titles(self) -> None:
+        """The layout width changed (zoom, a pane narrower than the page): re-fit the title's
+        display-only spacing so it still breaks between the export's words."""
+        self._highlighter.rehighlight_titles()
 
     def set_path(self, path: Path) -> None:
         self.path = self.source = path
@@ -263,7 +269,8 @@ class DraftDocument(QObject):
         self._outline_timer.start()
 
     def _reformat_dirty(self) -> None:
-        """Give blocks whose role changed the block format of the new role (same undo step)."""
+        """Give blocks whose role changed the block format of the new role, and an edited
+        title the indent that breaks it as the export does (same undo step as the edit)."""
         if not self._dirty:
             return
         first, last = self._dirty
@@ -273,12 +280,17 @@ class DraftDocument(QObject):
         block = self.qdoc.findBlockByNumber(first)
         while block.isValid() and block.blockNumber() <= last:
             role = self.role_of(block)
-            if stored_role(block.blockFormat()) != role.value:
+            fmt = block.blockFormat()
+            stale = stored_role(fmt) != role.value
+            if role is Role.TITLE and not stale:
+                wanted = self.look.format_for(role, block.text())
+                stale = abs(fmt.textIndent() - wanted.textIndent()) > 0.01
+            if stale:
                 if not joined:
                     cursor.joinPreviousEditBlock()
                     joined = True
                 cursor.setPosition(block.position())
-                cursor.setBlockFormat(self.look.block_format(role))
+                cursor.setBlockFormat(self.look.format_for(role, block.text()))
             block = block.next()
         if joined:
             cursor.endEditBlock()

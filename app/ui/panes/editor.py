@@ -18,9 +18,9 @@ from app.core.model import Role
 from app.core.phrases.phrasebank import FIELD_RE
 from app.core.sanitize import clean_incoming
 from app.ui.draft import DraftDocument
+from app.ui.look import PAGE_MARGIN_PX
 
 PHRASE_MIME = "application/x-mingjing-phrase"
-PAGE_MARGIN_PX = 36
 _MENU_WORDS = {"edit-undo": "撤销(&U)", "edit-redo": "重做(&R)", "edit-cut": "剪切(&T)",
                "edit-copy": "复制(&C)", "edit-paste": "粘贴(&P)", "select-all": "全选(&L)"}
 _TABS = re.compile(r"[ \t]*\t[ \t]*")
@@ -69,13 +69,17 @@ class Editor(QTextEdit):
     # --- page layout: centre a page-wide column in the pane -------------------------------
     def fit_page(self) -> None:
         """Wrap at 28 characters of the look's body font (again after a font size change)."""
-        self._page_width = int(self.draft.look.line_width_px() + 2 * PAGE_MARGIN_PX + 4)
+        self._page_width = self.draft.look.page_width_px()
         self.setLineWrapColumnOrWidth(self._page_width)
         self._centre_page()
+        self.draft.fit_titles()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        at_page_width = self.wraps_at_page_width
         self._centre_page()
+        if not (at_page_width and self.wraps_at_page_width):
+            self.draft.fit_titles()  # the text re-wraps to the pane (display only)
 
     def _centre_page(self) -> None:
         """The printed 28-字 line where the pane is wide enough; below that the text
