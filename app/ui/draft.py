@@ -239,6 +239,35 @@ class DraftDocument(QObject):
         self._highlighter.paint_all()
         return now
 
+    def _title_stale(self, block: QTextBlock) -> bool:
+        wanted = self.look.format_for(Role.TITLE, block.text()).textIndent()
+        return abs(block.blockFormat().textIndent() - wanted) > 0.01
+
+    def title_texts(self) -> list[tuple[int, str]]:
+        """(block number, text) of the title blocks at the top of the draft."""
+        found = []
+        for block in self.blocks():
+            role = self.role_of(block)
+            if role not in (Role.TITLE, Role.META):
+                break
+            if role is Role.TITLE:
+                found.append((block.blockNumber(), block.text()))
+        return found
+
+    def touches_title(self, cursor: QTextCursor) -> bool:
+        """Whether an edit at ``cursor`` (its selection too) may change a title's text."""
+        first = self.qdoc.findBlock(cursor.selectionStart())
+        return self.role_of(first) is Role.TITLE or self.role_of(cursor.block()) is Role.TITLE
+
+    def refit_title(self, block: QTextBlock, cursor: QTextCursor) -> None:
+        """Give the title ``block`` (and one just before it) the indent that breaks it as the
+        export does, through ``cursor`` (inside the caller's edit block)."""
+        for candidate in (block.previous(), block):
+            if (candidate.isValid() and self.role_of(candidate) is Role.TITLE
+                    and self._title_stale(candidate)):
+                cursor.setPosition(candidate.position())
+                cursor.setBlockFormat(self.look.format_for(Role.TITLE, candidate.text()))
+
     def fit_titles(self) -> None:
         """The layout width changed (zoom, a pane narrower than the page): re-fit the title's
         display-only spacing so it still breaks between the export's words."""
@@ -280,11 +309,11 @@ class DraftDocument(QObject):
         block = self.qdoc.findBlockByNumber(first)
         while block.isValid() and block.blockNumber() <= last:
             role = self.role_of(block)
-            fmt = block.blockFormat()
-            stale = stored_role(fmt) != role.value
-            if role is Role.TITLE and not stale:
-                wanted = self.look.format_for(role, block.text())
-                stale = abs(fmt.textIndent() - wanted.textIndent()) > 0.01
+            stale = stored_role(block.blockFormat()) != role.value
+            # (after an undo the title's indent came back with its text; a change now would
+            # only throw the redo steps away)
+            if role is Role.TITLE and not stale and not self.qdoc.isRedoAvailable():
+                stale = self._title_stale(block)
             if stale:
                 if not joined:
                     cursor.joinPreviousEditBlock()

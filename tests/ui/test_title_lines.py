@@ -97,24 +97,34 @@ def test_the_title_breaks_where_the_export_breaks_it(qtbot, loaded_services, use
     win.draft.qdoc.setModified(False)
 
 
+def _type_word(qtbot, win, word: str, how: str) -> None:
+    if how == "ime":  # a pinyin IME commits a word at a time (Qt wraps it in an edit block)
+        ime_type(win.editor, word)
+    else:  # keys: Qt records each as a bare command, which nothing can join afterwards
+        qtbot.keyClicks(win.editor, word)
+        qtbot.keyClick(win.editor, Qt.Key.Key_Backspace)
+
+
+@pytest.mark.parametrize("how", ["ime", "keys"])
 def test_typing_in_the_title_rebreaks_it_and_undo_undoes_the_typing(
-        qtbot, loaded_services, user_home, monkeypatch, message_boxes):
+        qtbot, loaded_services, user_home, monkeypatch, message_boxes, how):
     win = _window(qtbot, loaded_services, user_home, monkeypatch)
     start = "2023年第一批主题教育专题民主生活会个人剖析材料"
     load_title(win, start)
     cursor = QTextCursor(win.draft.qdoc.firstBlock())
-    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.setPosition(9)  # after 主
     win.editor.setTextCursor(cursor)
     win.editor.setFocus()
     texts = [start]
-    for word in ("（修改稿）", "二"):  # an IME commits a word at a time
-        ime_type(win.editor, word)
+    for word in (("（修改稿）", "二") if how == "ime" else ("AB", "2024")):
+        _type_word(qtbot, win, word, how)
         qtbot.wait(5)
         win.draft.flush()
         texts.append(win.draft.qdoc.firstBlock().text())
         assert shown_lines(win) == title_lines(texts[-1])
-    assert texts[-1] == start + "（修改稿）二"
-    # every Ctrl+Z takes back typing (never a format change alone), back to the loaded title
+    assert texts[-1] != start
+    # every Ctrl+Z takes back typing (never a format change alone), back to the loaded title;
+    # the cursor stays where the text changed
     seen = [texts[-1]]
     while win.draft.qdoc.isUndoAvailable():
         qtbot.keyClick(win.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -122,11 +132,17 @@ def test_typing_in_the_title_rebreaks_it_and_undo_undoes_the_typing(
         win.draft.flush()
         now = win.draft.qdoc.firstBlock().text()
         assert now != seen[-1], "an undo step that changed no text"
+        assert 9 <= win.editor.textCursor().position() <= 9 + len(now) - len(start)
         seen.append(now)
         assert shown_lines(win) == title_lines(now)
+        assert len(seen) < 40, "undo never reaches the loaded title"
     assert seen[-1] == start
     # undoing did not add steps of its own: all of it can be redone
-    assert win.draft.qdoc.isRedoAvailable()
+    while win.draft.qdoc.isRedoAvailable():
+        win.editor.redo()
+        win.draft.flush()
+        assert shown_lines(win) == title_lines(win.draft.qdoc.firstBlock().text())
+    assert win.draft.qdoc.firstBlock().text() == texts[-1]
     win.draft.qdoc.setModified(False)
 
 
