@@ -150,15 +150,17 @@ class OfficialHighlighter(QSyntaxHighlighter):
         for start, length, fmt in self._spans(self.currentBlock(), text):
             self.setFormat(start, length, fmt)
 
-    def _spans(self, block, text: str) -> list[tuple[int, int, QTextCharFormat]]:
+    def _spans(self, block, text: str | None = None) -> list[tuple[int, int, QTextCharFormat]]:
         """(start, length, format): the role's font; in a title, the letter spacing that
-        ends its first line where the export does."""
-        if not text:
+        ends its first line where the export does (``text``: the block's, if at hand)."""
+        length = len(text) if text is not None else block.length() - 1
+        if length <= 0:
             return []
         role = self._role_of(block)
         fmt = self._look.char_format(role)
         if role is not Role.TITLE:
-            return [(0, len(text), fmt)]
+            return [(0, length, fmt)]
+        text = block.text() if text is None else text
         doc = block.document()
         block_fmt = block.blockFormat()
         width = (doc.textWidth() - 2 * doc.documentMargin()
@@ -200,7 +202,7 @@ class OfficialHighlighter(QSyntaxHighlighter):
             layout = block.layout()
             if layout is not None:
                 spans = []
-                for start, length, fmt in self._spans(block, block.text()):
+                for start, length, fmt in self._spans(block):
                     span = QTextLayout.FormatRange()
                     span.start, span.length, span.format = start, length, fmt
                     spans.append(span)

@@ -51,8 +51,11 @@ def title_spacing(text: str, indent: float, metrics: QFontMetricsF,
     first line there, for a block with first-line ``indent`` laid out ``width`` px wide.
 
     At the page width this equals ``indent`` (exact centring).  In a pane narrower than the
-    page the indent stays and the spacing shrinks, so the break still falls between the
-    same words while the upper line fits.
+    page (the text re-wraps to the pane) the indent stays and the spacing shrinks, so the
+    break still falls between the same words while the upper line fits; that upper line is
+    then centred as on the page, (page - pane) / 2 right of the pane's middle.  Centring it
+    there too would take a block format that follows the pane's width: an undo step per
+    resize.
     """
     k = title_break(text)
     if k is None or indent <= 0 or width <= 0:

@@ -163,3 +163,24 @@ def test_new_and_resizing_add_no_undo_step(qtbot, loaded_services, user_home, mo
     assert shown_lines(win) == ["2023年第一批主题教育", "专题民主生活会个人剖析材料"]
     assert not win.draft.qdoc.isUndoAvailable()
     win.draft.qdoc.setModified(False)
+
+
+def test_the_context_menus_undo_goes_through_the_editors_undo(qtbot, loaded_services, user_home,
+                                                              monkeypatch, message_boxes):
+    win = _window(qtbot, loaded_services, user_home, monkeypatch)
+    start = "2023年第一批主题教育专题民主生活会个人剖析材料"
+    load_title(win, start)
+    cursor = QTextCursor(win.draft.qdoc.firstBlock())
+    cursor.setPosition(9)
+    win.editor.setTextCursor(cursor)
+    qtbot.keyClicks(win.editor, "AB")
+    win.draft.flush()
+    menu = win.editor.context_menu(win.editor.cursorRect().center())
+    undo = next(a for a in menu.actions() if a.objectName() == "edit-undo")
+    undo.trigger()
+    win.draft.flush()
+    assert win.draft.qdoc.firstBlock().text() == start[:9] + "A" + start[9:]
+    assert win.editor.textCursor().position() == 10  # where the undone B was, not the title's end
+    assert shown_lines(win) == title_lines(win.draft.qdoc.firstBlock().text())
+    menu.deleteLater()
+    win.draft.qdoc.setModified(False)
