@@ -154,7 +154,12 @@ def test_new_and_resizing_add_no_undo_step(qtbot, loaded_services, user_home, mo
     win.draft.flush()
     assert shown_lines(win) == ["2023年第一批主题教育", "专题民主生活会个人剖析材料"]
     assert not win.draft.qdoc.isUndoAvailable()
-    win.resize(900, 700)  # the editor narrower than the page: the text re-wraps to the pane
+    win.resize(1024, 700)  # the editor narrower than the page: the text re-wraps to the pane
+    qtbot.wait(20)
+    assert not win.editor.wraps_at_page_width
+    # the break stays between the export's words while the upper line fits the pane
+    assert shown_lines(win) == ["2023年第一批主题教育", "专题民主生活会个人剖析材料"]
+    win.resize(900, 700)
     qtbot.wait(20)
     win.resize(1350, 700)
     qtbot.wait(20)
@@ -183,4 +188,21 @@ def test_the_context_menus_undo_goes_through_the_editors_undo(qtbot, loaded_serv
     assert win.editor.textCursor().position() == 10  # where the undone B was, not the title's end
     assert shown_lines(win) == title_lines(win.draft.qdoc.firstBlock().text())
     menu.deleteLater()
+    win.draft.qdoc.setModified(False)
+
+
+@pytest.mark.parametrize("pt", [14, 20])
+def test_zooming_keeps_the_printed_breaks(qtbot, loaded_services, user_home, monkeypatch,
+                                          message_boxes, pt):
+    win = _window(qtbot, loaded_services, user_home, monkeypatch)
+    win.resize(1900, 1000)  # room for the page at 20 pt
+    title = "中共某某市委员会领导班子党纪学习教育专题民主生活会对照检查材料"
+    load_title(win, title)
+    win.view_actions.set_font_pt(pt)  # no history yet: the block formats follow at once
+    qtbot.wait(20)
+    win.draft.flush()
+    assert win.editor.wraps_at_page_width
+    assert shown_lines(win) == title_lines(title)
+    assert all(abs(c) <= 1.0 for c in line_centres(win)), line_centres(win)
+    assert not win.draft.qdoc.isUndoAvailable()
     win.draft.qdoc.setModified(False)
