@@ -171,8 +171,8 @@ class Editor(QTextEdit):
                 tail = 0
                 while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
                     tail += 1
-                cursor = QTextCursor(self.draft.qdoc.findBlockByNumber(number))
-                cursor.movePosition(QTextCursor.MoveOperation.Right, n=len(new) - tail)
+                cursor = QTextCursor(self.draft.qdoc)
+                cursor.setPosition(self.draft.qdoc.findBlockByNumber(number).position() + len(new) - tail)
                 self.setTextCursor(cursor)
                 return
 
