@@ -8,6 +8,9 @@ Environment variables (read only where noted):
   offer without the dialog (``app.ui.window.recovery.offer_recovery``; the kill -9 tests).
 - ``STARTUP_PROBE_ENV``: print ``WINDOW_SHOWN`` once the window is exposed, then quit
   (``app.ui.app.run_gui``; start-up timing of the built app).
+- ``READY_PROBE_ENV``: print ``WINDOW_EXPOSED`` and ``SUGGESTIONS_READY`` stamps once the
+  suggestions are jieba-ranked, then quit (``app.ui.ready_probe``; the built app's first run,
+  ``python -m app bench --built``).
 - ``MINGJING_HOME`` is not a hook: it is the documented user-data folder override
   (``app.core.paths``).  The benchmarks' own variables (``MINGJING_PROBE_*``,
   ``MINGJING_BENCH_*``) live in ``app/bench``, which is not shipped.
@@ -27,3 +30,4 @@ from __future__ import annotations
 
 RECOVERY_ANSWER_ENV = "MINGJING_RECOVERY_ANSWER"
 STARTUP_PROBE_ENV = "MINGJING_STARTUP_PROBE"
+READY_PROBE_ENV = "MINGJING_READY_PROBE"

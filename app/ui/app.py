@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
 from app.core.paths import user_data_dir
-from app.test_hooks import STARTUP_PROBE_ENV
+from app.test_hooks import READY_PROBE_ENV, STARTUP_PROBE_ENV
 from app.ui.icon import set_app_icon
 from app.ui.qt_app import gui_app
 
@@ -145,6 +145,10 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         QTimer.singleShot(0, lambda: on_shown(window))
     if os.environ.get(STARTUP_PROBE_ENV):
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app, window))
+    elif os.environ.get(READY_PROBE_ENV):
+        from app.ui.ready_probe import report_when_ready
+
+        report_when_ready(app, window)
     code = app.exec()
     settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)
     return code

@@ -182,10 +182,11 @@ class DraftDocument(QObject):
         formats = {role: self.look.block_format(role) for role in Role}
         first_block = cursor.blockNumber()
         for i, para in enumerate(paragraphs):
+            fmt = self.look.format_for(para.role, para.text) if para.role is Role.TITLE else formats[para.role]
             if i == 0 and first:
-                cursor.setBlockFormat(formats[para.role])
+                cursor.setBlockFormat(fmt)
             else:
-                cursor.insertBlock(formats[para.role])
+                cursor.insertBlock(fmt)
             cursor.insertText(para.text, plain)
         cursor.endEditBlock()
         self.qdoc.blockSignals(False)
@@ -231,12 +232,46 @@ class DraftDocument(QObject):
             cursor.beginEditBlock()
             for block in self.blocks():
                 cursor.setPosition(block.position())
-                cursor.setBlockFormat(self.look.block_format(self.role_of(block)))
+                cursor.setBlockFormat(self.look.format_for(self.role_of(block), block.text()))
             cursor.endEditBlock()
             self.qdoc.clearUndoRedoStacks()
             self.qdoc.setModified(modified)
         self._highlighter.paint_all()
         return now
+
+    def _title_stale(self, block: QTextBlock) -> bool:
+        wanted = self.look.format_for(Role.TITLE, block.text()).textIndent()
+        return abs(block.blockFormat().textIndent() - wanted) > 0.01
+
+    def title_texts(self) -> list[tuple[int, str]]:
+        """(block number, text) of the title blocks at the top of the draft."""
+        found = []
+        for block in self.blocks():
+            role = self.role_of(block)
+            if role not in (Role.TITLE, Role.META):
+                break
+            if role is Role.TITLE:
+                found.append((block.blockNumber(), block.text()))
+        return found
+
+    def touches_title(self, cursor: QTextCursor) -> bool:
+        """Whether an edit at ``cursor`` (its selection too) may change a title's text."""
+        first = self.qdoc.findBlock(cursor.selectionStart())
+        return self.role_of(first) is Role.TITLE or self.role_of(cursor.block()) is Role.TITLE
+
+    def refit_title(self, block: QTextBlock, cursor: QTextCursor) -> None:
+        """Give the title ``block`` (and one just before it) the indent that breaks it as the
+        export does, through ``cursor`` (inside the caller's edit block)."""
+        for candidate in (block.previous(), block):
+            if (candidate.isValid() and self.role_of(candidate) is Role.TITLE
+                    and self._title_stale(candidate)):
+                cursor.setPosition(candidate.position())
+                cursor.setBlockFormat(self.look.format_for(Role.TITLE, candidate.text()))
+
+    def fit_titles(self) -> None:
+        """The layout width changed (zoom, a pane narrower than the page): re-fit the title's
+        display-only spacing so it still breaks between the export's words."""
+        self._highlighter.rehighlight_titles()
 
     def set_path(self, path: Path) -> None:
         self.path = self.source = path
@@ -263,7 +298,8 @@ class DraftDocument(QObject):
         self._outline_timer.start()
 
     def _reformat_dirty(self) -> None:
-        """Give blocks whose role changed the block format of the new role (same undo step)."""
+        """Give blocks whose role changed the block format of the new role, and an edited
+        title the indent that breaks it as the export does (same undo step as the edit)."""
         if not self._dirty:
             return
         first, last = self._dirty
@@ -273,12 +309,17 @@ class DraftDocument(QObject):
         block = self.qdoc.findBlockByNumber(first)
         while block.isValid() and block.blockNumber() <= last:
             role = self.role_of(block)
-            if stored_role(block.blockFormat()) != role.value:
+            stale = stored_role(block.blockFormat()) != role.value
+            # (after an undo the title's indent came back with its text; a change now would
+            # only throw the redo steps away)
+            if role is Role.TITLE and not stale and not self.qdoc.isRedoAvailable():
+                stale = self._title_stale(block)
+            if stale:
                 if not joined:
                     cursor.joinPreviousEditBlock()
                     joined = True
                 cursor.setPosition(block.position())
-                cursor.setBlockFormat(self.look.block_format(role))
+                cursor.setBlockFormat(self.look.format_for(role, block.text()))
             block = block.next()
         if joined:
             cursor.endEditBlock()

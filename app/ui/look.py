@@ -20,12 +20,15 @@ from PySide6.QtGui import (
 )
 
 from app.core.model import Role
+from app.ui.title_layout import title_indent, title_spacing
 
 ROLE_PROPERTY = QTextFormat.Property.UserProperty + 1
 BODY_PT = 16.0
 TITLE_PT = 22.0
 LINE_PERCENT = 165  # on screen; the .docx uses the exact 28.95 pt
 CHARS_PER_LINE = 28
+PAGE_MARGIN_PX = 36  # the white margin round the text column in the editor
+PAGE_SLACK_PX = 4  # a little more than 28 characters, so rounding never wraps the 28th
 
 FANGSONG = ["仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "serif"]
 KAITI = ["楷体_GB2312", "楷体", "KaiTi", "STKaiti", "AR PL UKai CN", "Noto Serif CJK SC", "serif"]
@@ -64,6 +67,9 @@ class OfficialLook:
         if blocks:
             self._block = {role: self._make_block(role) for role in Role}
             self.block_zoom = zoom
+            # the title's first-line indent is measured at the zoom of the block formats
+            self._title_metrics = QFontMetricsF(self._char[Role.TITLE].font())
+            self._title_width = self.text_width_px()
 
     def sync_blocks(self) -> None:
         """Bring the block formats up to the current zoom (before loading a document)."""
@@ -79,9 +85,30 @@ class OfficialLook:
     def block_format(self, role: Role) -> QTextBlockFormat:
         return QTextBlockFormat(self._block[role])
 
+    def format_for(self, role: Role, text: str) -> QTextBlockFormat:
+        """``block_format(role)`` for a block holding ``text``: a title gets the first-line
+        indent that breaks it where the export does (``title_layout``)."""
+        fmt = self.block_format(role)
+        if role is Role.TITLE:
+            fmt.setTextIndent(title_indent(text, self._title_metrics, self._title_width))
+        return fmt
+
+    def title_spacing(self, text: str, indent: float, width: float) -> tuple[int, float] | None:
+        """The display-only letter spacing that ends a title's first line where the export
+        does, in a layout ``width`` px wide (see ``title_layout``)."""
+        return title_spacing(text, indent, QFontMetricsF(self._char[Role.TITLE].font()), width)
+
     def line_width_px(self) -> float:
         """The width of one official line: 28 characters of body text."""
         return QFontMetricsF(self.body_font()).horizontalAdvance("字") * CHARS_PER_LINE
+
+    def page_width_px(self) -> int:
+        """The editor's page: the official line, slack and the white margins."""
+        return int(self.line_width_px() + 2 * PAGE_MARGIN_PX + PAGE_SLACK_PX)
+
+    def text_width_px(self) -> int:
+        """The width the text is laid out in on that page."""
+        return self.page_width_px() - 2 * PAGE_MARGIN_PX
 
     def _make_char(self, role: Role) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -120,8 +147,42 @@ class OfficialHighlighter(QSyntaxHighlighter):
         self._role_of = role_of
 
     def highlightBlock(self, text: str) -> None:
-        if text:
-            self.setFormat(0, len(text), self._look.char_format(self._role_of(self.currentBlock())))
+        for start, length, fmt in self._spans(self.currentBlock(), text):
+            self.setFormat(start, length, fmt)
+
+    def _spans(self, block, text: str | None = None) -> list[tuple[int, int, QTextCharFormat]]:
+        """(start, length, format): the role's font; in a title, the letter spacing that
+        ends its first line where the export does (``text``: the block's, if at hand)."""
+        length = len(text) if text is not None else block.length() - 1
+        if length <= 0:
+            return []
+        role = self._role_of(block)
+        fmt = self._look.char_format(role)
+        if role is not Role.TITLE:
+            return [(0, length, fmt)]
+        text = block.text() if text is None else text
+        doc = block.document()
+        block_fmt = block.blockFormat()
+        width = (doc.textWidth() - 2 * doc.documentMargin()
+                 - block_fmt.leftMargin() - block_fmt.rightMargin())
+        spacing = self._look.title_spacing(text, block_fmt.textIndent(), width)
+        if spacing is None:
+            return [(0, len(text), fmt)]
+        index, px = spacing
+        spaced = QTextCharFormat(fmt)
+        spaced.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+        spaced.setFontLetterSpacing(px)
+        spans = [(0, index, fmt), (index, 1, spaced), (index + 1, len(text) - index - 1, fmt)]
+        return [span for span in spans if span[1] > 0]
+
+    def rehighlight_titles(self) -> None:
+        """Re-fit the titles at the top of the document to a new layout width."""
+        doc = self.document()
+        block = doc.firstBlock() if doc is not None else None
+        while block is not None and block.isValid() and self._role_of(block) in (Role.TITLE, Role.META):
+            if self._role_of(block) is Role.TITLE:
+                self.rehighlightBlock(block)
+            block = block.next()
 
     def paint_all(self) -> None:
         """What ``rehighlight()`` does, in linear time: ``rehighlight`` tells the document
@@ -138,13 +199,15 @@ class OfficialHighlighter(QSyntaxHighlighter):
         """Set the role's format on ``block`` and every block after it (no layout notice:
         the caller marks the document dirty once)."""
         while block.isValid():
-            length = block.length() - 1
             layout = block.layout()
-            if length > 0 and layout is not None:
-                span = QTextLayout.FormatRange()
-                span.start, span.length = 0, length
-                span.format = self._look.char_format(self._role_of(block))
-                layout.setFormats([span])
-            elif layout is not None:
-                layout.clearFormats()
+            if layout is not None:
+                spans = []
+                for start, length, fmt in self._spans(block):
+                    span = QTextLayout.FormatRange()
+                    span.start, span.length, span.format = start, length, fmt
+                    spans.append(span)
+                if spans:
+                    layout.setFormats(spans)
+                else:
+                    layout.clearFormats()
             block = block.next()

@@ -114,7 +114,10 @@ class FindReplaceDialog(QDialog):
     def replace(self) -> bool:
         """Replace the current match (if selected) and go to the next one."""
         if self.find_edit.text() and self._selection_matches():
-            self.editor.textCursor().insertText(self.replace_edit.text())
+            cursor = self.editor.textCursor()
+            cursor.beginEditBlock()  # an edit block, so a title's refit joins this step
+            cursor.insertText(self.replace_edit.text())
+            cursor.endEditBlock()
         return self.find(forward=True)
 
     def replace_all(self) -> int:

@@ -18,9 +18,9 @@ from app.core.model import Role
 from app.core.phrases.phrasebank import FIELD_RE
 from app.core.sanitize import clean_incoming
 from app.ui.draft import DraftDocument
+from app.ui.look import PAGE_MARGIN_PX
 
 PHRASE_MIME = "application/x-mingjing-phrase"
-PAGE_MARGIN_PX = 36
 _MENU_WORDS = {"edit-undo": "撤销(&U)", "edit-redo": "重做(&R)", "edit-cut": "剪切(&T)",
                "edit-copy": "复制(&C)", "edit-paste": "粘贴(&P)", "select-all": "全选(&L)"}
 _TABS = re.compile(r"[ \t]*\t[ \t]*")
@@ -69,13 +69,17 @@ class Editor(QTextEdit):
     # --- page layout: centre a page-wide column in the pane -------------------------------
     def fit_page(self) -> None:
         """Wrap at 28 characters of the look's body font (again after a font size change)."""
-        self._page_width = int(self.draft.look.line_width_px() + 2 * PAGE_MARGIN_PX + 4)
+        self._page_width = self.draft.look.page_width_px()
         self.setLineWrapColumnOrWidth(self._page_width)
         self._centre_page()
+        self.draft.fit_titles()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        at_page_width = self.wraps_at_page_width
         self._centre_page()
+        if not (at_page_width and self.wraps_at_page_width):
+            self.draft.fit_titles()  # the text re-wraps to the pane (display only)
 
     def _centre_page(self) -> None:
         """The printed 28-字 line where the pane is wide enough; below that the text
@@ -107,6 +111,72 @@ class Editor(QTextEdit):
 
     # --- typing ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """In a title, a key's edit and the title's new line-break indent are one undo step
+        (Qt records a typed key as a bare command that a later edit cannot join)."""
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redo()
+            return
+        self._title_step(lambda: self._key_press(event))
+
+    def inputMethodEvent(self, event) -> None:
+        """An IME's commit in a title: the same one step as a key (several commits can come
+        before the event loop would refit the title)."""
+        self._title_step(lambda: super(Editor, self).inputMethodEvent(event))
+
+    def _title_step(self, edit) -> None:
+        """Run ``edit``; if it changed a title's text, refit the title's line-break indent in
+        the same undo step."""
+        if not self.draft.touches_title(self.textCursor()):
+            edit()
+            return
+        revision = self.draft.qdoc.revision()
+        step = QTextCursor(self.draft.qdoc)
+        step.beginEditBlock()
+        try:
+            edit()
+            if self.draft.qdoc.revision() != revision:
+                self.draft.refit_title(self.textCursor().block(), step)
+        finally:
+            step.endEditBlock()
+
+    def cut(self) -> None:
+        """编辑 › 剪切 as one edit block, so a title's refit joins it (see keyPressEvent)."""
+        step = QTextCursor(self.draft.qdoc)
+        step.beginEditBlock()
+        super().cut()
+        step.endEditBlock()
+
+    def undo(self) -> None:
+        self._history(super().undo)
+
+    def redo(self) -> None:
+        self._history(super().redo)
+
+    def _history(self, step) -> None:
+        """Undo or redo; when a title's text changed, the cursor goes where it changed, as
+        after any other undo (a step holding the title's indent would put it at the end)."""
+        titles = self.draft.title_texts()
+        step()
+        after = self.draft.title_texts()
+        if len(after) != len(titles):
+            return
+        for (number, old), (_, new) in zip(titles, after, strict=True):
+            if old != new:
+                head = 0  # characters the same at the start of both, then at the end
+                while head < min(len(old), len(new)) and old[head] == new[head]:
+                    head += 1
+                tail = 0
+                while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+                    tail += 1
+                cursor = QTextCursor(self.draft.qdoc)
+                cursor.setPosition(self.draft.qdoc.findBlockByNumber(number).position() + len(new) - tail)
+                self.setTextCursor(cursor)
+                return
+
+    def _key_press(self, event: QKeyEvent) -> None:
         cursor = self.textCursor()
         plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
         if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and plain:
@@ -132,6 +202,9 @@ class Editor(QTextEdit):
         menu = self.createStandardContextMenu(pos)
         for action in menu.actions():  # the same words and keys as the 编辑 menu (Word's)
             name = action.objectName()
+            if name in ("edit-undo", "edit-redo"):  # through undo()/redo() above
+                action.triggered.disconnect()
+                action.triggered.connect(self.undo if name == "edit-undo" else self.redo)
             if name == "edit-redo":
                 action.setShortcut(QKeySequence("Ctrl+Y"))
             if name in _MENU_WORDS:
