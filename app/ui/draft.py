@@ -268,9 +268,29 @@ class DraftDocument(QObject):
                 cursor.setPosition(candidate.position())
                 cursor.setBlockFormat(self.look.format_for(Role.TITLE, candidate.text()))
 
-    def fit_titles(self) -> None:
-        """The layout width changed (zoom, a pane narrower than the page): re-fit the title's
-        display-only spacing so it still breaks between the export's words."""
+    def fit_titles(self, width: float | None = None) -> None:
+        """The layout width changed to ``width`` px (zoom, a pane narrower than the page):
+        re-fit the title so it still breaks between the export's words.
+
+        The display-only spacing always follows.  The indent, a block format, follows too
+        while the draft has no undo history (just opened or created: nothing to lose, so a
+        first window narrower than the page centres the title exactly); with history it
+        follows at the title's next edit, joined to that edit."""
+        if width is not None:
+            self.look.set_title_width(width)
+        if not self.qdoc.isUndoAvailable() and not self.qdoc.isRedoAvailable():
+            stale = [self.qdoc.findBlockByNumber(number) for number, _ in self.title_texts()]
+            stale = [block for block in stale if self._title_stale(block)]
+            if stale:
+                modified = self.qdoc.isModified()
+                cursor = QTextCursor(self.qdoc)
+                cursor.beginEditBlock()
+                for block in stale:
+                    cursor.setPosition(block.position())
+                    cursor.setBlockFormat(self.look.format_for(Role.TITLE, block.text()))
+                cursor.endEditBlock()
+                self.qdoc.clearUndoRedoStacks()
+                self.qdoc.setModified(modified)
         self._highlighter.rehighlight_titles()
 
     def set_path(self, path: Path) -> None:
@@ -306,6 +326,10 @@ class DraftDocument(QObject):
         self._dirty = None
         cursor = QTextCursor(self.qdoc)
         joined = False
+        # no history yet (just opened or created; the layout width may have changed since):
+        # the formats are set quietly, with no undo step and no 已修改
+        quiet = not self.qdoc.isUndoAvailable() and not self.qdoc.isRedoAvailable()
+        modified = self.qdoc.isModified()
         block = self.qdoc.findBlockByNumber(first)
         while block.isValid() and block.blockNumber() <= last:
             role = self.role_of(block)
@@ -316,13 +340,19 @@ class DraftDocument(QObject):
                 stale = self._title_stale(block)
             if stale:
                 if not joined:
-                    cursor.joinPreviousEditBlock()
+                    if quiet:
+                        cursor.beginEditBlock()
+                    else:
+                        cursor.joinPreviousEditBlock()
                     joined = True
                 cursor.setPosition(block.position())
                 cursor.setBlockFormat(self.look.format_for(role, block.text()))
             block = block.next()
         if joined:
             cursor.endEditBlock()
+            if quiet:
+                self.qdoc.clearUndoRedoStacks()
+                self.qdoc.setModified(modified)
 
     def flush(self) -> None:
         """Apply pending role formats and rebuild the outline now (tests, saving)."""

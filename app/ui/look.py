@@ -71,6 +71,12 @@ class OfficialLook:
             self._title_metrics = QFontMetricsF(self._char[Role.TITLE].font())
             self._title_width = self.text_width_px()
 
+    def set_title_width(self, width: float) -> None:
+        """The width the title is laid out in now (the page's, or a narrower pane's): the
+        next title indent is measured for it (display state, not part of the document)."""
+        if width > 0:
+            self._title_width = width
+
     def sync_blocks(self) -> None:
         """Bring the block formats up to the current zoom (before loading a document)."""
         if self.block_zoom != self.zoom:

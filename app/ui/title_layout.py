@@ -50,12 +50,12 @@ def title_spacing(text: str, indent: float, metrics: QFontMetricsF,
     """(index, px): the letter spacing after the upper line's last character that ends the
     first line there, for a block with first-line ``indent`` laid out ``width`` px wide.
 
-    At the page width this equals ``indent`` (exact centring).  In a pane narrower than the
-    page (the text re-wraps to the pane) the indent stays and the spacing shrinks, so the
-    break still falls between the same words while the upper line fits; that upper line is
-    then centred as on the page, (page - pane) / 2 right of the pane's middle.  Centring it
-    there too would take a block format that follows the pane's width: an undo step per
-    resize.
+    When the indent was measured for this width it equals ``indent`` (exact centring).  The
+    indent follows the layout width while the draft has no undo history and at each edit of
+    the title (``DraftDocument.fit_titles``); after a resize with history the indent is the
+    old width's and the spacing makes up the difference, so the break still falls between
+    the same words while the upper line fits, centred to within the width change / 2 until
+    the title's next edit (a block format per resize would be an undo step per resize).
     """
     k = title_break(text)
     if k is None or indent <= 0 or width <= 0:

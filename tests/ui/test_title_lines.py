@@ -206,3 +206,63 @@ def test_zooming_keeps_the_printed_breaks(qtbot, loaded_services, user_home, mon
     assert all(abs(c) <= 1.0 for c in line_centres(win)), line_centres(win)
     assert not win.draft.qdoc.isUndoAvailable()
     win.draft.qdoc.setModified(False)
+
+
+def test_a_pane_narrower_than_the_page_centres_the_title_until_there_is_history(
+        qtbot, loaded_services, user_home, monkeypatch, message_boxes):
+    """A first window on a 1024×700 screen: the text re-wraps to the pane, and the title is
+    still centred there (not where the page's middle would be), with no undo step."""
+    win = _window(qtbot, loaded_services, user_home, monkeypatch)
+    win.resize(1024, 700)
+    qtbot.wait(20)
+    assert not win.editor.wraps_at_page_width
+    title = "2023年第一批主题教育专题民主生活会个人剖析材料"
+    load_title(win, title)
+    qtbot.wait(10)
+    assert shown_lines(win) == title_lines(title)
+    assert all(abs(c) <= 1.0 for c in line_centres(win)), line_centres(win)
+    win.resize(1200, 700)  # still narrower than the page, no history: follows the pane
+    qtbot.wait(20)
+    assert not win.editor.wraps_at_page_width
+    assert all(abs(c) <= 1.0 for c in line_centres(win)), line_centres(win)
+    win.resize(1366, 728)  # back on the page
+    qtbot.wait(20)
+    assert win.editor.wraps_at_page_width
+    assert shown_lines(win) == title_lines(title)
+    assert all(abs(c) <= 1.0 for c in line_centres(win)), line_centres(win)
+    assert not win.draft.qdoc.isUndoAvailable() and not win.draft.qdoc.isModified()
+    # with history, a resize never adds a step; the break stays between the same words
+    cursor = QTextCursor(win.draft.qdoc.lastBlock())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    win.editor.setTextCursor(cursor)
+    qtbot.keyClicks(win.editor, "AB")
+    win.draft.flush()
+    steps = win.draft.qdoc.availableUndoSteps()
+    win.resize(1024, 700)
+    qtbot.wait(20)
+    win.draft.flush()
+    assert win.draft.qdoc.availableUndoSteps() == steps
+    assert shown_lines(win) == title_lines(title)
+    win.draft.qdoc.setModified(False)
+
+
+def test_opening_a_long_file_in_a_narrow_window_leaves_it_unmodified_and_centred(
+        qtbot, loaded_services, user_home, monkeypatch, message_boxes, tmp_path):
+    """Opening a report whose text needs the scroll bar, in a window narrower than the page:
+    the title is refitted to the final width with no undo step and no 已修改 mark."""
+    win = _window(qtbot, loaded_services, user_home, monkeypatch)
+    win.resize(1024, 700)
+    qtbot.wait(20)
+    title = "2023年第一批主题教育专题民主生活会个人剖析材料"
+    body = "\n".join(f"{n}、对照检查发现的问题不够深入。" + "理论学习抓得不紧，" * 12 + "有待加强。"
+                     for n in "一二三")
+    path = tmp_path / "报告.txt"
+    path.write_text(f"{title}\n{body}\n", encoding="utf-8")
+    assert win.files.open_path(path)
+    qtbot.wait(300)
+    win.draft.flush()
+    assert win.editor.verticalScrollBar().isVisible()
+    assert not win.draft.qdoc.isModified() and not win.isWindowModified()
+    assert not win.draft.qdoc.isUndoAvailable()
+    assert shown_lines(win) == title_lines(title)
+    assert all(abs(c) <= 1.0 for c in line_centres(win)), line_centres(win)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
@@ -56,6 +56,12 @@ class Editor(QTextEdit):
         self.setObjectName("editor")
         self.setAccessibleName("正文编辑区")
         draft.qdoc.setDocumentMargin(PAGE_MARGIN_PX)
+        # the title is refitted once Qt has laid the text out at the new width (a scroll
+        # bar that appears or goes narrows the pane without a resize of its own)
+        self._title_fit = QTimer(self)
+        self._title_fit.setSingleShot(True)
+        self._title_fit.setInterval(0)
+        self._title_fit.timeout.connect(lambda: self.draft.fit_titles(self._layout_width()))
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         self.fit_page()
         outer = self.palette()
@@ -72,14 +78,15 @@ class Editor(QTextEdit):
         self._page_width = self.draft.look.page_width_px()
         self.setLineWrapColumnOrWidth(self._page_width)
         self._centre_page()
-        self.draft.fit_titles()
+        self.draft.fit_titles(self._layout_width())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         at_page_width = self.wraps_at_page_width
         self._centre_page()
         if not (at_page_width and self.wraps_at_page_width):
-            self.draft.fit_titles()  # the text re-wraps to the pane (display only)
+            self.draft.fit_titles(self._layout_width())  # the text re-wraps to the pane
+            self._title_fit.start()  # and once more after Qt's own relayout
 
     def _centre_page(self) -> None:
         """The printed 28-字 line where the pane is wide enough; below that the text
@@ -95,6 +102,11 @@ class Editor(QTextEdit):
             self.setLineWrapColumnOrWidth(self._page_width)
         side = spare // 2
         self.setViewportMargins(side, 0, side, 0)
+
+    def _layout_width(self) -> float:
+        """The width the text is laid out in now (the page's, or the pane's when narrower)."""
+        width = self._page_width if self.wraps_at_page_width else self.viewport().width()
+        return width - 2 * self.draft.qdoc.documentMargin()
 
     @property
     def wraps_at_page_width(self) -> bool:
