@@ -153,7 +153,8 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
             fill = targets.get(window[:j] + "\0" + window[j + 1:])
             if not fill:
                 continue
-            hits = fill & near.get(window[j], _EMPTY)
+            near_ch = near.get(window[j])
+            hits = [c for c in fill if c in near_ch] if near_ch else None
             if hits and _plausible_slip(text, run, window, j, base + a + j, a + j) \
                     and not (len(window) == 2 and _in_outer_word(run, a + j, j, freq)):
                 _score(lexicon, run, a, a + len(window), j, hits, tried, found, memo, base,
@@ -210,7 +211,7 @@ def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int) -
     return not (window[j - 1:j] in _PREFIXES or _parallel(text, at) or _between_numerals(run, p))
 
 
-def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[str],
+def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: list[str],
            tried: set[tuple[int, str]], found: dict[int, tuple[float, str, str]],
            memo: dict[str, float], base: int, threshold: float) -> None:
     window = run[a:b]
@@ -242,7 +243,7 @@ def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[s
             found[at] = (gain, new, kind)
 
 
-_EMPTY: frozenset[str] = frozenset()
+_EMPTY = ""  # no confusable characters (the lexicon keeps them as strings)
 _TWO = (0, 1)
 # 不紧, 很实, 更严: a negation or degree word before a character makes a phrase, not a word.
 _PREFIXES = frozenset("不没很太更最较越非未")

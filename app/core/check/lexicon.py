@@ -46,11 +46,21 @@ def _data_lines(path: Path) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-Confusions = dict[str, frozenset[str]]
+# character -> the characters it is confused with, as one sorted string: membership of a single
+# character is a substring test, and a string of n characters takes 2n + 74 bytes where a
+# frozenset takes 216 bytes and up (8,000 characters × 3 tables: 6 MB instead of 40; issue 19).
+Confusions = dict[str, str]
+
+
+def _chars(chars: Iterable[str], cache: dict[str, str]) -> str:
+    """``chars`` as one sorted string, the same object for the same characters."""
+    text = "".join(sorted(chars))
+    return cache.setdefault(text, text)
 
 
 def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]:
     """(homophones, same sound in another tone, look-alikes): character -> characters."""
+    cache: dict[str, str] = {}
     sound: dict[str, set[str]] = {}
     toneless: dict[str, set[str]] = {}
     for line in _data_lines(data_dir / SOUND_FILE):
@@ -61,18 +71,24 @@ def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]
         toneless.setdefault(parts[0].rstrip("012345"), set()).update(group)
         for c in group:
             sound.setdefault(c, set()).update(g for g in group if g != c)
-    tone: dict[str, set[str]] = {}
-    for group in toneless.values():
+    groups = {key: "".join(group) for key, group in toneless.items()}
+    keys_of: dict[str, list[str]] = {}
+    for key, group in groups.items():
         for c in group:
-            tone.setdefault(c, set()).update(g for g in group if g != c and g not in sound.get(c, ()))
+            keys_of.setdefault(c, []).append(key)
+    tone: Confusions = {}
+    for c, keys in keys_of.items():  # one character's set at a time (a low peak)
+        own = sound.get(c, ())
+        others = {g for key in keys for g in groups[key] if g != c and g not in own}
+        if others:
+            tone[c] = _chars(others, cache)
     shape: dict[str, set[str]] = {}
     for line in _data_lines(data_dir / SHAPE_FILE):
         group = [g for g in re.split(r"[,，\s]+", line) if len(g) == 1 and "\u4e00" <= g <= "\u9fff"]
         for c in group:
             shape.setdefault(c, set()).update(g for g in group if g != c)
-    return ({c: frozenset(s) for c, s in sound.items()},
-            {c: frozenset(s) for c, s in tone.items()},
-            {c: frozenset(s) for c, s in shape.items()})
+    return ({c: _chars(s, cache) for c, s in sound.items()}, tone,
+            {c: _chars(s, cache) for c, s in shape.items()})
 
 
 def load_pos(data_dir: Path) -> dict[str, str]:
@@ -144,12 +160,12 @@ class Lexicon:
     total: int
     extra: dict[str, int] = field(default_factory=dict)  # register words and in-domain n-grams
     seen: frozenset[str] = frozenset()  # every n-gram in-domain text repeats: never "corrected"
-    sound: dict[str, frozenset[str]] = field(default_factory=dict)  # same pinyin and tone
-    tone: dict[str, frozenset[str]] = field(default_factory=dict)  # same pinyin, other tone
-    shape: dict[str, frozenset[str]] = field(default_factory=dict)
+    sound: Confusions = field(default_factory=dict)  # same pinyin and tone
+    tone: Confusions = field(default_factory=dict)  # same pinyin, other tone
+    shape: Confusions = field(default_factory=dict)
     pos: dict[str, str] = field(default_factory=dict)
-    _targets: dict[str, frozenset[str]] | None = field(default=None, repr=False)
-    _near: dict[str, frozenset[str]] | None = field(default=None, repr=False)
+    _targets: dict[str, str] | None = field(default=None, repr=False)
+    _near: Confusions | None = field(default=None, repr=False)
     # First and last two characters of the 3–4-character targets (a cheap pre-filter).
     # confusable.candidates' results per line (paragraph), reused while re-checking.
     line_cache: dict = field(default_factory=dict, repr=False)
@@ -175,31 +191,39 @@ class Lexicon:
             return "shape"
         return None
 
-    def near(self) -> dict[str, frozenset[str]]:
+    def near(self) -> Confusions:
         """character -> every character it is confusable with (any kind), built once."""
         if self._near is None:
-            near: dict[str, frozenset[str]] = {}
+            cache: dict[str, str] = {}
+            near: Confusions = {}
             for c in set(self.sound) | set(self.tone) | set(self.shape):
-                near[c] = (self.sound.get(c, frozenset()) | self.tone.get(c, frozenset())
-                           | self.shape.get(c, frozenset()))
+                chars = set(self.sound.get(c, "")) | set(self.tone.get(c, "")) \
+                    | set(self.shape.get(c, ""))
+                if chars:
+                    near[c] = _chars(chars, cache)
             self._near = near
         return self._near
 
-    def targets(self) -> dict[str, frozenset[str]]:
+    def targets(self) -> dict[str, str]:
         """Common words by masked key (one character replaced by NUL) -> the characters
-        that fill the mask to make a word; built once."""
+        that fill the mask to make a word (a sorted string, shared between equal values:
+        a frozenset each took 60 MB with a 10k bank, issue 19); built once."""
         if self._targets is None:
-            index: dict[str, set[str]] = {}
+            index: dict[str, str] = {}
             words = {w for w, f in self.freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4}
             words.update(w for w in self.extra if 2 <= len(w) <= 4)
-            for word in words:
+            for word in sorted(words):  # sorted: each value's characters come in order
                 if not _CJK_RUN.fullmatch(word):
                     continue
                 for j, ch in enumerate(word):
                     if ch in PARTICLES:
                         continue
-                    index.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
-            self._targets = {k: frozenset(v) for k, v in index.items()}
+                    key = word[:j] + "\0" + word[j + 1:]
+                    index[key] = index.get(key, "") + ch
+            cache: dict[str, str] = {}
+            for key, fill in index.items():
+                index[key] = cache.setdefault(fill, fill)
+            self._targets = index
             long_words = [w for w in words if len(w) > 2]
             self.heads = frozenset(w[:2] for w in long_words)
             self.tails = frozenset(w[-2:] for w in long_words)
