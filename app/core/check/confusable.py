@@ -147,10 +147,10 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     tried: set[tuple[int, str]] = set()
 
     def _try(window: str, masks: tuple[int, ...], a: int) -> None:
-        if len(window) > 2 and window in seen:
+        if len(window) > 2 and hash(window) in seen:
             return
         for j in masks:
-            fill = targets.get(window[:j] + "\0" + window[j + 1:])
+            fill = targets.get(hash(window[:j] + "\0" + window[j + 1:]))
             if not fill:
                 continue
             near_ch = near.get(window[j])
@@ -170,10 +170,11 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
         # its parts are repeated too: never corrected), a word starts here, a longer target
         # starts / ends with this gram.
         grams = [run[p:p + 2] for p in range(n - 1)]
-        covered = [run[p:p + 4] in seen for p in range(n)]
-        is_word = [freq.get(g, 0) >= REAL_WORD or g in seen for g in grams]
-        head = [g in heads for g in grams]
-        tail = [g in tails for g in grams]
+        keys = [hash(g) for g in grams]
+        covered = [hash(run[p:p + 4]) in seen for p in range(n)]
+        is_word = [freq.get(g, 0) >= REAL_WORD or k in seen for g, k in zip(grams, keys, strict=True)]
+        head = [k in heads for k in keys]
+        tail = [k in tails for k in keys]
         for a in range(n - 1):
             if covered[a]:
                 continue
@@ -183,7 +184,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
                 _try(run[a:a + 2], _TWO, a)
             if a + 3 <= n and not back1:
                 masks3 = ((2,) if head[a] else ()) + ((0,) if tail[a + 1] else ()) \
-                    + ((1,) if run[a] + run[a + 2] in mids else ())
+                    + ((1,) if hash(run[a] + run[a + 2]) in mids else ())
                 if masks3:
                     _try(run[a:a + 3], masks3, a)
             if a + 4 <= n and (head[a] or tail[a + 2]):

@@ -174,19 +174,24 @@ class Lexicon:
     freq: Mapping[str, int]  # jieba's prefix dictionary (the Segmenter's own, not a copy)
     total: int
     extra: dict[str, int] = field(default_factory=dict)  # register words and in-domain n-grams
-    seen: frozenset[str] = frozenset()  # every n-gram in-domain text repeats: never "corrected"
+    # Membership-only tables hold ``hash(text)`` (an int of 40 bytes) rather than the text
+    # (80 bytes for 2–4 characters): with a 10k bank that is ~10 MB less (issue 19).  Two texts
+    # sharing a 64-bit hash are a ~1e-19 chance; a false hit in ``targets`` only proposes a
+    # word that ``count`` then finds absent.
+    seen: frozenset[int] = frozenset()  # hashes of n-grams in-domain text repeats: never "corrected"
     sound: Confusions = field(default_factory=dict)  # same pinyin and tone
     tone: Confusions = field(default_factory=dict)  # same pinyin, other tone
     shape: Confusions = field(default_factory=dict)
     pos: dict[str, str] = field(default_factory=dict)
-    _targets: dict[str, str] | None = field(default=None, repr=False)
+    _targets: dict[int, str] | None = field(default=None, repr=False)
     _near: Confusions | None = field(default=None, repr=False)
-    # First and last two characters of the 3–4-character targets (a cheap pre-filter).
     # confusable.candidates' results per line (paragraph), reused while re-checking.
     line_cache: dict = field(default_factory=dict, repr=False)
-    heads: frozenset[str] = frozenset()
-    tails: frozenset[str] = frozenset()
-    mids: frozenset[str] = frozenset()  # first + last character of the 3-character targets
+    # Hashes of the first and last two characters of the 3–4-character targets (a cheap
+    # pre-filter), and of first + last character of the 3-character ones.
+    heads: frozenset[int] = frozenset()
+    tails: frozenset[int] = frozenset()
+    mids: frozenset[int] = frozenset()
 
     def count(self, word: str) -> int:
         return self.freq.get(word, 0) + self.extra.get(word, 0)
@@ -219,12 +224,12 @@ class Lexicon:
             self._near = near
         return self._near
 
-    def targets(self) -> dict[str, str]:
-        """Common words by masked key (one character replaced by NUL) -> the characters
-        that fill the mask to make a word (a sorted string, shared between equal values:
-        a frozenset each took 60 MB with a 10k bank, issue 19); built once."""
+    def targets(self) -> dict[int, str]:
+        """Common words by the hash of a masked key (one character replaced by NUL) -> the
+        characters that fill the mask to make a word (a sorted string, shared between equal
+        values: a frozenset each took 60 MB with a 10k bank, issue 19); built once."""
         if self._targets is None:
-            index: dict[str, str] = {}
+            index: dict[int, str] = {}
             words = {w for w, f in self.freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4}
             words.update(w for w in self.extra if 2 <= len(w) <= 4)
             for word in sorted(words):  # sorted: each value's characters come in order
@@ -233,16 +238,16 @@ class Lexicon:
                 for j, ch in enumerate(word):
                     if ch in PARTICLES:
                         continue
-                    key = word[:j] + "\0" + word[j + 1:]
+                    key = hash(word[:j] + "\0" + word[j + 1:])
                     index[key] = index.get(key, "") + ch
             cache: dict[str, str] = {}
             for key, fill in index.items():
                 index[key] = cache.setdefault(fill, fill)
             self._targets = index
             long_words = [w for w in words if len(w) > 2]
-            self.heads = frozenset(w[:2] for w in long_words)
-            self.tails = frozenset(w[-2:] for w in long_words)
-            self.mids = frozenset(w[0] + w[2] for w in long_words if len(w) == 3)
+            self.heads = frozenset(hash(w[:2]) for w in long_words)
+            self.tails = frozenset(hash(w[-2:]) for w in long_words)
+            self.mids = frozenset(hash(w[0] + w[2]) for w in long_words if len(w) == 3)
         return self._targets
 
 
@@ -274,7 +279,7 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
     seen = []
     for gram, count in domain_ngrams(texts, should_stop).items():
         if count >= DOMAIN_MIN_COUNT:
-            seen.append(gram)
+            seen.append(hash(gram))
             if _word_like(gram, freq):
                 extra[gram] = count * DOMAIN_WEIGHT
         elif len(gram) == 2 and freq.get(gram, 0) > 0:  # a dictionary word the register uses

@@ -45,7 +45,7 @@ def test_pruned_counting_keeps_an_ngram_seen_twice_only_across_texts():
     assert domain_ngrams(texts)["以人民为"] == 2 and "坚持以人" not in domain_ngrams(texts)
 
 
-def test_lexicon_tables_hold_the_same_characters_as_shared_strings():
+def test_lexicon_tables_hold_the_same_characters_as_shared_strings_by_hash():
     from tests.tools.proof_eval import eval_config
 
     lexicon = eval_config().lexicon
@@ -58,7 +58,10 @@ def test_lexicon_tables_hold_the_same_characters_as_shared_strings():
             for j, ch in enumerate(word):
                 if ch not in PARTICLES:
                     want.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
-    assert {k: set(v) for k, v in targets.items()} == want
+    assert {k: set(v) for k, v in targets.items()} == {hash(k): v for k, v in want.items()}
+    long_words = [w for w in words if len(w) > 2 and _CJK_RUN.fullmatch(w)]
+    assert lexicon.heads == {hash(w[:2]) for w in long_words}
+    assert lexicon.mids == {hash(w[0] + w[2]) for w in long_words if len(w) == 3}
     assert all(isinstance(v, str) and list(v) == sorted(v) for v in targets.values())
     values = list(targets.values())
     assert len({id(v) for v in values}) == len(set(values))  # equal fills: one object
@@ -70,3 +73,15 @@ def test_lexicon_tables_hold_the_same_characters_as_shared_strings():
         assert set(near[c]) == (set(lexicon.sound.get(c, "")) | set(lexicon.tone.get(c, ""))
                                 | set(lexicon.shape.get(c, "")))
         assert c not in near[c]
+
+
+def test_seen_holds_the_hash_of_every_recurring_ngram():
+    from app.core.check.lexicon import build_lexicon
+    from tests.tools.proof_eval import eval_config
+
+    base = eval_config().lexicon
+    texts = ["坚持以人民为中心", "始终以人民为中心的发展思想", "人民群众"]
+    lexicon = build_lexicon(base.freq, base.total, texts)
+    recurring = [g for g, c in naive_ngrams(texts).items() if c >= DOMAIN_MIN_COUNT]
+    assert lexicon.seen == {hash(g) for g in recurring}
+    assert "以人民为" in recurring and "坚持以人" not in recurring
