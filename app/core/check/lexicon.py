@@ -177,7 +177,8 @@ class Lexicon:
     # Membership-only tables hold ``hash(text)`` (an int of 40 bytes) rather than the text
     # (80 bytes for 2–4 characters): with a 10k bank that is ~10 MB less (issue 19).  Two texts
     # sharing a 64-bit hash are a ~1e-19 chance; a false hit in ``targets`` only proposes a
-    # word that ``count`` then finds absent.
+    # word that ``count`` then finds absent.  str hashes differ between processes: a lexicon
+    # is never saved or sent to another process.
     seen: frozenset[int] = frozenset()  # hashes of n-grams in-domain text repeats: never "corrected"
     sound: Confusions = field(default_factory=dict)  # same pinyin and tone
     tone: Confusions = field(default_factory=dict)  # same pinyin, other tone
