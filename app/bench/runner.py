@@ -32,7 +32,9 @@ GOALS: tuple[tuple[str, str, float | None, str, str], ...] = (
     ("proofread_ms_1m", "100 万字校对", None, "ms", "issue 16: linear"),
     ("proofread_recheck_ms_30k", "3 万字改一段后重新校对", None, "ms", "issue 16"),
     ("lexicon_build_ms", "校对词库构建（后台线程）", None, "ms", "issue 16"),
-    ("rss_mb_10k", "1 万条素材+3 万字文稿内存", None, "MB", "no goal in the issues"),
+    ("rss_mb_10k", "1 万条素材+3 万字文稿内存（推荐就绪时）", 200, "MB", "issue 19"),
+    ("rss_lexicon_peak_mb_10k", "同上，校对词库建好后的峰值", 200, "MB", "issue 19"),
+    ("rss_lexicon_mb_10k", "同上，校对词库建好后的常驻内存", 200, "MB", "issue 19"),
     ("review_ms_40", "审核 40 份×5000 字", 10_000, "ms", "issue 20"),
     ("review_ms_200", "审核 200 份×5000 字（快速模式不测）", None, "ms", "issue 20: report the time"),
 )
@@ -105,6 +107,8 @@ def run_all(quick: bool = False, progress: Callable[[str], None] = lambda _: Non
         progress("内存……")
         rss = startup.measure_rss(sandbox)
         results["rss_mb_10k"] = _median(rss["rss_mb"])
+        results["rss_lexicon_peak_mb_10k"] = _median(rss["rss_peak_mb"])
+        results["rss_lexicon_mb_10k"] = _median(rss["rss_lexicon_mb"])
         details["rss"] = rss
 
         progress("按键……")

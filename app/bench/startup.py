@@ -123,18 +123,22 @@ def write_big_library(home: Path, total: int = 10_000, seed: int = 3) -> int:
 
 def measure_rss(sandbox: Sandbox, bank: int = 10_000, runs: int = 1) -> dict[str, object]:
     """VmRSS once a 30,000-字 .txt is open and suggestions over a ``bank``-phrase bank are
-    jieba-ranked (after a warm-up run that builds the token and reading caches)."""
+    jieba-ranked (after a warm-up run that builds the token and reading caches); then, once
+    the 校对 lexicon is built on the loader thread, the peak (VmHWM) and settled VmRSS."""
     from app.bench.texts import report_text
 
     home = sandbox.root / "rss-home"
     write_big_library(home, bank)
     document = sandbox.root / "报告30000字.txt"
     document.write_text(report_text(), encoding="utf-8")
-    env = {"MINGJING_HOME": str(home), "MINGJING_BENCH_STOP_WHEN_READY": "1"}
+    env = {"MINGJING_HOME": str(home), "MINGJING_BENCH_STOP_WHEN_READY": "1",
+           "MINGJING_BENCH_WAIT_LEXICON": "1"}
     sandbox.run(str(document), stay_s=300, hook=HOOK, extra_env=env)
     rows = [sandbox.run(str(document), stay_s=120, hook=HOOK, extra_env=env).values
             for _ in range(runs)]
     return {"rss_mb": [r.get("rss_mb", float("nan")) for r in rows],
+            "rss_lexicon_mb": [r.get("rss_lexicon_mb", float("nan")) for r in rows],
+            "rss_peak_mb": [r.get("rss_peak_mb", float("nan")) for r in rows],
             "phrases": rows[-1].get("phrases"), "chars": rows[-1].get("chars"),
             "ready_ms": [r.get("suggestions_ready_ms", float("nan")) for r in rows]}
 

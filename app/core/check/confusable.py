@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -147,13 +148,14 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     tried: set[tuple[int, str]] = set()
 
     def _try(window: str, masks: tuple[int, ...], a: int) -> None:
-        if len(window) > 2 and window in seen:
+        if len(window) > 2 and hash(window) in seen:
             return
         for j in masks:
-            fill = targets.get(window[:j] + "\0" + window[j + 1:])
+            fill = targets.get(hash(window[:j] + "\0" + window[j + 1:]))
             if not fill:
                 continue
-            hits = fill & near.get(window[j], _EMPTY)
+            near_ch = near.get(window[j])
+            hits = frozenset(c for c in fill if c in near_ch) if near_ch else _NO_FIX
             if not hits:
                 continue
             strict = _functional(window, j, hits)
@@ -177,10 +179,11 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
         # its parts are repeated too: never corrected), a word starts here, a longer target
         # starts / ends with this gram.
         grams = [run[p:p + 2] for p in range(n - 1)]
-        covered = [run[p:p + 4] in seen for p in range(n)]
-        is_word = [freq.get(g, 0) >= REAL_WORD or g in seen for g in grams]
-        head = [g in heads for g in grams]
-        tail = [g in tails for g in grams]
+        keys = [hash(g) for g in grams]
+        covered = [hash(run[p:p + 4]) in seen for p in range(n)]
+        is_word = [freq.get(g, 0) >= REAL_WORD or k in seen for g, k in zip(grams, keys, strict=True)]
+        head = [k in heads for k in keys]
+        tail = [k in tails for k in keys]
         for a in range(n - 1):
             if covered[a]:
                 continue
@@ -190,7 +193,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
                 _try(run[a:a + 2], _TWO, a)
             if a + 3 <= n and not back1:
                 masks3 = ((2,) if head[a] else ()) + ((0,) if tail[a + 1] else ()) \
-                    + ((1,) if run[a] + run[a + 2] in mids else ())
+                    + ((1,) if hash(run[a] + run[a + 2]) in mids else ())
                 if masks3:
                     _try(run[a:a + 3], masks3, a)
             if a + 4 <= n and (head[a] or tail[a + 2]):
@@ -235,16 +238,16 @@ def _strong_fixes(lexicon: Lexicon, run: str, a: int, window: str, j: int,
     other character does not make a word with its neighbour outside the window (在|次要矛盾,
     处|理顺): a function character is written correctly far more often than by mistake."""
     if lexicon.count(window) >= REAL_WORD:
-        return _EMPTY
+        return _NO_FIX
     p = a + j  # the written character is at home in a repeated n-gram of the register (现向支部)
-    if any(run[q:q + 3] in lexicon.seen for q in range(max(0, p - 2), p + 1) if q + 3 <= len(run)):
-        return _EMPTY
+    if any(hash(run[q:q + 3]) in lexicon.seen for q in range(max(0, p - 2), p + 1) if q + 3 <= len(run)):
+        return _NO_FIX
     if len(window) == 2:
         # either character makes a word with its neighbour outside the window (办公室|里想)
         outside = (run[p - 1:p + 1] if p >= 1 else "", run[p + 1:p + 3]) if j == 0 else \
             (run[p:p + 2], run[p - 2:p] if p >= 2 else "")
         if any(len(w) == 2 and lexicon.count(w) >= FUNCTION_OUTER for w in outside):
-            return _EMPTY
+            return _NO_FIX
     ch = window[j]
     return frozenset(new for new in hits if new not in PARTICLES  # sound-alikes only (pinyin input)
                      and (new in lexicon.sound.get(ch, _EMPTY) or new in lexicon.tone.get(ch, _EMPTY))
@@ -256,7 +259,7 @@ def _plausible_slip(text: str, run: str, window: str, j: int, at: int, p: int, f
     return not (window[j - 1:j] in _PREFIXES or _parallel(text, at, freq) or _between_numerals(run, p))
 
 
-def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[str],
+def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: Iterable[str],
            tried: set[tuple[int, str]], found: dict[int, tuple[float, str, str]],
            memo: dict[str, float], base: int, threshold: float, extra_cost: float = 0.0) -> None:
     window = run[a:b]
@@ -289,7 +292,8 @@ def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: frozenset[s
             found[at] = (gain, new, kind)
 
 
-_EMPTY: frozenset[str] = frozenset()
+_EMPTY = ""  # no confusable characters (the lexicon keeps them as strings)
+_NO_FIX: frozenset[str] = frozenset()
 _TWO = (0, 1)
 # 不紧, 很实, 更严: a negation or degree word before a character makes a phrase, not a word.
 _PREFIXES = frozenset("不没很太更最较越非未")

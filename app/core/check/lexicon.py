@@ -46,11 +46,21 @@ def _data_lines(path: Path) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
-Confusions = dict[str, frozenset[str]]
+# character -> the characters it is confused with, as one sorted string: membership of a single
+# character is a substring test, and a string of n characters takes 2n + 74 bytes where a
+# frozenset takes 216 bytes and up (8,000 characters × 3 tables: 6 MB instead of 40; issue 19).
+Confusions = dict[str, str]
+
+
+def _chars(chars: Iterable[str], cache: dict[str, str]) -> str:
+    """``chars`` as one sorted string, the same object for the same characters."""
+    text = "".join(sorted(chars))
+    return cache.setdefault(text, text)
 
 
 def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]:
     """(homophones, same sound in another tone, look-alikes): character -> characters."""
+    cache: dict[str, str] = {}
     sound: dict[str, set[str]] = {}
     toneless: dict[str, set[str]] = {}
     for line in _data_lines(data_dir / SOUND_FILE):
@@ -61,18 +71,24 @@ def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]
         toneless.setdefault(parts[0].rstrip("012345"), set()).update(group)
         for c in group:
             sound.setdefault(c, set()).update(g for g in group if g != c)
-    tone: dict[str, set[str]] = {}
-    for group in toneless.values():
+    groups = {key: "".join(group) for key, group in toneless.items()}
+    keys_of: dict[str, list[str]] = {}
+    for key, group in groups.items():
         for c in group:
-            tone.setdefault(c, set()).update(g for g in group if g != c and g not in sound.get(c, ()))
+            keys_of.setdefault(c, []).append(key)
+    tone: Confusions = {}
+    for c, keys in keys_of.items():  # one character's set at a time (a low peak)
+        own = sound.get(c, ())
+        others = {g for key in keys for g in groups[key] if g != c and g not in own}
+        if others:
+            tone[c] = _chars(others, cache)
     shape: dict[str, set[str]] = {}
     for line in _data_lines(data_dir / SHAPE_FILE):
         group = [g for g in re.split(r"[,，\s]+", line) if len(g) == 1 and "\u4e00" <= g <= "\u9fff"]
         for c in group:
             shape.setdefault(c, set()).update(g for g in group if g != c)
-    return ({c: frozenset(s) for c, s in sound.items()},
-            {c: frozenset(s) for c, s in tone.items()},
-            {c: frozenset(s) for c, s in shape.items()})
+    return ({c: _chars(s, cache) for c, s in sound.items()}, tone,
+            {c: _chars(s, cache) for c, s in shape.items()})
 
 
 def load_pos(data_dir: Path) -> dict[str, str]:
@@ -126,15 +142,30 @@ class BuildStoppedError(Exception):
 
 def domain_ngrams(texts: Iterable[str], should_stop: Callable[[], bool] = lambda: False
                   ) -> Counter[str]:
-    """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted."""
+    """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted: every 2-gram, and
+    the longer n-grams that can reach ``DOMAIN_MIN_COUNT`` (apriori: both their (n-1)-gram
+    prefix and suffix reach it, as every occurrence of the n-gram is one of each).  The
+    longer ones that cannot are all the build drops, and counting them all took millions
+    of entries with a large user library (issue 19)."""
+    texts = list(texts)
     counts: Counter[str] = Counter()
-    for k, text in enumerate(texts):
-        if k % 200 == 0 and should_stop():
-            raise BuildStoppedError
-        for run in _CJK_RUN.findall(text):
-            n = len(run)
-            for size in range(2, DOMAIN_MAX_N + 1):
-                counts.update(run[i:i + size] for i in range(n - size + 1))
+    for size in range(2, DOMAIN_MAX_N + 1):
+        get = counts.get
+        grams: Counter[str] = Counter()
+        for k, text in enumerate(texts):
+            if k % 100 == 0 and should_stop():
+                raise BuildStoppedError
+            for run in _CJK_RUN.findall(text):
+                n = len(run)
+                if n < size:
+                    continue
+                if size == 2:
+                    grams.update(run[i:i + 2] for i in range(n - 1))
+                    continue
+                # which (size-1)-grams of the run recur, by position
+                part = [get(run[i:i + size - 1], 0) >= DOMAIN_MIN_COUNT for i in range(n - size + 2)]
+                grams.update(run[i:i + size] for i in range(n - size + 1) if part[i] and part[i + 1])
+        counts.update(grams)
     return counts
 
 
@@ -143,19 +174,25 @@ class Lexicon:
     freq: Mapping[str, int]  # jieba's prefix dictionary (the Segmenter's own, not a copy)
     total: int
     extra: dict[str, int] = field(default_factory=dict)  # register words and in-domain n-grams
-    seen: frozenset[str] = frozenset()  # every n-gram in-domain text repeats: never "corrected"
-    sound: dict[str, frozenset[str]] = field(default_factory=dict)  # same pinyin and tone
-    tone: dict[str, frozenset[str]] = field(default_factory=dict)  # same pinyin, other tone
-    shape: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Membership-only tables hold ``hash(text)`` (an int of 40 bytes) rather than the text
+    # (80 bytes for 2–4 characters): with a 10k bank that is ~10 MB less (issue 19).  Two texts
+    # sharing a 64-bit hash are a ~1e-19 chance; a false hit in ``targets`` only proposes a
+    # word that ``count`` then finds absent.  str hashes differ between processes: a lexicon
+    # is never saved or sent to another process.
+    seen: frozenset[int] = frozenset()  # hashes of n-grams in-domain text repeats: never "corrected"
+    sound: Confusions = field(default_factory=dict)  # same pinyin and tone
+    tone: Confusions = field(default_factory=dict)  # same pinyin, other tone
+    shape: Confusions = field(default_factory=dict)
     pos: dict[str, str] = field(default_factory=dict)
-    _targets: dict[str, frozenset[str]] | None = field(default=None, repr=False)
-    _near: dict[str, frozenset[str]] | None = field(default=None, repr=False)
-    # First and last two characters of the 3–4-character targets (a cheap pre-filter).
+    _targets: dict[int, str] | None = field(default=None, repr=False)
+    _near: Confusions | None = field(default=None, repr=False)
     # confusable.candidates' results per line (paragraph), reused while re-checking.
     line_cache: dict = field(default_factory=dict, repr=False)
-    heads: frozenset[str] = frozenset()
-    tails: frozenset[str] = frozenset()
-    mids: frozenset[str] = frozenset()  # first + last character of the 3-character targets
+    # Hashes of the first and last two characters of the 3–4-character targets (a cheap
+    # pre-filter), and of first + last character of the 3-character ones.
+    heads: frozenset[int] = frozenset()
+    tails: frozenset[int] = frozenset()
+    mids: frozenset[int] = frozenset()
 
     def count(self, word: str) -> int:
         return self.freq.get(word, 0) + self.extra.get(word, 0)
@@ -175,35 +212,43 @@ class Lexicon:
             return "shape"
         return None
 
-    def near(self) -> dict[str, frozenset[str]]:
+    def near(self) -> Confusions:
         """character -> every character it is confusable with (any kind), built once."""
         if self._near is None:
-            near: dict[str, frozenset[str]] = {}
+            cache: dict[str, str] = {}
+            near: Confusions = {}
             for c in set(self.sound) | set(self.tone) | set(self.shape):
-                near[c] = (self.sound.get(c, frozenset()) | self.tone.get(c, frozenset())
-                           | self.shape.get(c, frozenset()))
+                chars = set(self.sound.get(c, "")) | set(self.tone.get(c, "")) \
+                    | set(self.shape.get(c, ""))
+                if chars:
+                    near[c] = _chars(chars, cache)
             self._near = near
         return self._near
 
-    def targets(self) -> dict[str, frozenset[str]]:
-        """Common words by masked key (one character replaced by NUL) -> the characters
-        that fill the mask to make a word; built once."""
+    def targets(self) -> dict[int, str]:
+        """Common words by the hash of a masked key (one character replaced by NUL) -> the
+        characters that fill the mask to make a word (a sorted string, shared between equal
+        values: a frozenset each took 60 MB with a 10k bank, issue 19); built once."""
         if self._targets is None:
-            index: dict[str, set[str]] = {}
+            index: dict[int, str] = {}
             words = {w for w, f in self.freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4}
             words.update(w for w in self.extra if 2 <= len(w) <= 4)
-            for word in words:
+            for word in sorted(words):  # sorted: each value's characters come in order
                 if not _CJK_RUN.fullmatch(word):
                     continue
                 for j, ch in enumerate(word):
                     if ch in PARTICLES:
                         continue
-                    index.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
-            self._targets = {k: frozenset(v) for k, v in index.items()}
+                    key = hash(word[:j] + "\0" + word[j + 1:])
+                    index[key] = index.get(key, "") + ch
+            cache: dict[str, str] = {}
+            for key, fill in index.items():
+                index[key] = cache.setdefault(fill, fill)
+            self._targets = index
             long_words = [w for w in words if len(w) > 2]
-            self.heads = frozenset(w[:2] for w in long_words)
-            self.tails = frozenset(w[-2:] for w in long_words)
-            self.mids = frozenset(w[0] + w[2] for w in long_words if len(w) == 3)
+            self.heads = frozenset(hash(w[:2]) for w in long_words)
+            self.tails = frozenset(hash(w[-2:]) for w in long_words)
+            self.mids = frozenset(hash(w[0] + w[2]) for w in long_words if len(w) == 3)
         return self._targets
 
 
@@ -225,12 +270,13 @@ def _word_like(gram: str, freq: Mapping[str, int]) -> bool:
     return freq.get(gram[:-1], 0) > 0 and gram[-1] in SUFFIXES
 
 
-def register_slips(words: Mapping[str, int], repeated: frozenset[str], freq: Mapping[str, int],
+def register_slips(words: Mapping[str, int], repeated: frozenset[int], freq: Mapping[str, int],
                    sound: Confusions, tone: Confusions,
                    should_stop: Callable[[], bool] = lambda: False) -> set[str]:
     """Repeated n-grams of the in-domain text that are a sound-alike slip of a curated word of
     the register (常效化 for 长效化) and no dictionary word: the user's library (their own old
-    reports) may repeat a slip, and a repeated n-gram is otherwise never corrected."""
+    reports) may repeat a slip, and a repeated n-gram is otherwise never corrected.
+    ``repeated`` holds the hashes of the recurring n-grams (see ``Lexicon.seen``)."""
     slips = set()
     for word in words:
         if not 3 <= len(word) <= 4:
@@ -238,9 +284,9 @@ def register_slips(words: Mapping[str, int], repeated: frozenset[str], freq: Map
         if should_stop():  # also lets the UI thread have the GIL (services._yielding)
             raise BuildStoppedError
         for j, ch in enumerate(word):
-            for alike in sound.get(ch, frozenset()) | tone.get(ch, frozenset()):
+            for alike in sound.get(ch, "") + tone.get(ch, ""):
                 variant = word[:j] + alike + word[j + 1:]
-                if variant in repeated and freq.get(variant, 0) == 0 and variant not in words:
+                if hash(variant) in repeated and freq.get(variant, 0) == 0 and variant not in words:
                     slips.add(variant)
     return slips
 
@@ -252,27 +298,29 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
     own ``check/domain_words.txt`` when ``user_dir`` is given)."""
     data_dir = data_dir or resources_dir() / "check"
     extra: dict[str, int] = {}
+    counts = domain_ngrams(texts, should_stop)
+    words = {**register_words(), **load_domain_words(data_dir)}
+    if user_dir is not None:
+        words.update(load_domain_words(user_dir / "check"))
+    sound, tone, shape = load_confusions(data_dir)
+    slips = register_slips(
+        words, frozenset(hash(g) for g, c in counts.items() if c >= DOMAIN_MIN_COUNT),
+        freq, sound, tone, should_stop)
     seen = []
-    for gram, count in domain_ngrams(texts, should_stop).items():
+    for gram, count in counts.items():
         if count >= DOMAIN_MIN_COUNT:
-            seen.append(gram)
+            if not (slips and any(slip in gram for slip in slips)):  # a slip is never 'seen'
+                seen.append(hash(gram))
             if _word_like(gram, freq):
                 extra[gram] = count * DOMAIN_WEIGHT
         elif len(gram) == 2 and freq.get(gram, 0) > 0:  # a dictionary word the register uses
             extra[gram] = DOMAIN_WEIGHT
-    words = {**register_words(), **load_domain_words(data_dir)}
-    if user_dir is not None:
-        words.update(load_domain_words(user_dir / "check"))
+    del counts
     for word, weight in words.items():
         extra[word] = extra.get(word, 0) + weight
-    sound, tone, shape = load_confusions(data_dir)
-    repeated = frozenset(seen)
-    slips = register_slips(words, repeated, freq, sound, tone, should_stop)
-    if slips:
-        repeated = frozenset(g for g in repeated if not any(slip in g for slip in slips))
-        for slip in slips:
-            extra.pop(slip, None)
-    lexicon = Lexicon(freq, total, extra, repeated, sound, tone, shape, load_pos(data_dir))
+    for slip in slips:
+        extra.pop(slip, None)
+    lexicon = Lexicon(freq, total, extra, frozenset(seen), sound, tone, shape, load_pos(data_dir))
     if should_stop():
         raise BuildStoppedError
     lexicon.targets()

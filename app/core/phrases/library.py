@@ -15,6 +15,7 @@ import errno
 import json
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ DB_NAME = "library.sqlite3"
 MAX_TEXT = 2000  # as validate_entry; a longer row written by something else is cut
 USER_PREFIX = "u-"
 MY_SOURCE = "我的素材"
+_MINE = ("我的",)  # every user phrase's tags
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS phrases (
     num INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -268,9 +270,12 @@ class UserLibrary:
                 topic_list = tuple(t for t in loaded if isinstance(t, str) and t in CANONICAL_TOPICS)
         except (ValueError, TypeError, RecursionError):
             topic_list = ()
-        return Phrase(f"{USER_PREFIX}{num}", text, part, topic_list,
-                      size if size in SIZES else "句式", ("我的",),
-                      source if isinstance(source, str) and source else MY_SOURCE)
+        # The few distinct part/topic/size/source strings once each, not once per row
+        # (sqlite and json make a new string every time: ~3 MB for 10k phrases, issue 19).
+        return Phrase(f"{USER_PREFIX}{num}", text, sys.intern(part),
+                      tuple(sys.intern(t) for t in topic_list),
+                      sys.intern(size) if size in SIZES else "句式", _MINE,
+                      sys.intern(source) if isinstance(source, str) and source else MY_SOURCE)
 
     def phrases(self) -> list[Phrase]:
         rows = self._conn.execute(

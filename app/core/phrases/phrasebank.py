@@ -20,7 +20,7 @@ FIELD_RE = re.compile(r"\{([^{}\s]{1,12})\}")
 _KEYS = {"id", "text", "part", "topics", "size", "tags"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: no per-instance dict (10k+ phrases, issue 19)
 class Phrase:
     id: str
     text: str

@@ -237,7 +237,10 @@ class TokenCache:
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
             if data.get("tag") == self._tag and isinstance(data.get("tokens"), dict):
-                self._tokens = {k: v.split(" ") if v else [] for k, v in data["tokens"].items()
+                # One string object per distinct token: 10k phrases hold ~300k tokens of ~10k
+                # distinct words (25 MB as separate strings, issue 19).
+                self._tokens = {k: [sys.intern(t) for t in v.split(" ")] if v else []
+                                for k, v in data["tokens"].items()
                                 if isinstance(k, str) and isinstance(v, str)}
         except (OSError, ValueError, AttributeError, TypeError, RecursionError, MemoryError):
             self._tokens = {}  # first run or a damaged cache: rebuilt
@@ -246,7 +249,7 @@ class TokenCache:
         return self._tokens.get(text_key(text))
 
     def put(self, text: str, tokens: list[str]) -> list[str]:
-        tokens = [t for t in tokens if t.strip() and " " not in t]
+        tokens = [sys.intern(t) for t in tokens if t.strip() and " " not in t]
         with self._lock:
             self._tokens[text_key(text)] = tokens
             self._dirty = True

@@ -5,6 +5,7 @@ objects so that it does not stall the UI thread."""
 from __future__ import annotations
 
 import gc
+import linecache
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -17,8 +18,14 @@ WARM_TICK_MS = 20
 def freeze_loaded_objects() -> None:
     """Move everything loaded so far (modules, widgets, dictionary, phrases, index) out of
     the cyclic GC's reach: otherwise each full collection walks it all again and stalls
-    the UI thread for tens of ms (measured by ``python -m app bench``: max_ui_stall_ms)."""
+    the UI thread for tens of ms (measured by ``python -m app bench``: max_ui_stall_ms).
+
+    Also drops ``linecache``: run from source, PySide6's import hook reads the whole source
+    of every module imported after it (shibokensupport.feature, looking for "PySide6"), and
+    keeps it: 11 MB with jieba's HMM tables (issue 19).  A traceback reads what it needs
+    again; the frozen build has no sources to read."""
     gc.freeze()
+    linecache.clearcache()
 
 
 class SegmenterLoader(QThread):

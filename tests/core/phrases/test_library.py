@@ -254,3 +254,19 @@ def test_a_library_held_by_another_connection_is_not_taken_for_damaged(tmp_path)
         holder.close()
     assert not list(tmp_path.glob("素材库-损坏-*.db"))
     assert [p.text for p in UserLibrary(path).phrases()] == ["坚持把理论学习作为第一位的任务。"]
+
+
+def test_loaded_phrases_share_their_few_distinct_strings(tmp_path):
+    """part, topics, tags and source are a handful of values over 10k rows: one object each,
+    not one per row as sqlite and json return them (issue 19), and no per-phrase dict."""
+    lib = open_library(tmp_path)
+    lib.add_many([(f"第{i}条：理论学习不够深入。", "问题", ("理论学习",), "整改台账") for i in range(3)])
+    lib.close()
+    again = open_library(tmp_path)
+    try:
+        a, b, _ = again.phrases()
+        assert a.part is b.part and a.topics[0] is b.topics[0] and a.source is b.source
+        assert a.tags is b.tags == ("我的",)
+        assert not hasattr(a, "__dict__")
+    finally:
+        again.close()

@@ -1,0 +1,87 @@
+"""The 校对 lexicon's compact build (issue 19): pruned n-gram counting and string-valued
+tables give the same word knowledge as the plain ones they replaced."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.core.check.lexicon import (
+    _CJK_RUN,
+    DOMAIN_MAX_N,
+    DOMAIN_MIN_COUNT,
+    PARTICLES,
+    TARGET_MIN_FREQ,
+    domain_ngrams,
+)
+
+
+def naive_ngrams(texts) -> Counter[str]:
+    """Every 2..4-character n-gram counted (what domain_ngrams did before issue 19)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for run in _CJK_RUN.findall(text):
+            for size in range(2, DOMAIN_MAX_N + 1):
+                counts.update(run[i:i + size] for i in range(len(run) - size + 1))
+    return counts
+
+
+def used(counts: Counter[str]) -> dict[str, int]:
+    """What build_lexicon reads: every 2-gram and the n-grams that recur."""
+    return {g: c for g, c in counts.items() if c >= DOMAIN_MIN_COUNT or len(g) == 2}
+
+
+def test_pruned_ngram_counting_gives_the_build_the_same_counts_with_far_fewer_entries():
+    from tests.tools.proof_eval import phrase_texts
+
+    texts = list(phrase_texts())
+    naive, pruned = naive_ngrams(texts), domain_ngrams(texts)
+    assert used(pruned) == used(naive)
+    assert len(pruned) < 0.6 * len(naive)  # the shipped bank: 128k entries counted before, 65k now
+
+
+def test_pruned_counting_keeps_an_ngram_seen_twice_only_across_texts():
+    texts = ["坚持以人民为中心", "始终以人民为中心的发展思想", "人民群众"]
+    assert used(domain_ngrams(texts)) == used(naive_ngrams(texts))
+    assert domain_ngrams(texts)["以人民为"] == 2 and "坚持以人" not in domain_ngrams(texts)
+
+
+def test_lexicon_tables_hold_the_same_characters_as_shared_strings_by_hash():
+    from tests.tools.proof_eval import eval_config
+
+    lexicon = eval_config().lexicon
+    targets = lexicon.targets()
+    words = {w for w, f in lexicon.freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4}
+    words.update(w for w in lexicon.extra if 2 <= len(w) <= 4)
+    want: dict[str, set[str]] = {}
+    for word in words:
+        if _CJK_RUN.fullmatch(word):
+            for j, ch in enumerate(word):
+                if ch not in PARTICLES:
+                    want.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
+    assert {k: set(v) for k, v in targets.items()} == {hash(k): v for k, v in want.items()}
+    long_words = [w for w in words if len(w) > 2 and _CJK_RUN.fullmatch(w)]
+    assert lexicon.heads == {hash(w[:2]) for w in long_words}
+    assert lexicon.mids == {hash(w[0] + w[2]) for w in long_words if len(w) == 3}
+    assert all(isinstance(v, str) and list(v) == sorted(v) for v in targets.values())
+    values = list(targets.values())
+    assert len({id(v) for v in values}) == len(set(values))  # equal fills: one object
+    for table in (lexicon.sound, lexicon.tone, lexicon.shape, lexicon.near()):
+        assert all(isinstance(v, str) and len(set(v)) == len(v) for v in table.values())
+    assert lexicon.confusable("在", "再") == "sound"
+    near = lexicon.near()
+    for c in ("在", "即", "己"):
+        assert set(near[c]) == (set(lexicon.sound.get(c, "")) | set(lexicon.tone.get(c, ""))
+                                | set(lexicon.shape.get(c, "")))
+        assert c not in near[c]
+
+
+def test_seen_holds_the_hash_of_every_recurring_ngram():
+    from app.core.check.lexicon import build_lexicon
+    from tests.tools.proof_eval import eval_config
+
+    base = eval_config().lexicon
+    texts = ["坚持以人民为中心", "始终以人民为中心的发展思想", "人民群众"]
+    lexicon = build_lexicon(base.freq, base.total, texts)
+    recurring = [g for g, c in naive_ngrams(texts).items() if c >= DOMAIN_MIN_COUNT]
+    assert lexicon.seen == {hash(g) for g in recurring}
+    assert "以人民为" in recurring and "坚持以人" not in recurring
