@@ -90,19 +90,20 @@ def start_up(window: MainWindow, store: AutosaveStore, new_window: Callable[[], 
 
 def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     """Open the window (and any drafts a crash left behind); ``on_shown(window)`` runs
-    once the window is up (used by the crash-and-recover tests)."""
-    from app.ui.qt_guard import guard_none_refcount
-    from app.ui.window.crash import ExceptionGuard
-    from app.ui.window.recovery import autosave_store
+    once the window is up (used by the crash-and-recover tests).
 
+    Up to the frame (``first_paint``) only Qt and this module are loaded, so the user sees
+    明镜's window about as soon as a bare Qt window could appear; the error guard, the
+    translations, the engine and the main window's modules load behind it."""
     configure_high_dpi()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    from app.ui.qt_guard import guard_none_refcount
+
     guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     set_app_icon(app)
-    install_translations(app)
     windows: list = []
     user_dir = user_data_dir()
     frame = None
@@ -111,9 +112,13 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         from app.ui.first_paint import show_frame
 
         frame = show_frame(user_dir)
-    # The guard first: whatever goes wrong while loading is logged and shown, never silent.
+    # The guard next, before anything that can fail loads: whatever goes wrong is logged
+    # and shown, never silent.
+    from app.ui.window.crash import ExceptionGuard
+
     guard = ExceptionGuard(user_dir, lambda: list(windows), app)
     guard.install()
+    install_translations(app)
     try:
         from app.core.services import Services
 
@@ -140,7 +145,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     if path is not None:  # on screen first: a long file shows its progress in the status bar
         window.files.open_path(path)
     QTimer.singleShot(0, window.start_background_loading)
-    QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
+    QTimer.singleShot(0, lambda: _start_up_in(window, services.user_dir, new_window))
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
     if os.environ.get(STARTUP_PROBE_ENV):
@@ -148,6 +153,12 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     code = app.exec()
     settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)
     return code
+
+
+def _start_up_in(window: MainWindow, user_dir: Path, new_window: Callable[[], MainWindow]) -> None:
+    from app.ui.window.recovery import autosave_store
+
+    start_up(window, autosave_store(user_dir), new_window)
 
 
 def _cannot_start(guard, exc: Exception) -> int:
