@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
@@ -69,14 +68,6 @@ def install_translations(app: QApplication) -> bool:
     return installed
 
 
-def configure_high_dpi() -> None:
-    """Sharp on 125 %/150 % screens: Qt 6 scales by the exact factor, not rounded to 1 or 2.
-    (Qt 6's default, stated here; ``QT_SCALE_FACTOR_ROUNDING_POLICY`` still overrides it.)"""
-    if QApplication.instance() is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-
-
 def start_up(window: MainWindow, store: AutosaveStore, new_window: Callable[[], MainWindow]) -> None:
     """Crash recovery first; the first-run welcome only over an untouched new draft."""
     from app.ui.dialogs.welcome import maybe_show_welcome, should_welcome
@@ -95,7 +86,9 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     Up to the frame (``first_paint``) only Qt and this module are loaded, so the user sees
     明镜's window about as soon as a bare Qt window could appear; the error guard, the
     translations, the engine and the main window's modules load behind it."""
-    configure_high_dpi()
+    # High-DPI: Qt 6 scales by the exact factor (125 %, 150 %), not rounded to 1 or 2 — its
+    # default ``PassThrough`` (tests/ui/test_first_paint.py), so not set here: naming any
+    # ``Qt.`` enum builds PySide6's whole ``Qt`` namespace, ~20 ms before the first paint.
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     from app.ui.qt_guard import guard_none_refcount
