@@ -5,6 +5,7 @@ objects so that it does not stall the UI thread."""
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -12,6 +13,12 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from app.core.services import Services
 
 WARM_TICK_MS = 20
+# While the loader runs, how long it may keep the GIL when the UI thread asks for it
+# (Python's default: 5 ms).  Laying out the phrase list calls the Python delegate once per
+# row, and every Qt call in it lets the GIL go; with 5 ms per wait, a few dozen re-takes
+# froze the window for 200–300 ms while jieba's dictionary loaded (a stack-sampling watchdog
+# found the UI thread in PhraseDelegate.sizeHint/paint, the loader in segment._read_sliced).
+LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
 def freeze_loaded_objects() -> None:
@@ -31,9 +38,14 @@ class SegmenterLoader(QThread):
         self._services = services
 
     def run(self) -> None:
-        self._services.load_in_background(lexicon=False)
-        self.loaded.emit()  # suggestions first; 校对's word knowledge after them
-        self._services.build_lexicon()
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_INTERVAL_S)
+        try:
+            self._services.load_in_background(lexicon=False)
+            self.loaded.emit()  # suggestions first; 校对's word knowledge after them
+            self._services.build_lexicon()
+        finally:
+            sys.setswitchinterval(previous)
 
 
 class BackgroundLoading(QObject):
