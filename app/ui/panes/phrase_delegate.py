@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 MARK_STYLE = "background-color:#ffe28a;"
+MAX_CACHED_HEIGHTS = 20_000
 
 
 def marked_html(text: str, words: list[str]) -> str:
@@ -42,11 +43,16 @@ class HighlightDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.words: list[str] = []
-        self._heights: dict[tuple[str, int], int] = {}  # (text, width) → height, this query
+        # (text, width, font) → row height.  Kept across queries and re-rankings (the marks
+        # do not change a row's height): measuring is a rich-text layout per row, and the
+        # first seconds re-list the same suggestions several times (287 layouts, 90–140 ms
+        # of UI thread, before this cache outlived a refresh).
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def set_query(self, query: str) -> None:
         self.words = [w for w in query.split() if w and not w.isascii()]  # pinyin matches no text
-        self._heights.clear()
+        if len(self._heights) > MAX_CACHED_HEIGHTS:
+            self._heights.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: int) -> QTextDocument:
         doc = QTextDocument()
@@ -60,10 +66,15 @@ class HighlightDelegate(QStyledItemDelegate):
     # height the text is drawn in (Qt's plain wrapping left gaps and cut rows in this list).
     @staticmethod
     def _width(opt: QStyleOptionViewItem) -> int:
-        """One text width for measuring and drawing (else rows get gaps or lose a line)."""
+        """One text width for measuring and drawing (else rows get gaps or lose a line):
+        the width beside the scroll bar whether or not it is shown yet, so that the bar
+        appearing as the list fills does not make every row be measured again."""
         view = opt.widget
         if isinstance(view, QAbstractScrollArea):
-            return view.viewport().width() - 8
+            bar = view.verticalScrollBar()
+            hidden_bar = 0 if bar.isVisible() else view.style().pixelMetric(
+                QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+            return view.viewport().width() - 8 - hidden_bar
         return opt.rect.width()
 
     def paint(self, painter, option, index) -> None:
@@ -91,7 +102,7 @@ class HighlightDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         width = self._width(opt)
-        key = (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), width)
+        key = (str(index.data(Qt.ItemDataRole.DisplayRole) or ""), width, opt.font.key())
         height = self._heights.get(key)
         if height is None:
             height = self._heights[key] = int(self._document(opt, index, width).size().height()) + 2
