@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from app import APP_NAME
 
-
 EXPOSE_WAIT_S = 0.5
 # Qt.AlignmentFlag.AlignCenter, set as a property: nothing up to the frame names a ``Qt.``
 # enum, since the first one builds PySide6's whole ``Qt`` namespace (~20 ms).
