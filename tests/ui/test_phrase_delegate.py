@@ -73,3 +73,19 @@ def test_heights_outlive_a_refresh_with_the_same_rows(qtbot, monkeypatch):
     _fill(view)
     qtbot.wait(50)
     assert layouts == []
+
+
+def test_rows_are_painted_from_their_measured_layout(qtbot, monkeypatch):
+    """A repaint (scrolling, hovering, the first listing) lays out no row again: about 1 ms
+    per row each time before."""
+    view, _, _ = _measured_list(qtbot, monkeypatch)
+    _fill(view)
+    _settle(qtbot, view)
+    made: list[str] = []
+    measure = HighlightDelegate._document
+    monkeypatch.setattr(HighlightDelegate, "_document",
+                        lambda self, option, index, width: made.append("x") or measure(self, option, index, width))
+    view.viewport().repaint()
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.viewport().repaint()
+    assert made == []
