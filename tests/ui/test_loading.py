@@ -23,8 +23,8 @@ class _Services:
 
 def test_the_loader_hands_the_gil_back_to_the_ui_thread_quickly(qapp):
     """While jieba's dictionary loads, the UI thread waits at most 0.5 ms (not Python's
-    5 ms) each time it wants the GIL back: laying out the phrase list takes it back once
-    per Qt call, which froze the window for 200-300 ms. Restored once loading is done."""
+    5 ms) each time it wants the GIL back: laying out the phrase list gives it up on many
+    Qt calls. Restored once loading is done."""
     before = sys.getswitchinterval()
     services = _Services()
     loader = SegmenterLoader(services)  # type: ignore[arg-type]

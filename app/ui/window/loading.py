@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from app.core.services import Services
 
 WARM_TICK_MS = 20
-# While the loader runs, how long it may keep the GIL when the UI thread asks for it
-# (Python's default: 5 ms).  Laying out the phrase list calls the Python delegate once per
-# row, and every Qt call in it lets the GIL go; with 5 ms per wait, a few dozen re-takes
-# froze the window for 200–300 ms while jieba's dictionary loaded (a stack-sampling watchdog
-# found the UI thread in PhraseDelegate.sizeHint/paint, the loader in segment._read_sliced).
+# While the loader runs, how long it may keep the GIL once the UI thread asks for it
+# (Python's default: 5 ms).  The UI thread gives the GIL up on many Qt calls — the phrase
+# list's Python delegate makes several per row — and each time could wait up to 5 ms to get it
+# back while jieba's dictionary loaded (a stack-sampling watchdog found the UI thread in
+# PhraseDelegate.sizeHint/paint and the loader in segment._read_sliced during the stalls).
 LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
