@@ -6,15 +6,18 @@ the engine and print human text, or JSON with ``--json``.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.commands import COMMAND_MODULES
+
+if TYPE_CHECKING:  # argparse only for subcommands: the window's start-up skips it
+    import argparse
+    from types import ModuleType
 
 
 def _command(name: str) -> ModuleType:
@@ -22,6 +25,8 @@ def _command(name: str) -> ModuleType:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="mingjing", description="明镜：对照检查材料写作助手")
     parser.add_argument("--version", action="version", version=f"明镜 {__version__}")
     parser.add_argument("--smoke-test", metavar="OUT.docx", type=Path,

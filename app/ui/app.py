@@ -8,8 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME
@@ -69,14 +68,6 @@ def install_translations(app: QApplication) -> bool:
     return installed
 
 
-def configure_high_dpi() -> None:
-    """Sharp on 125 %/150 % screens: Qt 6 scales by the exact factor, not rounded to 1 or 2.
-    (Qt 6's default, stated here; ``QT_SCALE_FACTOR_ROUNDING_POLICY`` still overrides it.)"""
-    if QApplication.instance() is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-
-
 def start_up(window: MainWindow, store: AutosaveStore, new_window: Callable[[], MainWindow]) -> None:
     """Crash recovery first; the first-run welcome only over an untouched new draft."""
     from app.ui.dialogs.welcome import maybe_show_welcome, should_welcome
@@ -90,19 +81,22 @@ def start_up(window: MainWindow, store: AutosaveStore, new_window: Callable[[], 
 
 def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     """Open the window (and any drafts a crash left behind); ``on_shown(window)`` runs
-    once the window is up (used by the crash-and-recover tests)."""
-    from app.ui.qt_guard import guard_none_refcount
-    from app.ui.window.crash import ExceptionGuard
-    from app.ui.window.recovery import autosave_store
+    once the window is up (used by the crash-and-recover tests).
 
-    configure_high_dpi()
+    Up to the frame (``first_paint``) only Qt and this module are loaded, so the user sees
+    明镜's window about as soon as a bare Qt window could appear; the error guard, the
+    translations, the engine and the main window's modules load behind it."""
+    # High-DPI: Qt 6 scales by the exact factor (125 %, 150 %), not rounded to 1 or 2 — its
+    # default ``PassThrough`` (tests/ui/test_first_paint.py), so not set here: naming any
+    # ``Qt.`` enum builds PySide6's whole ``Qt`` namespace, ~20 ms before the first paint.
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    from app.ui.qt_guard import guard_none_refcount
+
     guard_none_refcount()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     set_app_icon(app)
-    install_translations(app)
     windows: list = []
     user_dir = user_data_dir()
     frame = None
@@ -111,9 +105,13 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
         from app.ui.first_paint import show_frame
 
         frame = show_frame(user_dir)
-    # The guard first: whatever goes wrong while loading is logged and shown, never silent.
+    # The guard next, before anything that can fail loads: whatever goes wrong is logged
+    # and shown, never silent.
+    from app.ui.window.crash import ExceptionGuard
+
     guard = ExceptionGuard(user_dir, lambda: list(windows), app)
     guard.install()
+    install_translations(app)
     try:
         from app.core.services import Services
 
@@ -140,7 +138,7 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     if path is not None:  # on screen first: a long file shows its progress in the status bar
         window.files.open_path(path)
     QTimer.singleShot(0, window.start_background_loading)
-    QTimer.singleShot(0, lambda: start_up(window, autosave_store(services.user_dir), new_window))
+    QTimer.singleShot(0, lambda: _start_up_in(window, services.user_dir, new_window))
     if on_shown is not None:
         QTimer.singleShot(0, lambda: on_shown(window))
     if os.environ.get(STARTUP_PROBE_ENV):
@@ -152,6 +150,12 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     code = app.exec()
     settings.sync()  # now, not when Python collects it (after the caller may have cleaned up)
     return code
+
+
+def _start_up_in(window: MainWindow, user_dir: Path, new_window: Callable[[], MainWindow]) -> None:
+    from app.ui.window.recovery import autosave_store
+
+    start_up(window, autosave_store(user_dir), new_window)
 
 
 def _cannot_start(guard, exc: Exception) -> int:

@@ -11,7 +11,6 @@ out of reach (what Python 3.12 does for every interpreter).
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 PROBE_CALLS = 64
@@ -35,6 +34,8 @@ def guard_none_refcount() -> bool:
         return False
     if none_refs_leaked_per_call() < 0.5:
         return False
+    import ctypes  # (only here: not on the way to the first paint of a sound build)
+
     for singleton in (None, True, False):  # (the faulty build loses bools at exit too)
         refcount = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt: first field
         refcount.value += HEADROOM

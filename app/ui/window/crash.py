@@ -11,15 +11,17 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
 from app.core.storage.crashlog import crash_logger, log_exception, log_file
-from app.ui.window.file_actions import FileActions
-from app.ui.window.safety import SafetyNet
+
+if TYPE_CHECKING:  # the guard is installed before the window's modules load (first paint)
+    from app.ui.window.file_actions import FileActions
+    from app.ui.window.safety import SafetyNet
 
 AUTOSAVE_WAIT_S = 3.0
 

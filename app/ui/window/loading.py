@@ -1,11 +1,12 @@
 """Loading after the window is on screen: jieba's dictionary on a worker thread, then the
-phrase index's postings one section per idle tick, with the cyclic GC kept off the loaded
-objects so that it does not stall the UI thread."""
+phrase index's postings one section per idle tick, with the cyclic GC paused meanwhile and
+kept off the loaded objects afterwards, so that it does not stall the UI thread."""
 
 from __future__ import annotations
 
 import gc
 import linecache
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -13,6 +14,12 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from app.core.services import Services
 
 WARM_TICK_MS = 20
+# While the loader runs, how long it may keep the GIL once the UI thread asks for it
+# (Python's default: 5 ms).  The UI thread gives the GIL up on many Qt calls — the phrase
+# list's Python delegate makes several per row — and each time could wait up to 5 ms to get it
+# back while jieba's dictionary loaded (a stack-sampling watchdog found the UI thread in
+# PhraseDelegate.sizeHint/paint and the loader in segment._read_sliced during the stalls).
+LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
 def freeze_loaded_objects() -> None:
@@ -38,9 +45,14 @@ class SegmenterLoader(QThread):
         self._services = services
 
     def run(self) -> None:
-        self._services.load_in_background(lexicon=False)
-        self.loaded.emit()  # suggestions first; 校对's word knowledge after them
-        self._services.build_lexicon()
+        previous = sys.getswitchinterval()
+        sys.setswitchinterval(LOADING_SWITCH_INTERVAL_S)
+        try:
+            self._services.load_in_background(lexicon=False)
+            self.loaded.emit()  # suggestions first; 校对's word knowledge after them
+            self._services.build_lexicon()
+        finally:
+            sys.setswitchinterval(previous)
 
 
 class BackgroundLoading(QObject):
@@ -53,23 +65,47 @@ class BackgroundLoading(QObject):
         self.loader: SegmenterLoader | None = None
         self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
         self._warm_timer.timeout.connect(self._warm_index)
+        self.gc_paused = False
 
     def start(self) -> None:
         if self.loader is None and not self.services.segmenter.ready:
             freeze_loaded_objects()  # the start-up objects; again once loading is done
+            self._pause_gc()
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self._on_loaded)
             self.loader.loaded.connect(self._warm_timer.start)
             self.loader.loaded.connect(freeze_loaded_objects)
+            self.loader.finished.connect(self._resume_gc_when_done)
             self.loader.start()
+
+    def _pause_gc(self) -> None:
+        """No cyclic collections while loading: everything allocated now stays alive, yet
+        the full collections that the allocations set off walked it all again and again —
+        40–115 ms each, several in the first 3 s, on either thread, the UI waiting for the
+        GIL (``gc.callbacks`` in a bench run; they collected nothing)."""
+        if gc.isenabled():
+            gc.disable()
+            self.gc_paused = True
+
+    def _resume_gc_when_done(self) -> None:
+        """Once the loader has finished and the postings are warm: freeze what was loaded
+        (out of the collector's reach for good) and collect as usual again."""
+        loading = self.loader is not None and not self.loader.isFinished()
+        if self.gc_paused and not loading and not self._warm_timer.isActive():
+            freeze_loaded_objects()
+            gc.enable()
+            self.gc_paused = False
 
     def _warm_index(self) -> None:
         """One section's phrase postings per idle tick (a few ms each), until all are built."""
         if not self.services.index.state.warm_step():
             self._warm_timer.stop()
+            self._resume_gc_when_done()
 
     def stop(self) -> None:
         """Closing: a first-run cache child would keep the loader busy for seconds."""
         if self.loader is not None and self.loader.isRunning():
             self.services.stop_loading()
             self.loader.wait(5000)
+        self._warm_timer.stop()
+        self._resume_gc_when_done()
