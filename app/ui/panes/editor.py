@@ -123,25 +123,27 @@ class Editor(QTextEdit):
 
     # --- typing ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """In a title, a key's edit and the title's new line-break indent are one undo step
-        (Qt records a typed key as a bare command that a later edit cannot join)."""
+        """Every key's edit is an edit block of its own: Qt records a typed key as a bare
+        command that a later edit cannot join, so the format of a paragraph whose role the key
+        changed (1. typed at its start) would be an undo step of its own, one Ctrl+Z that
+        changes no text; in a title, the new line-break indent joins it the same way."""
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
             return
         if event.matches(QKeySequence.StandardKey.Redo):
             self.redo()
             return
-        self._title_step(lambda: self._key_press(event))
+        self._edit_step(lambda: self._key_press(event), always=True)
 
     def inputMethodEvent(self, event) -> None:
         """An IME's commit in a title: the same one step as a key (several commits can come
         before the event loop would refit the title)."""
-        self._title_step(lambda: super(Editor, self).inputMethodEvent(event))
+        self._edit_step(lambda: super(Editor, self).inputMethodEvent(event))
 
-    def _title_step(self, edit) -> None:
-        """Run ``edit``; if it changed a title's text, refit the title's line-break indent in
-        the same undo step."""
-        if not self.draft.touches_title(self.textCursor()):
+    def _edit_step(self, edit, always: bool = False) -> None:
+        """Run ``edit`` (as one edit block if ``always``); if it changed a title's text, refit
+        the title's line-break indent in the same undo step."""
+        if not always and not self.draft.touches_title(self.textCursor()):
             edit()
             return
         revision = self.draft.qdoc.revision()
