@@ -40,3 +40,11 @@ def text_input(text: str) -> CheckInput:
     """A check's input from text typed in a test (as the 检查 pane builds it from the editor)."""
     text = normalise_newlines(text)
     return CheckInput(text, Document(recognize_text(text)))
+
+
+def apply_suggestions(text: str, findings) -> str:
+    """``text`` with every finding's suggestion put in (what 采用建议 on all of them gives)."""
+    for f in sorted(findings, key=lambda f: -f.start):
+        if f.suggestion is not None:
+            text = text[:f.start] + f.suggestion + text[f.end:]
+    return text

@@ -78,3 +78,22 @@ def ime_type(widget, text: str) -> None:
         commit = QInputMethodEvent("", [])
         commit.setCommitString(word)
         QApplication.sendEvent(widget, commit)
+
+
+def window_on_screen(qtbot, loaded_services, user_home, monkeypatch, area):
+    """A first main window on a screen whose available area is ``area`` (a QRect)."""
+    import dataclasses
+
+    from PySide6.QtCore import QRect
+
+    from app.ui import app as ui_app
+    from app.ui.window import view
+    from app.ui.window.main_window import MainWindow
+
+    monkeypatch.setattr(view, "available_area", lambda widget=None: QRect(area))
+    services = dataclasses.replace(loaded_services, user_dir=user_home)
+    win = MainWindow(services, ui_app.settings_for(user_home))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

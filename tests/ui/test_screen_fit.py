@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from app.ui.preferences import editor_font_pt
+from tests.ui.helpers import window_on_screen
 
 
 def _window(qtbot, loaded_services, user_home, monkeypatch, area: QRect):
-    from app.ui import app as ui_app
-    from app.ui.window import view
-    from app.ui.window.main_window import MainWindow
-
-    monkeypatch.setattr(view, "available_area", lambda widget=None: QRect(area))
-    services = dataclasses.replace(loaded_services, user_dir=user_home)
-    win = MainWindow(services, ui_app.settings_for(user_home))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return window_on_screen(qtbot, loaded_services, user_home, monkeypatch, area)
 
 
 @pytest.mark.parametrize("area", [QRect(0, 0, 1366, 728), QRect(0, 0, 1024, 660),

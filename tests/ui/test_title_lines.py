@@ -3,7 +3,6 @@ without touching the text and without an undo step of its own."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from PySide6.QtGui import QFontMetricsF, QTextCursor
 
 from app.core.formats.docx_title import title_lines
 from app.core.model import Document, Paragraph, Role
-from tests.ui.helpers import ime_type
+from tests.ui.helpers import ime_type, window_on_screen
 
 CORPUS = Path("/work/shared/corpus")
 TITLES = [
@@ -35,18 +34,8 @@ def corpus_titles() -> list[str]:
 
 
 def _window(qtbot, loaded_services, user_home, monkeypatch):
-    from app.ui import app as ui_app
-    from app.ui.window import view
-    from app.ui.window.main_window import MainWindow
-
     # the first window on a 1366×768 laptop
-    monkeypatch.setattr(view, "available_area", lambda widget=None: QRect(0, 0, 1366, 728))
-    services = dataclasses.replace(loaded_services, user_dir=user_home)
-    win = MainWindow(services, ui_app.settings_for(user_home))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return window_on_screen(qtbot, loaded_services, user_home, monkeypatch, QRect(0, 0, 1366, 728))
 
 
 def shown_lines(win) -> list[str]:

@@ -14,20 +14,9 @@ from app.core.check.confusable import check_confusables
 from app.core.check.dedide import check_dedide
 from app.core.check.rules_current import check_current_terms
 from app.core.check.rules_doubled import check_doubled
+from tests.helpers import apply_suggestions
 
-
-@pytest.fixture(scope="module")
-def config():
-    from tests.tools.proof_eval import eval_config
-
-    return eval_config()
-
-
-def fixed(text: str, findings) -> str:
-    for f in sorted(findings, key=lambda f: -f.start):
-        if f.suggestion is not None:
-            text = text[:f.start] + f.suggestion + text[f.end:]
-    return text
+fixed = apply_suggestions
 
 
 @pytest.mark.parametrize(("text", "right"), [
