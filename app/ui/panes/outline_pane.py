@@ -39,6 +39,8 @@ from app.core.text import count_cjk
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_MIME = "application/x-mingjing-outline-node"
 EMPTY_MARK = "待填写"
+LOADING_MARK = "正在打开……"
+REBUILD_SLICE_ROWS = 500  # a slice of a sliced rebuild stops after making this many rows
 _EMPTY_COLOUR = QColor("#c0392b")
 _UNNUMBERED = (NodeKind.OPENING, NodeKind.CLOSING)
 _SECTION = NodeKind.SECTION  # read for every row on every refresh: a global is faster (3.11)
@@ -126,6 +128,10 @@ class OutlinePane(QTreeView):
         self._by_serial: dict[int, list] = {}  # a row's NODE_ROLE serial → the row
         self._serial = 0
         self.outline: Outline | None = None
+        self._building = 0  # bumped by every rebuild: a sliced one still under way stops
+        self._pending: set[tuple] | None = None  # collapsed rows, while a sliced rebuild is under way
+        self._placeholder = False  # show_loading's row is shown
+        self.rebuild_slices: list[int] = []  # rows made per slice by the last rebuild (tests, bench)
         # As Word's navigation pane: a click selects the node (the text scrolls there, the
         # keyboard stays here for Delete, F2, Alt+↑/↓); Enter or a double-click goes into the text.
         self.clicked.connect(self._on_selected)
@@ -140,12 +146,12 @@ class OutlinePane(QTreeView):
         While typing the tree keeps its shape and rows are only relabelled.  When a top-level
         part gains or loses a heading or point, only that part's rows are made again (what the
         user collapsed there stays collapsed); only a new or removed top-level part rebuilds
-        the whole list.
+        the whole list (a long one a slice of rows per turn of the event loop).
         """
         self.outline = outline
         roots = outline.sections
         shapes = [_subtree_shape(r) for r in roots]
-        if len(shapes) != len(self._shapes):
+        if self._pending is not None or self._placeholder or len(shapes) != len(self._shapes):
             self._rebuild_all(roots, shapes)
             return
         for i, (root, shape) in enumerate(zip(roots, shapes, strict=True)):
@@ -160,27 +166,84 @@ class OutlinePane(QTreeView):
                 self._replace_root(i, root)
                 self._shapes[i] = shape
 
+    def show_loading(self, message: str = LOADING_MARK) -> None:
+        """While a long document loads: the previous draft's outline gives way to ``message``."""
+        self._building += 1  # a sliced rebuild under way stops
+        self._pending = None
+        self.outline = None
+        self.model_.removeRows(0, self.model_.rowCount())
+        self._by_serial.clear()
+        self._roots, self._shapes = [], []
+        item = QStandardItem(message)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        item.setForeground(QBrush(QColor("#808080")))
+        self.model_.invisibleRootItem().appendRow([item, QStandardItem()])
+        self._placeholder = True
+
     @property
     def _items(self) -> list[list]:
         """Every row, top to bottom: [title item, count item, node, what it shows]."""
         return [row for rows in self._roots for row in rows]
 
     def _rebuild_all(self, roots: list[OutlineNode], shapes: list[tuple]) -> None:
-        collapsed = self._collapsed(self._items)
+        """Make every row again.  A long outline (a 5 MB report has 15,000 rows: over half a
+        second in one piece) is made ``REBUILD_SLICE_ROWS`` rows per turn of the event loop,
+        top to bottom, so the window keeps answering; a new outline meanwhile starts over."""
+        collapsed = self._pending if self._pending is not None else self._collapsed(self._items)
         scrolled = self.verticalScrollBar().value()
+        self._building += 1
+        self._pending = collapsed
         self.setUpdatesEnabled(False)
         self.model_.removeRows(0, self.model_.rowCount())
+        self._placeholder = False
         self._by_serial.clear()
-        self._roots = []
-        top = self.model_.invisibleRootItem()
-        for root in roots:
-            rows: list[list] = []
-            top.appendRow(self._make(root, rows))
-            self._roots.append(rows)
-            self._expand(rows, collapsed)
-        self._shapes = shapes
+        self._roots, self._shapes = [], []
+        self.rebuild_slices = []
+        steps = self._build_roots(roots, shapes, collapsed)
+        self._next_slice(steps, self._building, scrolled)
+
+    def _next_slice(self, steps, generation: int, scrolled: int) -> None:
+        if generation != self._building:
+            return
+        self.setUpdatesEnabled(False)
+        made = 0
+        for count in steps:
+            made += count
+            if made >= REBUILD_SLICE_ROWS:
+                self.rebuild_slices.append(made)
+                self.setUpdatesEnabled(True)
+                QTimer.singleShot(0, self, lambda: self._next_slice(steps, generation, scrolled))
+                return
+        self.rebuild_slices.append(made)
+        self._pending = None
         self.verticalScrollBar().setValue(scrolled)
         self.setUpdatesEnabled(True)
+
+    def _build_roots(self, roots: list[OutlineNode], shapes: list[tuple], collapsed: set[tuple]):
+        """Makes the rows of ``roots`` in order; yields how many rows each step made."""
+        top = self.model_.invisibleRootItem()
+        for root, shape in zip(roots, shapes, strict=True):
+            rows: list[list] = []
+            self._roots.append(rows)
+            self._shapes.append(shape)
+            yield from self._make_in_steps(root, len(shape), rows, top.appendRow, collapsed)
+
+    def _make_in_steps(self, node: OutlineNode, size: int, rows: list[list], attach, collapsed: set[tuple]):
+        """``node``'s rows (``size`` of them), a subtree at a time; a subtree of more than
+        ``REBUILD_SLICE_ROWS`` rows is made as its row and then each child's subtree."""
+        if size <= REBUILD_SLICE_ROWS:
+            first = len(rows)
+            attach(self._make(node, rows))
+            self._expand(rows[first:], collapsed)
+            yield size
+            return
+        items = self._make(node, rows, with_children=False)
+        attach(items)
+        yield 1
+        for child in node.children:
+            yield from self._make_in_steps(child, sum(1 for _ in child.walk()), rows, items[0].appendRow,
+                                           collapsed)
+        self.setExpanded(items[0].index(), _key(node) not in collapsed)
 
     def _replace_root(self, i: int, root: OutlineNode) -> None:
         old = self._roots[i]
@@ -205,7 +268,7 @@ class OutlinePane(QTreeView):
             if row[0].hasChildren():
                 self.setExpanded(row[0].index(), _key(row[2]) not in collapsed)
 
-    def _make(self, node: OutlineNode, rows: list[list]) -> list[QStandardItem]:
+    def _make(self, node: OutlineNode, rows: list[list], with_children: bool = True) -> list[QStandardItem]:
         """The row items of ``node`` with its children attached (built before joining the model)."""
         title_item, count_item = QStandardItem(), QStandardItem()
         count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -220,7 +283,7 @@ class OutlinePane(QTreeView):
         row = [title_item, count_item, node, _shown(node)]
         self._by_serial[self._serial] = row
         rows.append(row)
-        for child in node.children:
+        for child in node.children if with_children else ():
             title_item.appendRow(self._make(child, rows))
         return [title_item, count_item]
 

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
     # --- wiring ---------------------------------------------------------------------------
     def _connect(self) -> None:
         self.draft.outlineChanged.connect(self._on_outline)
+        self.draft.loadStarted.connect(self.outline_pane.show_loading)  # not the old draft's outline
         self.draft.fileChanged.connect(self._update_title)
         self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
         self.outline_pane.nodeActivated.connect(
