@@ -112,6 +112,7 @@ def run(sizes=SIZES, with_window: bool = True, progress=lambda _: None) -> list[
             import os
 
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from PySide6.QtCore import QRect
             from PySide6.QtWidgets import QApplication, QMessageBox
 
             if QApplication.instance() is None:
@@ -120,10 +121,11 @@ def run(sizes=SIZES, with_window: bool = True, progress=lambda _: None) -> list[
             from app.core.services import Services
             from app.ui.app import settings_for
             from app.ui.window.main_window import MainWindow
+            from app.ui.window.view import place_first_window
 
             services = Services.load(Path(tmp) / "home")
             window = MainWindow(services, settings_for(services.user_dir))
-            window.resize(1366, 768)
+            place_first_window(window, QRect(0, 0, 1366, 728))  # a 1366×768 screen, its task bar
             window.show()
         for label, amount, unit in sizes:
             progress(label)

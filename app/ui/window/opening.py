@@ -17,6 +17,13 @@ from app.core.model import Document
 
 IN_STEPS_CHARS = 100_000  # shorter documents load in one go (a few tens of ms)
 READ_POLL_MS = 15
+SHOWN_NAME_CHARS = 16  # a file name in the status bar's progress is cut to this many characters
+
+
+def short_name(name: str) -> str:
+    """``name`` short enough that the progress after it stays in the status bar: at 1024 px
+    the 字数 and 当前 labels leave about 400 px for the message."""
+    return name if len(name) <= SHOWN_NAME_CHARS else name[:SHOWN_NAME_CHARS - 1] + "…"
 
 
 def read_without_freezing(host, path: Path) -> Document:
@@ -37,7 +44,7 @@ def read_without_freezing(host, path: Path) -> Document:
     worker.start()
     worker.join(0.05)  # small files: done before anything needs repainting
     if worker.is_alive():
-        host.notify(f"正在读取“{path.name}”……", 0)
+        host.notify(f"正在读取“{short_name(path.name)}”……", 0)
         loop = QEventLoop()
         timer = QTimer(interval=READ_POLL_MS)
         timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
@@ -60,7 +67,7 @@ def load_without_freezing(host, editor, document: Document, path: Path | None) -
     was_read_only = editor.isReadOnly()
     editor.setReadOnly(True)
     loop = QEventLoop()
-    name = path.name if path else "文稿"
+    name = short_name(path.name) if path else "文稿"
 
     def progress(percent: int) -> None:
         host.notify(f"正在打开“{name}”…… {percent}%", 0)
