@@ -157,7 +157,9 @@ class DraftDocument(QObject):
             self._work_out_outline(document, path, generation)
 
         self.loadStarted.emit()
-        next_slice(0)
+        # the first slice on the next turn too: emptying the old document and its outline
+        # (30-80 ms after a long one) is enough for this one
+        QTimer.singleShot(0, self, lambda: next_slice(0))
 
     def _work_out_outline(self, document: Document, path: Path | None, generation: int) -> None:
         """The last step of ``load_in_steps``: the template and the outline of the whole

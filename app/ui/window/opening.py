@@ -17,6 +17,7 @@ from app.core.model import Document
 
 IN_STEPS_CHARS = 100_000  # shorter documents load in one go (a few tens of ms)
 READ_POLL_MS = 15
+READ_WAIT_S = 0.02  # a read that takes longer is waited for with the window's events served
 SHOWN_NAME_CHARS = 16  # a file name in the status bar's progress is cut to this many characters
 
 
@@ -42,7 +43,7 @@ def read_without_freezing(host, path: Path) -> Document:
 
     worker = threading.Thread(target=work, name="open", daemon=True)
     worker.start()
-    worker.join(0.05)  # small files: done before anything needs repainting
+    worker.join(READ_WAIT_S)  # small files: done before anything needs repainting
     if worker.is_alive():
         host.notify(f"正在读取“{short_name(path.name)}”……", 0)
         loop = QEventLoop()
