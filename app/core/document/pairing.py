@@ -159,8 +159,7 @@ def _bags(texts: Sequence[str]) -> list[Counter]:
     return bags
 
 
-def _vectors(bags: list[Counter], df: Counter, n: int) -> list[dict[str, float]]:
-    idf = {g: math.log((n + 1) / (count + 0.5)) for g, count in df.items()}  # once per bigram
+def _vectors(bags: list[Counter], idf: dict[str, float]) -> list[dict[str, float]]:
     vectors = []
     for bag in bags:
         vec = {g: c * idf[g] for g, c in bag.items()}
@@ -187,7 +186,8 @@ class _Wording:
         fulls = _bags([i.full for i in items])
         df = Counter(g for bag in leads + fulls for g in bag)
         n = len(leads) + len(fulls)
-        self.lead, self.full = _vectors(leads, df, n), _vectors(fulls, df, n)
+        idf = {g: math.log((n + 1) / (count + 0.5)) for g, count in df.items()}  # once per bigram
+        self.lead, self.full = _vectors(leads, idf), _vectors(fulls, idf)
         self.p = len(problems)
         self._postings: tuple[dict, dict] | None = None  # see row()
 
@@ -236,6 +236,7 @@ def wording_matrix(problems: Sequence[Item], measures: Sequence[Item]) -> list[l
 
 SMALL_PAIRS = 40_000  # a real report has at most a few dozen of each: compared all with all
 MAX_PAIRS = 60_000  # beyond this a block compares each problem with its nearest measures only
+ROW_MIN_PROBLEMS = 8  # the index of _Wording.row pays off from this many problems on
 
 
 def _position(item: Item) -> tuple[int, int]:
@@ -321,7 +322,7 @@ def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = Tr
             if len(block_measures) > window:  # a huge block: the measures around its place
                 centre = row * len(block_measures) // len(block_problems)
                 first = max(0, min(centre - window // 2, len(block_measures) - window))
-            else:
+            elif len(block_problems) >= ROW_MIN_PROBLEMS:
                 closes = wording.row(row)
             best, best_key = Answer(None, 0.0, False), -math.inf
             for column in range(first, min(first + window, len(block_measures))):

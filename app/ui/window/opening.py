@@ -30,13 +30,14 @@ def short_name(name: str) -> str:
 def read_without_freezing(host, path: Path) -> Document:
     """``read_document(path)`` on a worker thread while the window's events are served;
     raises what it raises (``DocumentReadError``)."""
-    from app.core.formats.reader import read_document
-
     documents: list[Document] = []
     errors: list[BaseException] = []
 
     def work() -> None:
         try:
+            # imported here: the first time it brings python-docx (80 ms, not on the UI thread)
+            from app.core.formats.reader import read_document
+
             documents.append(read_document(path))
         except BaseException as exc:  # handed to the UI thread below
             errors.append(exc)
