@@ -2,8 +2,9 @@
 
 Each size is the benchmark report (the samples' sections repeated and renumbered) cut to
 that many characters (30k, 300k) or UTF-8 bytes (1 MB, 5 MB), written as a .txt.  Opening
-is ``MainWindow.open_path`` in an offscreen window until the event queue is empty; the
-longest gap between two ticks of a 5 ms UI-thread timer during it is the longest freeze.
+is ``MainWindow.open_path`` in an offscreen window, then 0.2 s of its queued events and
+until the outline tree is made; the longest gap between two ticks of a 5 ms UI-thread timer
+during it is the longest freeze (and the most UI-thread CPU time between two ticks).
 Goals: each grows linearly, 1 MB ≤ 3 s each, no freeze over 100 ms.
 """
 
@@ -39,21 +40,26 @@ def sized_text(amount: int, unit: str) -> str:
 
 
 class FreezeMeter:
-    """The longest gap between ticks of a 5 ms timer on the UI thread."""
+    """The longest gap between ticks of a 5 ms timer on the UI thread; also the most CPU
+    time the UI thread spent between two ticks (``longest_cpu_ms``: its own work in one
+    piece, without the waits for a core or the GIL that a shared machine adds)."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.longest_ms = 0.0
+        self.longest_cpu_ms = 0.0
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer = QTimer(interval=5)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
-        self._last = now
+        self.longest_cpu_ms = max(self.longest_cpu_ms, (cpu - self._last_cpu) * 1000)
+        self._last, self._last_cpu = now, cpu
 
     def stop(self) -> float:
         self._timer.stop()
@@ -71,11 +77,17 @@ def measure_open(window, path: Path, timeout_s: float = 600) -> dict:
     start = time.perf_counter()
     window.files.open_path(path)  # returns once the document is in (events served meanwhile)
     deadline = time.perf_counter() + 0.2
-    while time.perf_counter() < min(deadline, start + timeout_s):  # what the open left queued
+    pane = window.outline_pane  # its tree is made a slice at a time after the open returns
+
+    def busy() -> bool:
+        return time.perf_counter() < deadline or getattr(pane, "_pending", None) is not None
+
+    while busy() and time.perf_counter() < start + timeout_s:  # what the open left queued
         app.processEvents()
         time.sleep(0.001)
     elapsed = time.perf_counter() - start
-    return {"open_s": elapsed, "freeze_ms": meter.stop(), "blocks": window.draft.qdoc.blockCount()}
+    return {"open_s": elapsed, "freeze_ms": meter.stop(), "freeze_cpu_ms": meter.longest_cpu_ms,
+            "blocks": window.draft.qdoc.blockCount()}
 
 
 def measure_checks(text: str) -> dict:
@@ -112,6 +124,7 @@ def run(sizes=SIZES, with_window: bool = True, progress=lambda _: None) -> list[
             import os
 
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+            from PySide6.QtCore import QRect
             from PySide6.QtWidgets import QApplication, QMessageBox
 
             if QApplication.instance() is None:
@@ -120,10 +133,11 @@ def run(sizes=SIZES, with_window: bool = True, progress=lambda _: None) -> list[
             from app.core.services import Services
             from app.ui.app import settings_for
             from app.ui.window.main_window import MainWindow
+            from app.ui.window.view import place_first_window
 
             services = Services.load(Path(tmp) / "home")
             window = MainWindow(services, settings_for(services.user_dir))
-            window.resize(1366, 768)
+            place_first_window(window, QRect(0, 0, 1366, 728))  # a 1366×768 screen, its task bar
             window.show()
         for label, amount, unit in sizes:
             progress(label)
@@ -142,11 +156,12 @@ def run(sizes=SIZES, with_window: bool = True, progress=lambda _: None) -> list[
 
 
 def format_rows(rows: list[dict]) -> str:
-    lines = [f"{'大小':<8}{'字符':>10}{'打开 s':>9}{'最长卡顿 ms':>12}{'校对 s':>9}{'结构检查 s':>11}"]
+    lines = [f"{'大小':<8}{'字符':>10}{'打开 s':>9}{'最长卡顿 ms':>12}{'其中 CPU ms':>12}{'校对 s':>9}"
+             f"{'结构检查 s':>11}"]
     for r in rows:
         lines.append(f"{r['size']:<8}{r['chars']:>10,}{r.get('open_s', float('nan')):>9.2f}"
-                     f"{r.get('freeze_ms', float('nan')):>12.0f}{r['proofread_s']:>9.2f}"
-                     f"{r['structure_s']:>11.2f}")
+                     f"{r.get('freeze_ms', float('nan')):>12.0f}{r.get('freeze_cpu_ms', float('nan')):>12.0f}"
+                     f"{r['proofread_s']:>9.2f}{r['structure_s']:>11.2f}")
     lines.append(f"目标：各项随大小线性增长；1 MB 每项 ≤ {GOAL_1MB_S:g} s；界面卡顿 ≤ {GOAL_FREEZE_MS:g} ms。")
     return "\n".join(lines)
 

@@ -7,6 +7,7 @@ the block format, and the outline is rebuilt shortly after typing stops.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import overload
@@ -39,12 +40,14 @@ OUTLINE_DELAY_MS = 30
 _REDETECT_BLOCKS = 3  # an edit spanning this many blocks (a paste, its undo) re-checks the template
 _STICKY = {Role.TITLE.value, Role.META.value}
 LOAD_STEP = 100  # paragraphs inserted per turn of the event loop by load_in_steps
+OUTLINE_POLL_MS = 10  # how often a load in steps looks whether its outline is worked out
 
 
 class DraftDocument(QObject):
     outlineChanged = Signal(object)  # Outline
     fileChanged = Signal()  # path or template changed
     loaded = Signal()  # the whole content was replaced (新建, 打开, recovery)
+    loadStarted = Signal()  # a load in steps began: the old outline is gone
 
     def __init__(self, services: Services, look: OfficialLook, parent: QObject | None = None):
         super().__init__(parent)
@@ -67,6 +70,7 @@ class DraftDocument(QObject):
         self.loading_steps = False  # a load_in_steps is under way
         self._steps_done: Callable[[], None] | None = None
         self._loaded_paras: list[Paragraph] = []
+        self._outline_worker: threading.Thread | None = None  # see _work_out_outline
         self._outline_timer = QTimer(self, singleShot=True, interval=OUTLINE_DELAY_MS)
         self._outline_timer.timeout.connect(self.refresh_outline)
         self._format_timer = QTimer(self, singleShot=True, interval=0)
@@ -150,15 +154,58 @@ class DraftDocument(QObject):
                 progress(100 * end // len(paragraphs))
                 QTimer.singleShot(0, self, lambda: next_slice(end))
                 return
-            self.loading_steps = False
-            self._steps_done = None
-            self._finish_load(document, path)
-            done()
+            self._work_out_outline(document, path, generation)
 
-        next_slice(0)
+        self.loadStarted.emit()
+        # the first slice on the next turn too: emptying the old document and its outline
+        # (30-80 ms after a long one) is enough for this one
+        QTimer.singleShot(0, self, lambda: next_slice(0))
+
+    def _work_out_outline(self, document: Document, path: Path | None, generation: int) -> None:
+        """The last step of ``load_in_steps``: the template and the outline of the whole
+        document are worked out on a worker thread (80-200 ms at 1 MB, over a second at
+        5 MB in one piece on the UI thread); the window keeps answering meanwhile."""
+        paragraphs = self._loaded_paras
+        results: list[tuple[Template | None, Outline]] = []
+        errors: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                template = resolve_template(document, self.services.templates)
+                results.append((template, self.live.update(paragraphs, template)))
+            except BaseException as exc:  # handed to the UI thread below
+                errors.append(exc)
+
+        worker = threading.Thread(target=work, name="outline", daemon=True)
+        self._outline_worker = worker
+        worker.start()
+
+        def poll() -> None:
+            if worker.is_alive():
+                return
+            timer.stop()
+            timer.deleteLater()
+            self._outline_worker = None
+            if generation != self._loading:
+                return  # another load came meanwhile; it has rebuilt the outline
+            self.loading_steps = False
+            done, self._steps_done = self._steps_done, None
+            if errors:
+                self._finish_load(document, path)  # the same work again, here, to raise it
+            else:
+                self._finish_load(document, path, results[0])
+            if done is not None:
+                done()
+
+        timer = QTimer(self, interval=OUTLINE_POLL_MS)
+        timer.timeout.connect(poll)
+        timer.start()
 
     def _cancel_steps(self) -> None:
         self._loading += 1
+        if self._outline_worker is not None:  # it updates self.live: let it finish first
+            self._outline_worker.join()
+            self._outline_worker = None
         if self.loading_steps:
             self.loading_steps = False
             done, self._steps_done = self._steps_done, None
@@ -202,15 +249,22 @@ class DraftDocument(QObject):
         # laid out already: the cost stays with the slice, not the whole document).
         self.qdoc.markContentsDirty(start.position(), self.qdoc.characterCount() - start.position())
 
-    def _finish_load(self, document: Document, path: Path | None) -> None:
+    def _finish_load(self, document: Document, path: Path | None,
+                     worked_out: tuple[Template | None, Outline] | None = None) -> None:
+        """``worked_out``: the template and outline already found off the UI thread."""
         self._paras, self._loaded_paras = self._loaded_paras, []
         self._stale = None
         self.qdoc.clearUndoRedoStacks()
         self.qdoc.setModified(False)
         self.source = path
         self.path = path if path is not None and path.suffix.lower() == ".docx" else None
-        self.template = resolve_template(document, self.services.templates)
-        self.refresh_outline()
+        if worked_out is None:
+            self.template = resolve_template(document, self.services.templates)
+            self.refresh_outline()
+        else:
+            self._outline_timer.stop()
+            self.template, self.outline = worked_out
+            self.outlineChanged.emit(self.outline)
         self.fileChanged.emit()
         self.loaded.emit()
 
@@ -362,6 +416,8 @@ class DraftDocument(QObject):
 
     def refresh_outline(self) -> None:
         self._outline_timer.stop()
+        if self.loading_steps:  # the load's last step works the outline out (self.live)
+            return
         paragraphs = self.paragraphs()
         if self._redetect:
             self._redetect = False

@@ -81,28 +81,45 @@ def _match(item: _Item, formulation: Formulation, first: bool, last: bool) -> _H
 
 def check_formulations(text: str, config: CheckConfig) -> list[Finding]:
     findings: list[Finding] = check_sequences(text, config)
+    by_first = _forms_by_first_char(config.formulations)
+    firsts = set(by_first)
     for m in _CLAUSE_RE.finditer(text):
         clause = m.group()
         if "、" not in clause and "”“" not in clause:
             continue
+        candidates = _may_list(clause, by_first, firsts)
+        if not candidates:
+            continue
         items = _items(clause, m.start())
         if len(items) < 2:
             continue
-        for formulation in config.formulations:
-            if _may_list(clause, formulation):
-                findings.extend(_check_list(text, items, formulation))
+        for index in candidates:
+            findings.extend(_check_list(text, items, config.formulations[index]))
     return findings
 
 
-def _may_list(clause: str, f: Formulation) -> bool:
-    """Cheap test first: at least two members written somewhere in the clause."""
-    found = 0
-    for forms in f.members:
-        if any(form in clause for form in forms):
-            found += 1
-            if found == 2:
-                return True
-    return False
+def _forms_by_first_char(formulations: list[Formulation]) -> dict[str, list[tuple[str, int, int]]]:
+    """Every member form as (form, formulation, member), under its first character ("" for
+    an empty form, which every clause contains)."""
+    by_first: dict[str, list[tuple[str, int, int]]] = {}
+    for f_index, f in enumerate(formulations):
+        for m_index, forms in enumerate(f.members):
+            for form in forms:
+                by_first.setdefault(form[:1], []).append((form, f_index, m_index))
+    return by_first
+
+
+def _may_list(clause: str, by_first: dict[str, list[tuple[str, int, int]]], firsts: set[str]) -> list[int]:
+    """Cheap test first: the formulations (in their order) with at least two members written
+    somewhere in the clause.  Only forms starting with one of the clause's characters are
+    looked for: trying every form of every formulation on every clause made this rule the
+    slowest of 校对 (0.9-6 s at 5 MB)."""
+    members: dict[int, set[int]] = {}
+    for char in [*firsts.intersection(clause), *([""] if "" in firsts else [])]:  # "" is in every clause
+        for form, f_index, m_index in by_first[char]:
+            if form in clause:
+                members.setdefault(f_index, set()).add(m_index)
+    return sorted(f_index for f_index, found in members.items() if len(found) >= 2)
 
 
 def _check_list(text: str, items: list[_Item], f: Formulation) -> list[Finding]:

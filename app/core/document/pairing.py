@@ -24,6 +24,7 @@ as a measure; causes: 13 of 16 right (81.2 %).
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -154,23 +155,26 @@ def _bags(texts: Sequence[str]) -> list[Counter]:
     bags = []
     for text in texts:
         chars = cjk_chars(text)
-        bags.append(Counter(chars[i] + chars[i + 1] for i in range(len(chars) - 1)))
+        bags.append(Counter(map(operator.add, chars[:-1], chars[1:])))  # the bigrams, in C
     return bags
 
 
-def _vectors(bags: list[Counter], df: Counter, n: int) -> list[dict[str, float]]:
+def _vectors(bags: list[Counter], idf: dict[str, float]) -> list[dict[str, float]]:
     vectors = []
     for bag in bags:
-        vec = {g: c * math.log((n + 1) / (df[g] + 0.5)) for g, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vec = {g: c * idf[g] for g, c in bag.items()}
+        values = list(vec.values())
+        norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
         vectors.append({g: v / norm for g, v in vec.items()})
     return vectors
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    # Only shared bigrams count; the key intersection runs in C (a 30,000-字 draft compares
-    # every problem with every measure, three ways).
-    return sum(a[g] * b[g] for g in a.keys() & b.keys())
+    # Only shared bigrams count; the key intersection and the products run in C (a
+    # 30,000-字 draft compares every problem with every measure, three ways).  The same
+    # products summed in the same order as a generator would: the very same floats.
+    shared = a.keys() & b.keys()
+    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 class _Wording:
@@ -182,8 +186,10 @@ class _Wording:
         fulls = _bags([i.full for i in items])
         df = Counter(g for bag in leads + fulls for g in bag)
         n = len(leads) + len(fulls)
-        self.lead, self.full = _vectors(leads, df, n), _vectors(fulls, df, n)
+        idf = {g: math.log((n + 1) / (count + 0.5)) for g, count in df.items()}  # once per bigram
+        self.lead, self.full = _vectors(leads, idf), _vectors(fulls, idf)
         self.p = len(problems)
+        self._postings: tuple[dict, dict] | None = None  # see row()
 
     def score(self, i: int, k: int) -> float:
         """Problem ``i`` against measure ``k``: the best of lead against lead, lead against
@@ -192,15 +198,45 @@ class _Wording:
         lead, full, m = self.lead, self.full, self.p + k
         return max(_cosine(lead[i], lead[m]), _cosine(lead[i], full[m]), _cosine(full[i], full[m]))
 
+    def row(self, i: int) -> list[float]:
+        """``score(i, k)`` for every measure k at once: each bigram of the problem is looked
+        up in an index of the measures that have it, so only shared bigrams cost anything
+        (most pairs share none of their lead bigrams; comparing every pair's keys made
+        the scores half of 结构检查).  The same products, summed in another order."""
+        if self._postings is None:
+            lead_post: dict[str, list[tuple[int, float]]] = {}
+            full_post: dict[str, list[tuple[int, float]]] = {}
+            for k in range(len(self.lead) - self.p):
+                for g, w in self.lead[self.p + k].items():
+                    lead_post.setdefault(g, []).append((k, w))
+                for g, w in self.full[self.p + k].items():
+                    full_post.setdefault(g, []).append((k, w))
+            self._postings = (lead_post, full_post)
+        lead_post, full_post = self._postings
+        count = len(self.lead) - self.p
+        lead_lead: list[float] = [0] * count  # int 0 where nothing is shared, as sum() of nothing
+        lead_full: list[float] = [0] * count
+        full_full: list[float] = [0] * count
+        for g, v in self.lead[i].items():
+            for k, w in lead_post.get(g, ()):
+                lead_lead[k] += v * w
+            for k, w in full_post.get(g, ()):
+                lead_full[k] += v * w
+        for g, v in self.full[i].items():
+            for k, w in full_post.get(g, ()):
+                full_full[k] += v * w
+        return list(map(max, lead_lead, lead_full, full_full))
+
 
 def wording_matrix(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[float]]:
     """wording[i][k]: how close problem i and measure k are in words (0..1)."""
     wording = _Wording(problems, measures)
-    return [[wording.score(i, k) for k in range(len(measures))] for i in range(len(problems))]
+    return [wording.row(i) for i in range(len(problems))]
 
 
 SMALL_PAIRS = 40_000  # a real report has at most a few dozen of each: compared all with all
 MAX_PAIRS = 60_000  # beyond this a block compares each problem with its nearest measures only
+ROW_MIN_PROBLEMS = 8  # the index of _Wording.row pays off from this many problems on
 
 
 def _position(item: Item) -> tuple[int, int]:
@@ -282,16 +318,19 @@ def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = Tr
         window = max(1, MAX_PAIRS // max(len(block_problems), 1))
         for row, i in enumerate(block_problems):
             first = 0
+            closes = None
             if len(block_measures) > window:  # a huge block: the measures around its place
                 centre = row * len(block_measures) // len(block_problems)
                 first = max(0, min(centre - window // 2, len(block_measures) - window))
+            elif len(block_problems) >= ROW_MIN_PROBLEMS:
+                closes = wording.row(row)
             best, best_key = Answer(None, 0.0, False), -math.inf
             for column in range(first, min(first + window, len(block_measures))):
                 k = block_measures[column]
                 if used[k] and not reuse:
                     continue
                 fit = _topic_fit(problems[i].topics, measures[k].topics)
-                close = wording.score(row, column)
+                close = closes[column] if closes is not None else wording.score(row, column)
                 echoed = len(own[row] & own[offset + column]) >= ECHO_MIN
                 if fit < SIDE_TOPIC_MIN and close < WORDING_ALONE and not echoed:
                     continue

@@ -44,6 +44,7 @@ _D = TypeVar("_D", bound=QWidget)  # a non-modal helper dialog
 
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
+LIKE_WORD_OFF_THREAD = 2000  # paragraphs not counted yet: counted on a worker thread
 
 
 def count_text(total: int, target: tuple[int, int] | None, like_word: int | None = None) -> str:
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
     # --- wiring ---------------------------------------------------------------------------
     def _connect(self) -> None:
         self.draft.outlineChanged.connect(self._on_outline)
+        self.draft.loadStarted.connect(self.outline_pane.show_loading)  # not the old draft's outline
         self.draft.fileChanged.connect(self._update_title)
         self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
         self.outline_pane.nodeActivated.connect(
@@ -133,9 +135,7 @@ class MainWindow(QMainWindow):
     # --- derived state --------------------------------------------------------------------
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
-        target = self.draft.template.target_chars if self.draft.template else None
-        like_word = self._count_like_word()
-        self.count_label.setText(count_text(outline.total_chars, target, like_word))
+        self._show_count()
         self.count_label.setToolTip("汉字：只数汉字，不含标点和数字（目标字数按此计算）。\n"
                                     "含标点：与 Word“字数统计”中的“字数”一致，汉字和标点各算一个，"
                                     "一串英文字母或数字算一个。")
@@ -143,12 +143,32 @@ class MainWindow(QMainWindow):
         self._usage_timer.start()
         self._context_timer.start()
 
-    def _count_like_word(self) -> int:
+    def _show_count(self) -> None:
+        target = self.draft.template.target_chars if self.draft.template else None
+        like_word = self._count_like_word()
+        self.count_label.setText(count_text(self.draft.outline.total_chars, target, like_word))
+
+    def _counted(self, counts: dict[str, int]) -> None:
+        self._like_word_cache.update(counts)
+        self._show_count()
+
+    def _count_like_word(self) -> int | None:
         """Word's 字数 of the draft, counted per paragraph and cached by paragraph text: a
-        keystroke recounts one paragraph, not the whole draft."""
+        keystroke recounts one paragraph, not the whole draft.  A long draft just opened is
+        counted on a worker thread (60 ms at 5 MB): None until then."""
+        from app.ui.window.opening import OffThread
+
         cache = self._like_word_cache
         total = 0
         texts = [p.text for p in self.draft.paragraphs()]
+        missing = [t for t in texts if t not in cache]
+        if len(missing) > LIKE_WORD_OFF_THREAD:
+            runner = self.findChild(OffThread, "likeWordCount")
+            if runner is None:
+                runner = OffThread(self._counted, self)
+                runner.setObjectName("likeWordCount")
+            runner.run(lambda: {t: count_like_word(t) for t in missing})
+            return None
         for text in texts:
             count = cache.get(text)
             if count is None:

@@ -17,27 +17,36 @@ from app.core.model import Document
 
 IN_STEPS_CHARS = 100_000  # shorter documents load in one go (a few tens of ms)
 READ_POLL_MS = 15
+READ_WAIT_S = 0.02  # a read that takes longer is waited for with the window's events served
+SHOWN_NAME_CHARS = 16  # a file name in the status bar's progress is cut to this many characters
+
+
+def short_name(name: str) -> str:
+    """``name`` short enough that the progress after it stays in the status bar: at 1024 px
+    the 字数 and 当前 labels leave about 400 px for the message."""
+    return name if len(name) <= SHOWN_NAME_CHARS else name[:SHOWN_NAME_CHARS - 1] + "…"
 
 
 def read_without_freezing(host, path: Path) -> Document:
     """``read_document(path)`` on a worker thread while the window's events are served;
     raises what it raises (``DocumentReadError``)."""
-    from app.core.formats.reader import read_document
-
     documents: list[Document] = []
     errors: list[BaseException] = []
 
     def work() -> None:
         try:
+            # imported here: the first time it brings python-docx (80 ms, not on the UI thread)
+            from app.core.formats.reader import read_document
+
             documents.append(read_document(path))
         except BaseException as exc:  # handed to the UI thread below
             errors.append(exc)
 
     worker = threading.Thread(target=work, name="open", daemon=True)
     worker.start()
-    worker.join(0.05)  # small files: done before anything needs repainting
+    worker.join(READ_WAIT_S)  # small files: done before anything needs repainting
     if worker.is_alive():
-        host.notify(f"正在读取“{path.name}”……", 0)
+        host.notify(f"正在读取“{short_name(path.name)}”……", 0)
         loop = QEventLoop()
         timer = QTimer(interval=READ_POLL_MS)
         timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
@@ -60,7 +69,7 @@ def load_without_freezing(host, editor, document: Document, path: Path | None) -
     was_read_only = editor.isReadOnly()
     editor.setReadOnly(True)
     loop = QEventLoop()
-    name = path.name if path else "文稿"
+    name = short_name(path.name) if path else "文稿"
 
     def progress(percent: int) -> None:
         host.notify(f"正在打开“{name}”…… {percent}%", 0)
