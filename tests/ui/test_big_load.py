@@ -138,3 +138,27 @@ def test_load_progress_stays_on_screen_and_readable(qtbot, loaded_services, user
     assert seen and all(message.startswith("正在打开") and message.endswith("%") for message, _, _ in seen)
     assert all(fits and on_screen for _, fits, on_screen in seen), seen[:1]
     win.draft.qdoc.setModified(False)
+
+
+def test_saving_while_a_long_document_loads_never_writes_half_of_it(window, qtbot, tmp_path):
+    """保存 (or an autosave) pressed while a long file loads would have written the first
+    slices of the new document over the previous document's file."""
+    from app.core.formats.reader import read_document
+    from app.core.model import Paragraph, Role
+
+    saved = tmp_path / "上一份.docx"
+    window.draft.load(Document([Paragraph(Role.TITLE, "上一份材料"), Paragraph(Role.BODY, "原有正文。")]))
+    assert window.files.save_to(saved)
+    before = saved.read_bytes()
+    big = Document(recognize_text(_long_report(8)), None)
+    window.draft.load_in_steps(big, None, lambda p: None, lambda: None)
+    assert window.draft.loading_steps
+    assert window.draft.path == saved  # still the previous document's file until the end
+    window.draft.qdoc.setModified(True)
+    assert not window.files.save()
+    assert window.safety.autosave.save_now() is None
+    assert saved.read_bytes() == before
+    assert "打开完成后再保存" in window.statusBar().currentMessage()
+    _wait_loaded(qtbot, window)
+    assert [p.text for p in read_document(saved).paragraphs] == ["上一份材料", "原有正文。"]
+    window.draft.qdoc.setModified(False)

@@ -114,6 +114,9 @@ class FileActions(QObject):
         from app.core.errors import SaveError
         from app.core.formats.docx_io import write_docx
 
+        if self.draft.loading_steps:  # half a document must never go over the old file
+            self.host.notify("正在打开文稿，请等打开完成后再保存。", 8000)
+            return False
         if not self.safety.may_save(path) or not self.unfinished.confirm():
             return False
         self.draft.flush()

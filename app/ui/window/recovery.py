@@ -98,7 +98,7 @@ class AutosaveController(QObject):
     def save_now(self) -> Future | None:
         """Snapshot now and queue the write; ``None`` when there is nothing unsaved."""
         self._timer.stop()
-        if not self.draft.qdoc.isModified():
+        if not self.draft.qdoc.isModified() or self.draft.loading_steps:  # never half a document
             return None
         start = time.perf_counter()
         snapshot = Snapshot.of(self.draft_id, self.draft.to_document(), self.draft.path)
