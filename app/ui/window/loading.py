@@ -66,6 +66,7 @@ class BackgroundLoading(QObject):
         self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
         self._warm_timer.timeout.connect(self._warm_index)
         self.gc_paused = False
+        self.jieba_loaded = False  # set once ``on_loaded`` has run (the bench's hook reads it)
 
     def start(self) -> None:
         if self.loader is None and not self.services.segmenter.ready:
@@ -73,10 +74,14 @@ class BackgroundLoading(QObject):
             self._pause_gc()
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self._on_loaded)
+            self.loader.loaded.connect(self._mark_loaded)
             self.loader.loaded.connect(self._warm_timer.start)
             self.loader.loaded.connect(freeze_loaded_objects)
             self.loader.finished.connect(self._resume_gc_when_done)
             self.loader.start()
+
+    def _mark_loaded(self) -> None:
+        self.jieba_loaded = True
 
     def _pause_gc(self) -> None:
         """No cyclic collections while loading: everything allocated now stays alive, yet
