@@ -24,6 +24,7 @@ dict with jieba's own layout; texts starting with one of its characters take jie
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from math import log
 
@@ -38,21 +39,18 @@ def pack(freq: Mapping[str, int]) -> dict[str, str]:
     """jieba's prefix dictionary as buckets: its words (count > 0) by first character."""
     groups: dict[str, list[str]] = {}
     for word in sorted(w for w, f in freq.items() if f > 0 and w and SEP not in w and END not in w):
-        count = min(freq[word], MAX_COUNT)
-        groups.setdefault(word[0], []).append(
-            f"{SEP}{word}{END}{chr(OFFSET + count // BASE)}{chr(OFFSET + count % BASE)}")
+        groups.setdefault(word[0], []).append(SEP + _entry(word, freq[word]))
     return {first: "".join(entries) for first, entries in groups.items()}
+
+
+def _entry(word: str, count: int) -> str:
+    count = min(count, MAX_COUNT)
+    return f"{word}{END}{chr(OFFSET + count // BASE)}{chr(OFFSET + count % BASE)}"
 
 
 def _count_at(bucket: str, j: int) -> int:
     """The count stored after the END at ``j - 1``."""
     return (ord(bucket[j]) - OFFSET) * BASE + ord(bucket[j + 1]) - OFFSET
-
-
-def _entries(bucket: str) -> Iterator[tuple[str, int]]:
-    """The (word, count) pairs of a bucket."""
-    for entry in bucket.split(SEP)[1:]:
-        yield entry[:-3], _count_at(entry, len(entry) - 2)
 
 
 class PackedFreq(Mapping[str, int]):
@@ -97,17 +95,26 @@ class PackedFreq(Mapping[str, int]):
     def merge_overlay(self) -> None:
         """Pack the overlay's words into their buckets (after the user dictionary is added:
         texts starting with its characters then take the fast path again)."""
-        for first in self.firsts:
-            words = dict(_entries(self.buckets.get(first, "")))
-            for word, count in self.overlay.items():
-                if word[:1] != first:
-                    continue
+        by_first: dict[str, list[tuple[str, int]]] = {}
+        for word, count in self.overlay.items():
+            by_first.setdefault(word[:1], []).append((word, count))
+        for first, changes in by_first.items():
+            # entries sort as their words do (END sorts before any character of a word)
+            entries = self.buckets.get(first, "").split(SEP)[1:]
+            for word, count in changes:
+                at = bisect_left(entries, word)
+                there = at < len(entries) and entries[at].startswith(word + END)
                 if count > 0:
-                    words[word] = count
-                else:  # jieba's zero: a new prefix (already implied) or a deleted word
-                    words.pop(word, None)
-            self.buckets.update(pack(words))
-            if not words:
+                    entry = _entry(word, count)
+                    if there:
+                        entries[at] = entry
+                    else:
+                        entries.insert(at, entry)
+                elif there:  # jieba's zero: a deleted word (a new prefix is implied already)
+                    del entries[at]
+            if entries:
+                self.buckets[first] = SEP + SEP.join(entries)
+            else:
                 self.buckets.pop(first, None)
         self.overlay.clear()
         self.firsts.clear()
@@ -121,9 +128,10 @@ class PackedFreq(Mapping[str, int]):
     def items(self) -> Iterator[tuple[str, int]]:  # pyright: ignore[reportIncompatibleMethodOverride]
         overlay = self.overlay
         for bucket in self.buckets.values():
-            for word, count in _entries(bucket):
+            for entry in bucket.split(SEP)[1:]:  # the lexicon reads them all: kept inline
+                word = entry[:-3]
                 if word not in overlay:
-                    yield word, count
+                    yield word, (ord(entry[-2]) - OFFSET) * BASE + ord(entry[-1]) - OFFSET
         yield from ((word, count) for word, count in overlay.items() if count)
 
 
