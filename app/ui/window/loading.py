@@ -18,7 +18,7 @@ WARM_TICK_MS = 20
 # (Python's default: 5 ms).  The UI thread gives the GIL up on many Qt calls — the phrase
 # list's Python delegate makes several per row — and each time could wait up to 5 ms to get it
 # back while jieba's dictionary loaded (a stack-sampling watchdog found the UI thread in
-# PhraseDelegate.sizeHint/paint and the loader in segment._read_sliced during the stalls).
+# PhraseDelegate.sizeHint/paint and the loader in segment.py reading the dictionary then).
 LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
