@@ -186,6 +186,15 @@ def packed_bytes(buckets: dict[str, str], total: int) -> bytes:
     return b"".join([_CACHE_MAGIC, total.to_bytes(8, "little"), marshal.dumps(buckets)])
 
 
+def is_current_cache(path: Path) -> bool:
+    """Is ``path`` a dictionary cache in this version's format (not an older one)?"""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_CACHE_MAGIC)) == _CACHE_MAGIC
+    except OSError:
+        return False
+
+
 def read_packed(data: bytes) -> tuple[dict[str, str], int]:
     if not data.startswith(_CACHE_MAGIC):
         raise ValueError("not a packed-dictionary cache")
