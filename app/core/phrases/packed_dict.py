@@ -33,6 +33,7 @@ END = "\x01"
 OFFSET = 0x100
 BASE = 0xD000 - OFFSET  # count characters stay in U+0100..U+CFFF (no surrogates)
 MAX_COUNT = BASE * BASE - 1
+SUB_MIN = 256  # buckets longer than this (characters) get a sub-index by second character
 
 
 def pack(freq: Mapping[str, int]) -> dict[str, str]:
@@ -41,6 +42,28 @@ def pack(freq: Mapping[str, int]) -> dict[str, str]:
     for word in sorted(w for w, f in freq.items() if f > 0 and w and SEP not in w and END not in w):
         groups.setdefault(word[0], []).append(SEP + _entry(word, freq[word]))
     return {first: "".join(entries) for first, entries in groups.items()}
+
+
+def sub_index(buckets: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """For each bucket longer than ``SUB_MIN``: its words' distinct second characters in order,
+    and where each one's block starts (the offsets as characters, the bucket's length last).
+    A look-up then searches only the words sharing its first two characters (a failed ``find``
+    otherwise scanned the rest of a bucket of up to 26k characters)."""
+    subs: dict[str, tuple[str, str]] = {}
+    for first, bucket in buckets.items():
+        if len(bucket) <= SUB_MIN or len(bucket) >= 0x110000:
+            continue
+        seconds: list[str] = []
+        starts: list[str] = []
+        pos = bucket.find(SEP)
+        while pos >= 0:
+            second = bucket[pos + 2]  # END for the one-character word (always first)
+            if second != END and (not seconds or seconds[-1] != second):
+                seconds.append(second)
+                starts.append(chr(pos))
+            pos = bucket.find(SEP, pos + 1)
+        subs[first] = ("".join(seconds), "".join(starts) + chr(len(bucket)))
+    return subs
 
 
 def _entry(word: str, count: int) -> str:
@@ -59,10 +82,11 @@ class PackedFreq(Mapping[str, int]):
     Iteration lists the words with a count (not jieba's zero-count prefixes).
     """
 
-    __slots__ = ("buckets", "firsts", "overlay")
+    __slots__ = ("buckets", "firsts", "overlay", "subs")
 
-    def __init__(self, buckets: dict[str, str]) -> None:
+    def __init__(self, buckets: dict[str, str], subs: dict[str, tuple[str, str]] | None = None) -> None:
         self.buckets = buckets
+        self.subs = sub_index(buckets) if subs is None else subs
         self.overlay: dict[str, int] = {}  # jieba's add_word: its words and their new prefixes
         self.firsts: set[str] = set()  # the first characters of the overlay's entries
 
@@ -71,9 +95,16 @@ class PackedFreq(Mapping[str, int]):
         if overlay and key in overlay:
             return overlay[key]
         bucket = self.buckets.get(key[:1])
-        if bucket is None:
+        if bucket is None or SEP in key or END in key:  # (no word holds them)
             return default
-        pos = bucket.find(SEP + key)
+        sub = self.subs.get(key[0]) if len(key) > 1 else None
+        if sub is None:
+            pos = bucket.find(SEP + key)
+        else:
+            i = sub[0].find(key[1])
+            if i < 0:
+                return default
+            pos = bucket.find(SEP + key, ord(sub[1][i]), ord(sub[1][i + 1]))
         if pos < 0:
             return default
         j = pos + len(key) + 1
@@ -116,6 +147,9 @@ class PackedFreq(Mapping[str, int]):
                 self.buckets[first] = SEP + SEP.join(entries)
             else:
                 self.buckets.pop(first, None)
+            self.subs.pop(first, None)
+            if first in self.buckets:
+                self.subs.update(sub_index({first: self.buckets[first]}))
         self.overlay.clear()
         self.firsts.clear()
 
@@ -151,6 +185,7 @@ def packed_tokenizer(jieba, freq: PackedFreq, total: int):
             dag.counts = counts
             packed = self.FREQ
             buckets = packed.buckets
+            subs = packed.subs
             firsts = packed.firsts
             n = len(sentence)
             for k in range(n):
@@ -171,9 +206,16 @@ def packed_tokenizer(jieba, freq: PackedFreq, total: int):
                     bucket = buckets.get(first)
                     if bucket is not None:
                         pos = 0
+                        end = len(bucket)
                         i = k
                         while i < n:
-                            pos = bucket.find(SEP + sentence[k:i + 1], pos)
+                            if i == k + 1 and first in subs:  # the block of the second character
+                                seconds, starts = subs[first]
+                                at = seconds.find(sentence[i])
+                                if at < 0:
+                                    break
+                                pos, end = ord(starts[at]), ord(starts[at + 1])
+                            pos = bucket.find(SEP + sentence[k:i + 1], pos, end)
                             if pos < 0:
                                 break
                             j = pos + i - k + 2

@@ -30,7 +30,7 @@ from app.core.text import text_key
 
 _STOP = set("的了和与及在是对把被为以于并且而或也都还更就")
 _PUNCT = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()[]{}\"' \t\n\u3000")
-_CACHE_MAGIC = b"MJPFD2"  # 1: jieba's dict in marshalled slices; 2: packed buckets
+_CACHE_MAGIC = b"MJPFD2"  # 1: jieba's dict in marshalled slices; 2: packed buckets + sub-index
 
 
 def _dict_fingerprint(dict_file: Path) -> str:
@@ -73,9 +73,8 @@ class Segmenter:
                 return
             jieba = import_jieba()
             logging.getLogger("jieba").setLevel(logging.WARNING)
-            buckets, total = self._load_packed(jieba.Tokenizer())
+            freq, total = self._load_packed(jieba.Tokenizer())
             pause()
-            freq = PackedFreq(buckets)
             tokenizer = packed_tokenizer(jieba, freq, total)
             if self._user_dict.is_file():
                 tokenizer.load_userdict(str(self._user_dict))
@@ -98,7 +97,7 @@ class Segmenter:
             return None
         return self._cache_dir / f"jieba-prefix-{_dict_fingerprint(dict_file)}.bin"
 
-    def _load_packed(self, tokenizer) -> tuple[dict[str, str], int]:
+    def _load_packed(self, tokenizer) -> tuple[PackedFreq, int]:
         dict_file = _dict_path(tokenizer)
         cache = self._cache_file(dict_file)
         if cache is not None and cache.is_file():
@@ -107,12 +106,12 @@ class Segmenter:
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # a damaged (or older) cache is rebuilt below
         with open(dict_file, "rb") as handle:
-            freq, total = tokenizer.gen_pfdict(handle)
-        buckets = pack(freq)
-        del freq
-        if cache is not None:
-            write_cache(cache, packed_bytes(buckets, total))  # if it fails, the next start builds again
-        return buckets, total
+            jiebas, total = tokenizer.gen_pfdict(handle)
+        freq = PackedFreq(pack(jiebas))
+        del jiebas
+        if cache is not None:  # if writing fails, the next start builds again
+            write_cache(cache, packed_bytes(freq.buckets, freq.subs, total))
+        return freq, total
 
     # --- tokens -----------------------------------------------------------------------------
     def fallback_vocabulary(self, words: Iterable[str]) -> None:
@@ -181,9 +180,9 @@ def _dict_path(tokenizer) -> Path:
     return Path(tokenizer.dictionary)
 
 
-def packed_bytes(buckets: dict[str, str], total: int) -> bytes:
-    """The cache file: magic, total, the marshalled buckets."""
-    return b"".join([_CACHE_MAGIC, total.to_bytes(8, "little"), marshal.dumps(buckets)])
+def packed_bytes(buckets: dict[str, str], subs: dict[str, tuple[str, str]], total: int) -> bytes:
+    """The cache file: magic, total, the marshalled buckets and their sub-index."""
+    return b"".join([_CACHE_MAGIC, total.to_bytes(8, "little"), marshal.dumps((buckets, subs))])
 
 
 def is_current_cache(path: Path) -> bool:
@@ -195,15 +194,15 @@ def is_current_cache(path: Path) -> bool:
         return False
 
 
-def read_packed(data: bytes) -> tuple[dict[str, str], int]:
+def read_packed(data: bytes) -> tuple[PackedFreq, int]:
     if not data.startswith(_CACHE_MAGIC):
         raise ValueError("not a packed-dictionary cache")
     pos = len(_CACHE_MAGIC)
     total = int.from_bytes(data[pos:pos + 8], "little")
-    buckets = marshal.loads(data[pos + 8:])
-    if not isinstance(buckets, dict) or not buckets or total <= 0:
+    buckets, subs = marshal.loads(data[pos + 8:])
+    if not isinstance(buckets, dict) or not buckets or not isinstance(subs, dict) or total <= 0:
         raise ValueError("empty cache")
-    return buckets, total
+    return PackedFreq(buckets, subs), total
 
 
 class TokenCache:

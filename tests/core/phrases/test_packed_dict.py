@@ -52,7 +52,8 @@ def test_freq_answers_as_jiebas_dict(jiebas_own, packed):
     assert isinstance(ours, PackedFreq) and total == jiebas_own.total
     rng = random.Random(4)
     keys = rng.sample(sorted(theirs), 20_000)  # words, user words and zero-count prefixes
-    keys += ["两个确立", "管党治党", "两个确", "", "x", "不存在的词语组合", "中华人民共和国万岁"]
+    keys += ["两个确立", "管党治党", "两个确", "", "x", "不存在的词语组合", "中华人民共和国万岁",
+             "中\x01", "中\x00国", "中国\x01"]
     for key in keys:
         assert ours.get(key) == theirs.get(key), key
         assert (key in ours) == (key in theirs), key
