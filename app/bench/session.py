@@ -58,7 +58,9 @@ def watch(window, report: Callable[[str, object], None]) -> None:
         if listed and not state["first"]:
             state["first"] = True
             report("first_suggestions_t", time.monotonic())
-        done = (state.get("loaded") or (loader is not None and loader.isFinished())
+        # jieba's dictionary can be loaded (the signal emitted) before this hook connects
+        done = (state.get("loaded") or getattr(loading, "jieba_loaded", False)
+                or (loader is not None and loader.isFinished())
                 or (loader is None and window.services.segmenter.ready))
         if listed and done:
             timer.stop()

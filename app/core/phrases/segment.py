@@ -1,12 +1,11 @@
 """Word segmentation with jieba and the domain's user dictionary.
 
-jieba's own loader unmarshals its ~500k-entry prefix dictionary in one call, which holds
-the GIL for 200–270 ms on a 2-core office PC: a window that loads it on a worker thread
-still freezes that long.  So the segmenter keeps its own cache of the prefix dictionary
-in the user's cache dir, written as slices of ``SLICE`` entries, and loads it slice by
-slice, yielding the GIL between slices (worst UI stall measured ~15–20 ms; see
-tests/perf).  The first run builds the dictionary with jieba's pure-Python builder, which
-yields the GIL by itself, and writes the cache.
+jieba's own dictionary is a ~500k-entry dict (~55 MB) that its loader unmarshals in one
+call holding the GIL for 200–270 ms.  The segmenter instead keeps jieba's words packed in
+one string per first character (``packed_dict``: ~5 MB, no Python object per word) and
+caches them in the user's cache dir as one marshalled dict of ~12k strings, read in a few
+ms.  The first run builds them from jieba's dictionary with jieba's pure-Python builder
+(which yields the GIL by itself) and writes the cache.
 
 Until ``load()`` has finished, ``tokens`` falls back to a longest-match over a
 vocabulary handed in by the index (``fallback_vocabulary``), else character bigrams.
@@ -25,13 +24,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from app.core.paths import resources_dir
+from app.core.phrases.packed_dict import PackedFreq, pack, packed_tokenizer
 from app.core.storage.files import write_cache
 from app.core.text import text_key
 
 _STOP = set("的了和与及在是对把被为以于并且而或也都还更就")
 _PUNCT = set("，。、；：？！“”‘’（）《》【】—…·,.;:?!()[]{}\"' \t\n\u3000")
-SLICE = 10_000
-_CACHE_MAGIC = b"MJPFD1"
+_CACHE_MAGIC = b"MJPFD2"  # 1: jieba's dict in marshalled slices; 2: packed buckets + sub-index
 
 
 def _dict_fingerprint(dict_file: Path) -> str:
@@ -52,7 +51,7 @@ class Segmenter:
     def ready(self) -> bool:
         return self._tokenizer is not None
 
-    def dictionary(self) -> tuple[dict[str, int], int] | None:
+    def dictionary(self) -> tuple[PackedFreq, int] | None:
         """jieba's prefix dictionary and total count once loaded (shared, not copied)."""
         tokenizer = self._tokenizer
         return None if tokenizer is None else (tokenizer.FREQ, tokenizer.total)
@@ -65,21 +64,21 @@ class Segmenter:
     def load(self, pause: Callable[[], None] = lambda: time.sleep(0.001)) -> None:
         """Load jieba's dictionary (blocking; meant for a worker thread).
 
-        ``pause`` runs between slices; the default sleeps 1 ms so that the UI thread really
-        gets the GIL (``sleep(0)`` often hands it straight back to this thread: 60–80 ms
-        stalls in ``python -m app bench`` once jieba's import got faster, 15 ms with 1 ms).
+        ``pause`` runs once the cache is read, before the user dictionary is added (the
+        default sleeps 1 ms so that the UI thread really gets the GIL: ``sleep(0)`` often
+        hands it straight back to this thread).
         """
         with self._lock:
             if self._tokenizer is not None:
                 return
             jieba = import_jieba()
             logging.getLogger("jieba").setLevel(logging.WARNING)
-            tokenizer = jieba.Tokenizer()
-            freq, total = self._load_prefix_dict(tokenizer, pause)
-            tokenizer.FREQ, tokenizer.total = freq, total
-            tokenizer.initialized = True
+            freq, total = self._load_packed(jieba.Tokenizer())
+            pause()
+            tokenizer = packed_tokenizer(jieba, freq, total)
             if self._user_dict.is_file():
                 tokenizer.load_userdict(str(self._user_dict))
+                freq.merge_overlay()
             self._tokenizer = tokenizer
 
     def cache_ready(self) -> bool:
@@ -98,18 +97,20 @@ class Segmenter:
             return None
         return self._cache_dir / f"jieba-prefix-{_dict_fingerprint(dict_file)}.bin"
 
-    def _load_prefix_dict(self, tokenizer, pause) -> tuple[dict[str, int], int]:
+    def _load_packed(self, tokenizer) -> tuple[PackedFreq, int]:
         dict_file = _dict_path(tokenizer)
         cache = self._cache_file(dict_file)
         if cache is not None and cache.is_file():
             try:
-                return _read_sliced(cache, pause)
+                return read_packed(cache.read_bytes())
             except (OSError, ValueError, EOFError, TypeError):
-                pass  # a damaged cache is rebuilt below
+                pass  # a damaged (or older) cache is rebuilt below
         with open(dict_file, "rb") as handle:
-            freq, total = tokenizer.gen_pfdict(handle)
-        if cache is not None:
-            write_cache(cache, _sliced(freq, total))  # if it fails, the next start builds again
+            jiebas, total = tokenizer.gen_pfdict(handle)
+        freq = PackedFreq(pack(jiebas))
+        del jiebas
+        if cache is not None:  # if writing fails, the next start builds again
+            write_cache(cache, packed_bytes(freq.buckets, freq.subs, total))
         return freq, total
 
     # --- tokens -----------------------------------------------------------------------------
@@ -179,35 +180,29 @@ def _dict_path(tokenizer) -> Path:
     return Path(tokenizer.dictionary)
 
 
-def _sliced(freq: dict[str, int], total: int) -> bytes:
-    """The prefix dictionary as marshalled slices (read back a slice at a time)."""
-    items = list(freq.items())
-    out = [_CACHE_MAGIC, total.to_bytes(8, "little")]
-    for start in range(0, len(items), SLICE):
-        blob = marshal.dumps(dict(items[start:start + SLICE]))
-        out += [len(blob).to_bytes(4, "little"), blob]
-    return b"".join(out)
+def packed_bytes(buckets: dict[str, str], subs: dict[str, tuple[str, str]], total: int) -> bytes:
+    """The cache file: magic, total, the marshalled buckets and their sub-index."""
+    return b"".join([_CACHE_MAGIC, total.to_bytes(8, "little"), marshal.dumps((buckets, subs))])
 
 
-def _read_sliced(path: Path, pause: Callable[[], None]) -> tuple[dict[str, int], int]:
-    data = path.read_bytes()
+def is_current_cache(path: Path) -> bool:
+    """Is ``path`` a dictionary cache in this version's format (not an older one)?"""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(_CACHE_MAGIC)) == _CACHE_MAGIC
+    except OSError:
+        return False
+
+
+def read_packed(data: bytes) -> tuple[PackedFreq, int]:
     if not data.startswith(_CACHE_MAGIC):
-        raise ValueError("not a prefix-dictionary cache")
+        raise ValueError("not a packed-dictionary cache")
     pos = len(_CACHE_MAGIC)
     total = int.from_bytes(data[pos:pos + 8], "little")
-    pos += 8
-    freq: dict[str, int] = {}
-    while pos < len(data):
-        size = int.from_bytes(data[pos:pos + 4], "little")
-        pos += 4
-        if pos + size > len(data):
-            raise ValueError("truncated cache")
-        freq.update(marshal.loads(data[pos:pos + size]))
-        pos += size
-        pause()
-    if not freq or total <= 0:
+    buckets, subs = marshal.loads(data[pos + 8:])
+    if not isinstance(buckets, dict) or not buckets or not isinstance(subs, dict) or total <= 0:
         raise ValueError("empty cache")
-    return freq, total
+    return PackedFreq(buckets, subs), total
 
 
 class TokenCache:

@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 from app.core.paths import resources_dir
+from app.core.phrases.segment import is_current_cache
 
 MANIFEST = "manifest.json"
 JIEBA_BLOB = "jieba-prefix.bin"
@@ -57,7 +58,9 @@ def seed(cache_dir: Path, jieba_target: Path | None, source: Path | None = None)
             if (source / name).is_file() and not (cache_dir / name).exists():
                 _copy(source / name, cache_dir / name)
                 copied.append(name)
-        if jieba_target is not None and not jieba_target.exists() and (source / JIEBA_BLOB).is_file():
+        # (an older version's cache of the same name is replaced too: otherwise rebuilt, ~1 s)
+        if (jieba_target is not None and not is_current_cache(jieba_target)
+                and (source / JIEBA_BLOB).is_file()):
             manifest = json.loads((source / MANIFEST).read_text(encoding="utf-8"))
             if manifest.get("jieba") == jieba_stamp():
                 _copy(source / JIEBA_BLOB, jieba_target)

@@ -18,7 +18,7 @@ WARM_TICK_MS = 20
 # (Python's default: 5 ms).  The UI thread gives the GIL up on many Qt calls — the phrase
 # list's Python delegate makes several per row — and each time could wait up to 5 ms to get it
 # back while jieba's dictionary loaded (a stack-sampling watchdog found the UI thread in
-# PhraseDelegate.sizeHint/paint and the loader in segment._read_sliced during the stalls).
+# PhraseDelegate.sizeHint/paint and the loader in segment.py reading the dictionary then).
 LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
@@ -66,6 +66,7 @@ class BackgroundLoading(QObject):
         self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
         self._warm_timer.timeout.connect(self._warm_index)
         self.gc_paused = False
+        self.jieba_loaded = False  # set once ``on_loaded`` has run (the bench's hook reads it)
 
     def start(self) -> None:
         if self.loader is None and not self.services.segmenter.ready:
@@ -73,10 +74,14 @@ class BackgroundLoading(QObject):
             self._pause_gc()
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self._on_loaded)
+            self.loader.loaded.connect(self._mark_loaded)
             self.loader.loaded.connect(self._warm_timer.start)
             self.loader.loaded.connect(freeze_loaded_objects)
             self.loader.finished.connect(self._resume_gc_when_done)
             self.loader.start()
+
+    def _mark_loaded(self) -> None:
+        self.jieba_loaded = True
 
     def _pause_gc(self) -> None:
         """No cyclic collections while loading: everything allocated now stays alive, yet

@@ -116,18 +116,29 @@ def test_pinyin_cache_is_written_and_reused(tmp_path, services):
     assert len(again._readings) == 20
 
 
-def test_segmenter_slices_and_caches_the_prefix_dictionary(tmp_path):
+def test_segmenter_caches_the_packed_dictionary(tmp_path):
     first = Segmenter(cache_dir=tmp_path)
     first.load()
-    assert list(tmp_path.glob("jieba-prefix-*.bin"))
+    cache = next(tmp_path.glob("jieba-prefix-*.bin"))
+    assert cache.read_bytes().startswith(b"MJPFD2")  # packed buckets, read in one call
     pauses = []
     second = Segmenter(cache_dir=tmp_path)
     second.load(pause=lambda: pauses.append(time.perf_counter()))
-    assert len(pauses) > 20  # loaded in many slices, the GIL yielded between them
+    assert len(pauses) == 1  # the GIL is yielded once the cache is read
     assert second.tokens("深刻领悟两个确立的决定性意义") == first.tokens("深刻领悟两个确立的决定性意义")
     assert "两个确立" in second.tokens("深刻领悟两个确立的决定性意义")
     for term in ("四个意识", "四个自信", "两个维护", "一岗双责", "国之大者", "八项规定"):
         assert term in second.tokens(f"我们要{term}落实到位")
+
+
+def test_an_older_prefix_cache_is_rebuilt(tmp_path):
+    Segmenter(cache_dir=tmp_path).load()
+    cache = next(tmp_path.glob("jieba-prefix-*.bin"))
+    cache.write_bytes(b"MJPFD1" + (5).to_bytes(8, "little"))  # the sliced format of before
+    segmenter = Segmenter(cache_dir=tmp_path)
+    segmenter.load()
+    assert "一岗双责" in segmenter.tokens("履行一岗双责不到位")
+    assert cache.read_bytes().startswith(b"MJPFD2")
 
 
 def test_damaged_prefix_cache_is_rebuilt(tmp_path):

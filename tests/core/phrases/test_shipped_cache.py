@@ -47,5 +47,15 @@ def test_a_shipped_prefix_dictionary_of_another_jieba_is_not_used(shipped, tmp_p
     assert shipped_cache.TOKENS in copied  # the rest still helps
 
 
+def test_an_older_versions_prefix_cache_is_replaced_by_the_shipped_one(shipped, tmp_path):
+    target = tmp_path / "cache" / "jieba-prefix-x.bin"
+    target.parent.mkdir()
+    target.write_bytes(b"MJPFD1" + bytes(100))  # the sliced format of before (issue 19)
+    copied = shipped_cache.seed(tmp_path / "cache", target, shipped)
+    assert shipped_cache.JIEBA_BLOB in copied
+    assert target.read_bytes() == (shipped / shipped_cache.JIEBA_BLOB).read_bytes()
+    assert shipped_cache.JIEBA_BLOB not in shipped_cache.seed(tmp_path / "cache", target, shipped)
+
+
 def test_no_shipped_folder_changes_nothing(tmp_path):
     assert shipped_cache.seed(tmp_path / "cache", tmp_path / "cache" / "x.bin", tmp_path / "none") == []
