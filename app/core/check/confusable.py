@@ -138,7 +138,7 @@ def warm_lines(text: str, lexicon: Lexicon, budget_s: float = 0.015) -> bool:
 def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate]:
     targets = lexicon.targets()
     near = lexicon.near()
-    freq = lexicon.freq
+    freq = lexicon.known  # freq[word]: the count, 0 for no word (remembered)
     seen = lexicon.seen
     heads, tails = lexicon.heads, lexicon.tails
     mids = lexicon.mids
@@ -146,6 +146,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     memo: dict[str, float] = {}
     run, base = "", 0
     tried: set[tuple[int, str]] = set()
+    overlaps = lexicon.overlaps
 
     def _try(window: str, masks: tuple[int, ...], a: int) -> None:
         if len(window) > 2 and hash(window) in seen:
@@ -155,7 +156,13 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
             if not fill:
                 continue
             near_ch = near.get(window[j])
-            hits = frozenset(c for c in fill if c in near_ch) if near_ch else _NO_FIX
+            if not near_ch:
+                continue
+            hits = overlaps.get((fill, near_ch))  # the tables share their strings: few pairs
+            if hits is None:
+                if len(overlaps) >= OVERLAPS_LIMIT:
+                    overlaps.clear()
+                hits = overlaps[fill, near_ch] = frozenset(fill).intersection(near_ch)
             if not hits:
                 continue
             strict = _functional(window, j, hits)
@@ -181,7 +188,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
         grams = [run[p:p + 2] for p in range(n - 1)]
         keys = [hash(g) for g in grams]
         covered = [hash(run[p:p + 4]) in seen for p in range(n)]
-        is_word = [freq.get(g, 0) >= REAL_WORD or k in seen for g, k in zip(grams, keys, strict=True)]
+        is_word = [freq[g] >= REAL_WORD or k in seen for g, k in zip(grams, keys, strict=True)]
         head = [k in heads for k in keys]
         tail = [k in tails for k in keys]
         for a in range(n - 1):
@@ -215,7 +222,7 @@ def _in_outer_word(run: str, p: int, j: int, freq) -> bool:
     """能立即 (能|立即), 事离自己: in a two-character window the suspect character also makes a
     common word with its neighbour outside the window, so the window is two words' edges."""
     outer = run[p:p + 2] if j == 1 else run[p - 1:p + 1] if p >= 1 else ""
-    return len(outer) == 2 and freq.get(outer, 0) >= OUTER_WORD
+    return len(outer) == 2 and freq[outer] >= OUTER_WORD
 
 
 def _functional(window: str, j: int, hits: frozenset[str]) -> bool | None:
@@ -294,6 +301,7 @@ def _score(lexicon: Lexicon, run: str, a: int, b: int, j: int, hits: Iterable[st
 
 _EMPTY = ""  # no confusable characters (the lexicon keeps them as strings)
 _NO_FIX: frozenset[str] = frozenset()
+OVERLAPS_LIMIT = 50_000
 _TWO = (0, 1)
 # 不紧, 很实, 更严: a negation or degree word before a character makes a phrase, not a word.
 _PREFIXES = frozenset("不没很太更最较越非未")
@@ -319,7 +327,7 @@ def _parallel(run: str, p: int, freq) -> bool:  # run: the whole text
     if p >= 1 and run[p - 1:p] == run[p + 1:p + 2]:
         return True
     lead = run[p - 2:p] if p >= 2 else ""
-    if freq.get(lead, 0) >= COMMON_LEAD:  # 问题…问题在次: a common word, not a coined lead
+    if freq[lead] >= COMMON_LEAD:  # 问题…问题在次: a common word, not a coined lead
         return False
     return bool(lead) and (run.find(lead, max(0, p - 14), p - 2) >= 0
                            or run.find(lead, p + 1, p + 14) >= 0)
