@@ -4,7 +4,6 @@ made a slice of rows at a time, and the progress stays readable in the status ba
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 
 import pytest
@@ -14,6 +13,7 @@ from app.core.document.numbering import recognize_text
 from app.core.model import Document
 from app.core.text import count_like_word
 from app.ui.panes.outline_pane import LOADING_MARK, REBUILD_SLICE_ROWS, OutlinePane
+from tests.ui.helpers import window_on_screen
 
 
 def _long_report(reports: int) -> str:
@@ -108,16 +108,7 @@ def test_word_count_of_a_long_load_arrives_from_a_worker(window, qtbot):
 @pytest.mark.parametrize("area", [QRect(0, 0, 1366, 728), QRect(0, 0, 1024, 660)])
 def test_load_progress_stays_on_screen_and_readable(qtbot, loaded_services, user_home, monkeypatch,
                                                     message_boxes, tmp_path, area):
-    from app.ui import app as ui_app
-    from app.ui.window import view
-    from app.ui.window.main_window import MainWindow
-
-    monkeypatch.setattr(view, "available_area", lambda widget=None: QRect(area))
-    services = dataclasses.replace(loaded_services, user_dir=user_home)
-    win = MainWindow(services, ui_app.settings_for(user_home))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = window_on_screen(qtbot, loaded_services, user_home, monkeypatch, area)
     path = tmp_path / ("二〇二六年度民主生活会个人对照检查材料（征求意见稿）第二次修改" * 2 + ".txt")
     path.write_text(_long_report(16), encoding="utf-8")
     seen = []
