@@ -332,19 +332,14 @@ class DraftDocument(QObject):
         follows at the title's next edit, joined to that edit."""
         if width is not None:
             self.look.set_title_width(width)
-        if not self.qdoc.isUndoAvailable() and not self.qdoc.isRedoAvailable():
-            stale = [self.qdoc.findBlockByNumber(number) for number, _ in self.title_texts()]
-            stale = [block for block in stale if self._title_stale(block)]
-            if stale:
-                modified = self.qdoc.isModified()
-                cursor = QTextCursor(self.qdoc)
-                cursor.beginEditBlock()
-                for block in stale:
-                    cursor.setPosition(block.position())
-                    cursor.setBlockFormat(self.look.format_for(Role.TITLE, block.text()))
-                cursor.endEditBlock()
-                self.qdoc.clearUndoRedoStacks()
-                self.qdoc.setModified(modified)
+        titles = [number for number, _ in self.title_texts()]
+        if titles and not self.qdoc.isUndoAvailable() and not self.qdoc.isRedoAvailable():
+            # the role-format pass sets formats quietly while there is no history
+            first, last = min(titles), max(titles)
+            if self._dirty:
+                first, last = min(first, self._dirty[0]), max(last, self._dirty[1])
+            self._dirty = (first, last)
+            self._reformat_dirty()
         self._highlighter.rehighlight_titles()
 
     def set_path(self, path: Path) -> None:
