@@ -100,6 +100,7 @@ class OutlinePane(QTreeView):
     deleteRequested = Signal(object)
     renameRequested = Signal(object, str)
     addPointRequested = Signal(object)
+    settled = Signal()  # every row is made: no rebuild in slices is under way
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -184,6 +185,7 @@ class OutlinePane(QTreeView):
         if self._pending is not None or self._placeholder or len(shapes) != len(self._shapes):
             self._rebuild_all(roots, shapes)
             return
+        self.settled.emit()
         for i, (root, shape) in enumerate(zip(roots, shapes, strict=True)):
             if shape == self._shapes[i]:
                 for row, node in zip(self._roots[i], root.walk(), strict=True):
@@ -247,6 +249,12 @@ class OutlinePane(QTreeView):
         self._pending = None
         self.verticalScrollBar().setValue(scrolled)
         self.setUpdatesEnabled(True)
+        self.settled.emit()
+
+    @property
+    def building(self) -> bool:
+        """A rebuild of every row is being made a slice at a time."""
+        return self._pending is not None
 
     def _build_roots(self, roots: list[OutlineNode], shapes: list[tuple], collapsed: set[tuple]):
         """Makes the rows of ``roots`` in order; yields how many rows each step made."""

@@ -15,16 +15,21 @@ from app.ui.host import WindowHost
 from app.ui.panes.editor import Editor
 from app.ui.preferences import LAST_TEMPLATE_KEY, export_options
 from app.ui.review.actions import maybe_new_criticism
+from app.ui.window.collector import CollectorPause
 from app.ui.window.recent import remember
 from app.ui.window.safety import SafetyNet
 from app.ui.window.unfinished_prompt import UnfinishedCheck
+
+OPEN_JOB = "open"
 
 
 class FileActions(QObject):
     """The file commands of one window; ``parent`` is the window the dialogs open over."""
 
-    def __init__(self, parent: QWidget, host: WindowHost, editor: Editor, safety: SafetyNet) -> None:
+    def __init__(self, parent: QWidget, host: WindowHost, editor: Editor, safety: SafetyNet,
+                 collector: CollectorPause | None = None) -> None:
         super().__init__(parent)
+        self.collector = collector or CollectorPause()
         self._parent = parent
         self.host = host
         self.editor = editor
@@ -79,14 +84,17 @@ class FileActions(QObject):
 
         if not self.safety.may_open(path):
             return False
+        self.collector.hold(OPEN_JOB)  # reading, then loading a long file in slices
         try:
             document = read_without_freezing(self.host, path)
+            # a .txt is named (draft.source) but saved as a new .docx
+            load_without_freezing(self.host, self.editor, document, path)
         except DocumentReadError as exc:
             self.host.warn("无法打开", str(exc))
             return False
+        finally:
+            self.collector.release(OPEN_JOB)
         saved_as_ours = path.suffix.lower() == ".docx"
-        # a .txt is named (draft.source) but saved as a new .docx
-        load_without_freezing(self.host, self.editor, document, path)
         remember(self.host.settings, path)
         if not saved_as_ours:
             self.host.notify(f"已导入“{path.name}”，保存时将另存为 Word 文档。", 8000)

@@ -4,35 +4,22 @@ kept off the loaded objects afterwards, so that it does not stall the UI thread.
 
 from __future__ import annotations
 
-import gc
-import linecache
 import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from app.core.services import Services
+from app.ui.window.collector import CollectorPause, freeze_loaded_objects
 
 WARM_TICK_MS = 20
+LOADING_JOB = "loading"
 # While the loader runs, how long it may keep the GIL once the UI thread asks for it
 # (Python's default: 5 ms).  The UI thread gives the GIL up on many Qt calls — the phrase
 # list's Python delegate makes several per row — and each time could wait up to 5 ms to get it
 # back while jieba's dictionary loaded (a stack-sampling watchdog found the UI thread in
 # PhraseDelegate.sizeHint/paint and the loader in segment.py reading the dictionary then).
 LOADING_SWITCH_INTERVAL_S = 0.0005
-
-
-def freeze_loaded_objects() -> None:
-    """Move everything loaded so far (modules, widgets, dictionary, phrases, index) out of
-    the cyclic GC's reach: otherwise each full collection walks it all again and stalls
-    the UI thread for tens of ms (measured by ``python -m app bench``: max_ui_stall_ms).
-
-    Also drops ``linecache``: run from source, PySide6's import hook reads the whole source
-    of every module imported after it (shibokensupport.feature, looking for "PySide6"), and
-    keeps it: 11 MB with jieba's HMM tables (issue 19).  A traceback reads what it needs
-    again; the frozen build has no sources to read."""
-    gc.freeze()
-    linecache.clearcache()
 
 
 class SegmenterLoader(QThread):
@@ -58,20 +45,21 @@ class SegmenterLoader(QThread):
 class BackgroundLoading(QObject):
     """Starts the loader once; ``on_loaded`` runs on the UI thread when jieba is ready."""
 
-    def __init__(self, services: Services, on_loaded: Callable[[], None], parent: QObject) -> None:
+    def __init__(self, services: Services, on_loaded: Callable[[], None], parent: QObject,
+                 collector: CollectorPause | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.collector = collector or CollectorPause()
         self._on_loaded = on_loaded
         self.loader: SegmenterLoader | None = None
         self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
         self._warm_timer.timeout.connect(self._warm_index)
-        self.gc_paused = False
         self.jieba_loaded = False  # set once ``on_loaded`` has run (the bench's hook reads it)
 
     def start(self) -> None:
         if self.loader is None and not self.services.segmenter.ready:
             freeze_loaded_objects()  # the start-up objects; again once loading is done
-            self._pause_gc()
+            self.collector.hold(LOADING_JOB)  # see _resume_gc_when_done
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self._on_loaded)
             self.loader.loaded.connect(self._mark_loaded)
@@ -83,23 +71,20 @@ class BackgroundLoading(QObject):
     def _mark_loaded(self) -> None:
         self.jieba_loaded = True
 
-    def _pause_gc(self) -> None:
-        """No cyclic collections while loading: everything allocated now stays alive, yet
-        the full collections that the allocations set off walked it all again and again —
-        40–115 ms each, several in the first 3 s, on either thread, the UI waiting for the
-        GIL (``gc.callbacks`` in a bench run; they collected nothing)."""
-        if gc.isenabled():
-            gc.disable()
-            self.gc_paused = True
+    @property
+    def gc_paused(self) -> bool:
+        return self.collector.paused
 
     def _resume_gc_when_done(self) -> None:
-        """Once the loader has finished and the postings are warm: freeze what was loaded
-        (out of the collector's reach for good) and collect as usual again."""
+        """No cyclic collections while loading: everything allocated then stays alive, yet
+        the full collections that the allocations set off walked it all again and again —
+        40–115 ms each, several in the first 3 s, on either thread, the UI waiting for the
+        GIL (``gc.callbacks`` in a bench run; they collected nothing).  Once the loader has
+        finished and the postings are warm, what was loaded is frozen (out of the
+        collector's reach for good) and collection goes on as usual."""
         loading = self.loader is not None and not self.loader.isFinished()
-        if self.gc_paused and not loading and not self._warm_timer.isActive():
-            freeze_loaded_objects()
-            gc.enable()
-            self.gc_paused = False
+        if not loading and not self._warm_timer.isActive():
+            self.collector.release(LOADING_JOB)
 
     def _warm_index(self) -> None:
         """One section's phrase postings per idle tick (a few ms each), until all are built."""

@@ -30,6 +30,7 @@ from app.ui.preferences import (
 )
 from app.ui.window.chain_actions import ChainActions
 from app.ui.window.check_dock import CheckDock
+from app.ui.window.collector import CollectorPause
 from app.ui.window.export_actions import ExportActions
 from app.ui.window.file_actions import FileActions
 from app.ui.window.geometry import restore_geometry, save_geometry
@@ -45,6 +46,7 @@ _D = TypeVar("_D", bound=QWidget)  # a non-modal helper dialog
 CONTEXT_DELAY_MS = 60
 USAGE_DELAY_MS = 400
 LIKE_WORD_OFF_THREAD = 2000  # paragraphs not counted yet: counted on a worker thread
+OUTLINE_JOB = "outline"  # the outline pane making a long document's rows
 
 
 def count_text(total: int, target: tuple[int, int] | None, like_word: int | None = None) -> str:
@@ -89,9 +91,10 @@ class MainWindow(QMainWindow):
         self._like_word_cache: dict[str, int] = {}
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
         self._usage_timer.timeout.connect(self.update_usage)
-        self.loading = BackgroundLoading(services, self.phrase_panel.refresh, self)
+        self.collector = CollectorPause()  # no cyclic GC during long jobs (app/ui/window/collector.py)
+        self.loading = BackgroundLoading(services, self.phrase_panel.refresh, self, self.collector)
         self.safety = SafetyNet(self, self)  # autosave, file lock (app/ui/window/safety.py)
-        self.files = FileActions(self, self, self.editor, self.safety)
+        self.files = FileActions(self, self, self.editor, self.safety, self.collector)
         self.library = LibraryActions(self, self, self.editor, self.phrase_panel)
         self.export_actions = ExportActions(self, self, self.files)
         self.checks = CheckDock(self, self, self.editor)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.draft.outlineChanged.connect(self._on_outline)
         self.draft.loadStarted.connect(self.outline_pane.show_loading)  # not the old draft's outline
+        self.outline_pane.settled.connect(lambda: self.collector.release(OUTLINE_JOB))
         self.draft.fileChanged.connect(self._update_title)
         self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
         self.outline_pane.nodeActivated.connect(
@@ -135,6 +139,8 @@ class MainWindow(QMainWindow):
     # --- derived state --------------------------------------------------------------------
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
+        if self.outline_pane.building:  # a long document's rows, a slice per turn
+            self.collector.hold(OUTLINE_JOB)
         self._show_count()
         self.count_label.setToolTip("汉字：只数汉字，不含标点和数字（目标字数按此计算）。\n"
                                     "含标点：与 Word“字数统计”中的“字数”一致，汉字和标点各算一个，"
