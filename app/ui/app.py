@@ -20,6 +20,7 @@ from app.ui.qt_app import gui_app
 if TYPE_CHECKING:  # loaded when the window is made, after the QApplication
     from app.core.services import Services
     from app.core.storage.autosave import AutosaveStore
+    from app.ui.long_jobs import LongJobs
     from app.ui.window.main_window import MainWindow
 
 
@@ -42,11 +43,12 @@ def apply_ui_font(app: QApplication) -> None:
     app.setFont(font)
 
 
-def create_window(services: Services, settings: QSettings, path: Path | None = None) -> MainWindow:
+def create_window(services: Services, settings: QSettings, path: Path | None = None,
+                  jobs: LongJobs | None = None) -> MainWindow:
     from app.ui.window.main_window import MainWindow
 
     apply_ui_font(gui_app())
-    window = MainWindow(services, settings)
+    window = MainWindow(services, settings, jobs=jobs)
     if path is not None:
         window.files.open_path(path)
     return window
@@ -119,16 +121,19 @@ def run_gui(path: Path | None = None, on_shown: Callable | None = None) -> int:
     except Exception as exc:
         return _cannot_start(guard, exc)
     settings = settings_for(services.user_dir)
+    from app.ui.long_jobs import LongJobs
+
+    jobs = LongJobs()  # the windows' long jobs: the collector and GIL switching are the process's
 
     def new_window():
-        extra = create_window(services, settings)
+        extra = create_window(services, settings, jobs=jobs)
         windows.append(extra)
         extra.show()
         return extra
 
     app.aboutToQuit.connect(lambda: [w.safety.shutdown() for w in windows])
     app.aboutToQuit.connect(lambda: [w.loading.stop() for w in windows])
-    window = create_window(services, settings)
+    window = create_window(services, settings, jobs=jobs)
     windows.append(window)
     window.show()
     if frame is not None:

@@ -186,26 +186,3 @@ def test_no_cyclic_collections_while_a_long_file_opens(window, qtbot, tmp_path, 
         gc.enable()
         gc.unfreeze()
 
-
-def test_collector_pause_counts_its_jobs_and_leaves_a_collector_it_did_not_stop(monkeypatch):
-    import gc
-
-    from app.ui.window.collector import CollectorPause
-
-    frozen: list[int] = []
-    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
-    pause = CollectorPause()
-    try:
-        pause.hold("open")
-        pause.hold("outline")
-        pause.release("open")
-        assert not gc.isenabled() and pause.paused
-        pause.release("nothing")  # not under way: ignored
-        pause.release("outline")
-        assert gc.isenabled() and not pause.paused and frozen == [1]
-        gc.disable()  # somebody else's pause: not ours to end
-        pause.hold("open")
-        pause.release("open")
-        assert not gc.isenabled() and frozen == [1]
-    finally:
-        gc.enable()

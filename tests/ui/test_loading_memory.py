@@ -5,7 +5,7 @@ from __future__ import annotations
 import linecache
 
 import app.core.phrases.ranking as some_module
-from app.ui.window.collector import freeze_loaded_objects
+from app.ui.long_jobs import freeze_loaded_objects
 
 
 def test_loading_drops_the_source_lines_pyside6s_import_hook_read():

@@ -10,20 +10,25 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from app.ui.host import WindowHost
+from app.ui.long_jobs import JobScope, LongJobs
 from app.ui.panes.editor import Editor
 
 if TYPE_CHECKING:
     from app.ui.panes.check_pane import CheckPanel
+    from app.ui.underlines import Underlines
 
 
 class CheckDock(QObject):
-    def __init__(self, window: QMainWindow, host: WindowHost, editor: Editor) -> None:
+    def __init__(self, window: QMainWindow, host: WindowHost, editor: Editor,
+                 jobs: JobScope | None = None) -> None:
         super().__init__(window)
         self._window = window
         self.host = host
         self.editor = editor
+        self.jobs = jobs or LongJobs().scope()
         self._panel: CheckPanel | None = None
         self._dock: QDockWidget | None = None
+        self.underlines: Underlines | None = None  # made with the panel
 
     @property
     def built(self) -> bool:
@@ -43,9 +48,10 @@ class CheckDock(QObject):
         return self._panel, self._dock
 
     def _build(self) -> tuple[CheckPanel, QDockWidget]:
-        from app.ui.panes.check_pane import CheckPanel, underline
+        from app.ui.panes.check_pane import CheckPanel
+        from app.ui.underlines import Underlines
 
-        panel = CheckPanel(self.host.draft, self.host.services)
+        panel = CheckPanel(self.host.draft, self.host.services, jobs=self.jobs)
         dock = QDockWidget("检查", self._window)
         dock.setObjectName("checkDock")
         dock.setWidget(panel)
@@ -55,7 +61,8 @@ class CheckDock(QObject):
             self._window.resizeDocks([dock], [max(150, self._window.height() // 4)], Qt.Orientation.Vertical)
         dock.hide()
         dock.visibilityChanged.connect(lambda visible: None if visible else panel.clear())
-        panel.underlinesChanged.connect(lambda spans: underline(self.editor, spans))
+        underlines = self.underlines = Underlines(self.editor)
+        panel.underlinesChanged.connect(underlines.show)
         panel.jumpRequested.connect(self.editor.select_range)
         return panel, dock
 

@@ -12,10 +12,10 @@ from app import APP_NAME
 from app.core.document.templates import Template, new_document
 from app.ui.draft import DraftDocument
 from app.ui.host import WindowHost
+from app.ui.long_jobs import JobScope, LongJobs
 from app.ui.panes.editor import Editor
 from app.ui.preferences import LAST_TEMPLATE_KEY, export_options
 from app.ui.review.actions import maybe_new_criticism
-from app.ui.window.collector import CollectorPause
 from app.ui.window.recent import remember
 from app.ui.window.safety import SafetyNet
 from app.ui.window.unfinished_prompt import UnfinishedCheck
@@ -27,9 +27,9 @@ class FileActions(QObject):
     """The file commands of one window; ``parent`` is the window the dialogs open over."""
 
     def __init__(self, parent: QWidget, host: WindowHost, editor: Editor, safety: SafetyNet,
-                 collector: CollectorPause | None = None) -> None:
+                 jobs: JobScope | None = None) -> None:
         super().__init__(parent)
-        self.collector = collector or CollectorPause()
+        self.jobs = jobs or LongJobs().scope()
         self._parent = parent
         self.host = host
         self.editor = editor
@@ -84,7 +84,7 @@ class FileActions(QObject):
 
         if not self.safety.may_open(path):
             return False
-        self.collector.hold(OPEN_JOB)  # reading, then loading a long file in slices
+        self.jobs.hold(OPEN_JOB)  # reading, then loading a long file in slices
         try:
             document = read_without_freezing(self.host, path)
             # a .txt is named (draft.source) but saved as a new .docx
@@ -93,7 +93,7 @@ class FileActions(QObject):
             self.host.warn("无法打开", str(exc))
             return False
         finally:
-            self.collector.release(OPEN_JOB)
+            self.jobs.release(OPEN_JOB)
         saved_as_ours = path.suffix.lower() == ".docx"
         remember(self.host.settings, path)
         if not saved_as_ours:

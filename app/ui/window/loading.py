@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from app.core.services import Services
-from app.ui.window.collector import CollectorPause, freeze_loaded_objects
+from app.ui.long_jobs import JobScope, LongJobs, freeze_loaded_objects
 
 WARM_TICK_MS = 20
 LOADING_JOB = "loading"
@@ -46,10 +46,10 @@ class BackgroundLoading(QObject):
     """Starts the loader once; ``on_loaded`` runs on the UI thread when jieba is ready."""
 
     def __init__(self, services: Services, on_loaded: Callable[[], None], parent: QObject,
-                 collector: CollectorPause | None = None) -> None:
+                 jobs: JobScope | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.collector = collector or CollectorPause()
+        self.jobs = jobs or LongJobs().scope()
         self._on_loaded = on_loaded
         self.loader: SegmenterLoader | None = None
         self._warm_timer = QTimer(self, interval=WARM_TICK_MS)
@@ -59,7 +59,7 @@ class BackgroundLoading(QObject):
     def start(self) -> None:
         if self.loader is None and not self.services.segmenter.ready:
             freeze_loaded_objects()  # the start-up objects; again once loading is done
-            self.collector.hold(LOADING_JOB)  # see _resume_gc_when_done
+            self.jobs.hold(LOADING_JOB)  # see _resume_gc_when_done
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self._on_loaded)
             self.loader.loaded.connect(self._mark_loaded)
@@ -73,7 +73,7 @@ class BackgroundLoading(QObject):
 
     @property
     def gc_paused(self) -> bool:
-        return self.collector.paused
+        return self.jobs.paused
 
     def _resume_gc_when_done(self) -> None:
         """No cyclic collections while loading: everything allocated then stays alive, yet
@@ -84,7 +84,7 @@ class BackgroundLoading(QObject):
         collector's reach for good) and collection goes on as usual."""
         loading = self.loader is not None and not self.loader.isFinished()
         if not loading and not self._warm_timer.isActive():
-            self.collector.release(LOADING_JOB)
+            self.jobs.release(LOADING_JOB)
 
     def _warm_index(self) -> None:
         """One section's phrase postings per idle tick (a few ms each), until all are built."""

@@ -18,6 +18,7 @@ from app.core.services import Services
 from app.core.text import count_like_word
 from app.ui.dialogs.settings import FontHint
 from app.ui.draft import DraftDocument
+from app.ui.long_jobs import LongJobs
 from app.ui.look import OfficialLook
 from app.ui.panes.editor import Editor
 from app.ui.panes.outline_pane import OutlinePane
@@ -30,7 +31,6 @@ from app.ui.preferences import (
 )
 from app.ui.window.chain_actions import ChainActions
 from app.ui.window.check_dock import CheckDock
-from app.ui.window.collector import CollectorPause
 from app.ui.window.export_actions import ExportActions
 from app.ui.window.file_actions import FileActions
 from app.ui.window.geometry import restore_geometry, save_geometry
@@ -61,7 +61,8 @@ def count_text(total: int, target: tuple[int, int] | None, like_word: int | None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, settings: QSettings, parent=None) -> None:
+    def __init__(self, services: Services, settings: QSettings, parent=None,
+                 jobs: LongJobs | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.settings = settings
@@ -91,13 +92,13 @@ class MainWindow(QMainWindow):
         self._like_word_cache: dict[str, int] = {}
         self._usage_timer = QTimer(self, singleShot=True, interval=USAGE_DELAY_MS)
         self._usage_timer.timeout.connect(self.update_usage)
-        self.collector = CollectorPause()  # no cyclic GC during long jobs (app/ui/window/collector.py)
-        self.loading = BackgroundLoading(services, self.phrase_panel.refresh, self, self.collector)
+        self.jobs = (jobs or LongJobs()).scope()  # no cyclic GC, a short GIL switch interval (app/ui/long_jobs.py)
+        self.loading = BackgroundLoading(services, self.phrase_panel.refresh, self, self.jobs)
         self.safety = SafetyNet(self, self)  # autosave, file lock (app/ui/window/safety.py)
-        self.files = FileActions(self, self, self.editor, self.safety, self.collector)
+        self.files = FileActions(self, self, self.editor, self.safety, self.jobs)
         self.library = LibraryActions(self, self, self.editor, self.phrase_panel)
         self.export_actions = ExportActions(self, self, self.files)
-        self.checks = CheckDock(self, self, self.editor)
+        self.checks = CheckDock(self, self, self.editor, self.jobs)
         self.template_actions = TemplateActions(self, self, self.files, self.library)
         menus = build_menus(self, self, self, self.files, self.library, self.export_actions, self.checks,
                             self.editor)
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.draft.outlineChanged.connect(self._on_outline)
         self.draft.loadStarted.connect(self.outline_pane.show_loading)  # not the old draft's outline
-        self.outline_pane.settled.connect(lambda: self.collector.release(OUTLINE_JOB))
+        self.outline_pane.settled.connect(lambda: self.jobs.release(OUTLINE_JOB))
         self.draft.fileChanged.connect(self._update_title)
         self.draft.qdoc.modificationChanged.connect(self.setWindowModified)
         self.outline_pane.nodeActivated.connect(
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
         if self.outline_pane.building:  # a long document's rows, a slice per turn
-            self.collector.hold(OUTLINE_JOB)
+            self.jobs.hold(OUTLINE_JOB)
         self._show_count()
         self.count_label.setToolTip("汉字：只数汉字，不含标点和数字（目标字数按此计算）。\n"
                                     "含标点：与 Word“字数统计”中的“字数”一致，汉字和标点各算一个，"
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         """Word's 字数 of the draft, counted per paragraph and cached by paragraph text: a
         keystroke recounts one paragraph, not the whole draft.  A long draft just opened is
         counted on a worker thread (60 ms at 5 MB): None until then."""
-        from app.ui.window.opening import OffThread
+        from app.ui.off_thread import OffThread
 
         cache = self._like_word_cache
         total = 0
@@ -242,6 +243,7 @@ class MainWindow(QMainWindow):
         self.safety.closed()
         self.loading.stop()
         self.library.stop_import()
+        self.jobs.end()
         event.accept()
 
     # --- 设置, 帮助, 查找 (app/ui/dialogs/settings.py, help.py, find_replace.py) ------------

@@ -11,9 +11,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QTimer
 
 from app.core.model import Document
+from app.ui.off_thread import OffThread
 
 IN_STEPS_CHARS = 100_000  # shorter documents load in one go (a few tens of ms)
 READ_POLL_MS = 15
@@ -84,36 +85,6 @@ def load_without_freezing(host, editor, document: Document, path: Path | None) -
             loop.exec()
     finally:
         editor.setReadOnly(was_read_only)
-
-
-class OffThread(QObject):
-    """Runs a pure function on a daemon thread and hands its result to a slot on the UI
-    thread; only the newest call's result is delivered (older ones are stale)."""
-
-    _done = Signal(int, object)
-
-    def __init__(self, deliver, parent=None) -> None:
-        super().__init__(parent)
-        self._deliver = deliver
-        self._latest = 0
-        self._done.connect(self._on_done)
-
-    def run(self, work) -> None:
-        self._latest += 1
-        ticket = self._latest
-
-        def main() -> None:
-            result = work()
-            try:
-                self._done.emit(ticket, result)
-            except RuntimeError:
-                pass  # the window is gone
-
-        threading.Thread(target=main, name="off-thread", daemon=True).start()
-
-    def _on_done(self, ticket: int, result) -> None:
-        if ticket == self._latest:
-            self._deliver(result)
 
 
 BIG_TEXT_CHARS = 200_000  # a draft this long has the used-phrases scan run off the UI thread
