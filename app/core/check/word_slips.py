@@ -1,0 +1,193 @@
+"""词级错字: two characters that are no word, sit between no words, and become a common word
+when one of them is replaced by a sound-alike (fuzzy pinyin too: 从新→重新), near sound or
+look-alike (在次→再次, 仍就→仍旧, 拔付→拨付).
+
+The confusable rule (confusable.py) weighs every correction against the best segmentation
+and lets any two characters pass as an unknown word at a fixed cost, so a non-word whose fix
+is a rarer word, or whose changed character is a function character, never clears its
+threshold.  This rule asks a stricter question first, then settles for a smaller gain:
+
+* the pair is no dictionary entry (not even the head of a longer one: 在此 starts 在此之前),
+  no word of the register and no n-gram that in-domain text repeats;
+* it is not two words' edges: neither its first character ends a word with what stands
+  before it (存在|次要), nor its second starts one with what follows (从|新时代, 仍|就此);
+* the fix is a common word, and the context's best segmentation gains from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.core.check.confusable import best_logp
+from app.core.check.findings import Finding
+from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+EDGE_WORD = 20  # a neighbouring word at least this common (jieba's scale) makes the pair two edges
+# The fix is a word at least this common, by kind of confusion (a look-alike is rarer with a
+# pinyin IME, a fuzzy-pinyin slip rarer still).
+FIX_MIN = {"sound": 300, "tone": 1000, "shape": 300, "fuzzy": 2000}
+GAIN_MIN = 2.0  # log-probability the context's best segmentation gains from the fix
+FUNCTION_GAIN = 2.0
+# The character kept must be bound: a word on its own in jieba's corpus less often than this
+# (舆, 懈, 监; not 事, 下, 学), else the pair is as likely two words (事|记, 下|冷, 深|学).
+BOUND = 3000
+CONTEXT = 3  # characters on each side of the pair in that segmentation
+# Initials a pinyin IME is commonly set to confuse (模糊音: 从 cong for 重 chong).
+_FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"))
+# 不除, 很实, 更严: a negation or degree word before a character makes a phrase, not a word.
+_PREFIXES = frozenset("不没很太更最较越非未")
+# A function character is written where it belongs far more often than by mistake: its fix
+# must be at least this common (and gain FUNCTION_GAIN).
+FUNCTION_FIX_MIN = 1000
+
+
+@dataclass(frozen=True)
+class WordSlip:
+    start: int  # of the pair in the text
+    at: int  # the replaced character
+    char: str  # its replacement
+    word: str  # the corrected pair
+    kind: str
+    gain: float
+
+
+def check_word_slips(text: str, lexicon: Lexicon | None) -> list[Finding]:
+    if lexicon is None:
+        return []
+    findings = []
+    for slip in word_slips(text, lexicon):
+        written = text[slip.start:slip.start + 2]
+        how = _HOW[slip.kind]
+        findings.append(Finding(
+            "confusable", f"“{written}”疑为“{slip.word}”之误（“{text[slip.at]}”与“{slip.char}”{how}）。",
+            slip.start, slip.start + 2, written, slip.word))
+    return findings
+
+
+_HOW = {"sound": "同音", "tone": "音近", "shape": "形近", "fuzzy": "音近"}
+
+
+def word_slips(text: str, lexicon: Lexicon) -> list[WordSlip]:
+    """The slips of ``text``, at most one per pair and none overlapping."""
+    found: list[WordSlip] = []
+    for m in _CJK_RUN.finditer(text):
+        run, base = m.group(), m.start()
+        for a in range(len(run) - 1):
+            if found and found[-1].start + 2 > base + a:
+                continue
+            slip = _pair_slip(run, a, lexicon)
+            if slip is not None:
+                found.append(WordSlip(base + a, base + slip.at, slip.char, slip.word, slip.kind, slip.gain))
+    return found
+
+
+def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
+    pair = run[a:a + 2]
+    if not _unknown(pair, lexicon) or _edges(run, a, lexicon):
+        return None
+    targets = lexicon.targets()
+    best: WordSlip | None = None
+    for j in (0, 1):
+        ch, kept = pair[j], pair[1 - j]
+        functional = _functional(pair, j)
+        if not _may_replace(run, a, j) or not (functional or lexicon.count(kept) < BOUND) \
+                or (functional and not _verb_at(run, a + 2, lexicon)):
+            continue
+        fill = targets.get(hash(pair[:j] + "\0" + pair[j + 1:]))
+        if not fill:
+            continue
+        for new in fill:
+            if new == ch or new in PARTICLES:
+                continue
+            word = pair[:j] + new + pair[j + 1:]
+            kind = _alike(lexicon, ch, new, word, j)
+            if kind is None:
+                continue
+            least = max(FIX_MIN[kind], FUNCTION_FIX_MIN) if functional else FIX_MIN[kind]
+            if lexicon.count(word) < least:
+                continue
+            gain = _gain(lexicon, run, a + j, new)
+            if gain >= (FUNCTION_GAIN if functional else GAIN_MIN) and (best is None or gain > best.gain):
+                best = WordSlip(a, a + j, new, word, kind, gain)
+    return best
+
+
+def _functional(pair: str, j: int) -> bool:
+    """Is the suspect a function character that leads the pair (在次, 从新) or one of two
+    function characters (仍就)?  Such a pair may be two words however bound its other
+    character is (从|新情况), so the fix must be common and a verb must follow (see
+    ``_verb_at``)."""
+    return pair[j] in FUNCTION_CHARS and (j == 0 or pair[0] in FUNCTION_CHARS)
+
+
+def _verb_at(run: str, p: int, lexicon: Lexicon) -> bool:
+    """Does a verb of jieba's tags (not a noun-verb: 新发展) start at ``p``?  A function
+    character mistyped makes an adverb (再次, 重新, 仍旧), and an adverb goes before a verb;
+    before a noun the pair is a preposition and its object (从|新情况, 在|次日)."""
+    return any(lexicon.pos.get(run[p:p + k]) == "v" for k in (2, 3))
+
+
+def _may_replace(run: str, a: int, j: int) -> bool:
+    """Could ``run[a + j]`` be the slip in the pair at ``a``?  Not after a negation or degree
+    word (不除, 更实), not in a deliberate pattern (盯一盯, 年年提, 一企一策), and not as a
+    function character that starts the next phrase after a content character (事|也, 上|以,
+    曾|对): that is grammar; not the first of a pair followed by a particle (从|新的角度).  Two function characters in a row (仍就) are no phrase."""
+    p = a + j
+    ch = run[p]
+    if run[a] in _PREFIXES or (j == 0 and run[a + 2:a + 3] in PARTICLES):
+        return False  # 不除; 从新的 (the kept character describes what follows)
+    if run[p - 2:p - 1] == ch or run[p + 2:p + 3] == ch or (p >= 1 and run[p - 1:p] == run[p + 1:p + 2]):
+        return False
+    if "一" in run[a:a + 2]:
+        return False
+    return run[a + 1] not in FUNCTION_CHARS or run[a] in FUNCTION_CHARS
+
+
+def _unknown(pair: str, lexicon: Lexicon) -> bool:
+    """No entry of the dictionary (nor the head of one), of the register or of its n-grams,
+    and no particle in it (的地得 has its own rule)."""
+    if pair[0] in PARTICLES or pair[1] in PARTICLES:
+        return False
+    return lexicon.count(pair) == 0 and pair not in lexicon.freq and hash(pair) not in lexicon.seen
+
+
+def _edges(run: str, a: int, lexicon: Lexicon) -> bool:
+    """Is the pair two words' edges: its first character ends a word (2–4 characters) with
+    what precedes it, or its second starts one with what follows?"""
+    count = lexicon.count
+    if any(count(run[s:a + 1]) >= EDGE_WORD for s in range(max(0, a - 3), a)):
+        return True
+    return any(count(run[a + 1:e]) >= EDGE_WORD for e in range(a + 3, min(len(run), a + 5) + 1))
+
+
+def _alike(lexicon: Lexicon, ch: str, new: str, word: str, j: int) -> str | None:
+    kind = lexicon.confusable(ch, new)
+    if kind is not None:
+        return kind
+    return "fuzzy" if _fuzzy_equal(ch, word, j) else None
+
+
+def _fuzzy_equal(ch: str, word: str, j: int) -> bool:
+    """Does ``ch`` (its main reading) sound like ``word[j]`` (its reading in ``word``: 重 is
+    chong in 重新) up to the initials pinyin IMEs are set to confuse (z/zh, c/ch, s/sh)?"""
+    from pypinyin import Style, lazy_pinyin
+
+    written = lazy_pinyin(ch, style=Style.NORMAL)[0]
+    meant = lazy_pinyin(word, style=Style.NORMAL)[j]
+    return written != meant and _fuzzy_key(written) == _fuzzy_key(meant)
+
+
+def _fuzzy_key(reading: str) -> str:
+    for full, short in _FUZZY:
+        if reading.startswith(full):
+            return short + reading[len(full):]
+    return reading
+
+
+def _gain(lexicon: Lexicon, run: str, at: int, new: str) -> float:
+    lo, hi = max(0, at - CONTEXT - 1), min(len(run), at + CONTEXT + 2)
+    before = run[lo:hi]
+    k = at - lo
+    return best_logp(lexicon, before[:k] + new + before[k + 1:]) - best_logp(lexicon, before)
