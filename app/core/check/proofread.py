@@ -26,7 +26,6 @@ from app.core.check.rules_words import (
     check_repeats,
     check_wrong_forms,
 )
-from app.core.check.word_slips import check_word_slips
 
 Rule = Callable[[str, CheckConfig], list[Finding]]
 
@@ -52,7 +51,6 @@ DEFERRING: dict[str, Rule] = {
     "doubled": lambda text, config: check_doubled(text, config.lexicon),
     "confusable": lambda text, config: check_confusables(text, config.lexicon,
                                                          config.confusables_cached_only),
-    "word_slip": lambda text, config: check_word_slips(text, config.lexicon),
 }
 
 
@@ -62,7 +60,7 @@ def proofread(text: str, config: CheckConfig) -> list[Finding]:
     for rule in RULES.values():
         findings.extend(rule(text, config))
     taken = [(f.start, f.end) for f in findings if f.kind == "wrong_form"]
-    for rule in DEFERRING.values():  # in order: 的地得, doubled characters, confusables, word slips
+    for rule in DEFERRING.values():  # in order: 的地得, doubled characters, then confusables
         new = [f for f in rule(text, config) if not any(s < f.end and f.start < e for s, e in taken)]
         findings.extend(new)
         taken += [(f.start, f.end) for f in new]

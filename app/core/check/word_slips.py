@@ -1,6 +1,6 @@
 """词级错字: two characters that are no word, sit between no words, and become a common word
-when one of them is replaced by a sound-alike (fuzzy pinyin too: 从新→重新), near sound or
-look-alike (在次→再次, 仍就→仍旧, 拔付→拨付).
+when one of them is replaced by a sound-alike (for a function character, fuzzy pinyin too:
+从新→重新), near sound or look-alike (在次→再次, 仍就→仍旧, 拔付→拨付).
 
 The confusable rule (confusable.py) weighs every correction against the best segmentation
 and lets any two characters pass as an unknown word at a fixed cost, so a non-word whose fix
@@ -8,7 +8,7 @@ is a rarer word, or whose changed character is a function character, never clear
 threshold.  This rule asks a stricter question first, then settles for a smaller gain:
 
 * the pair is no dictionary entry (not even the head of a longer one: 在此 starts 在此之前),
-  no word of the register and no n-gram that in-domain text repeats;
+  no word of the register, no n-gram that in-domain text repeats, and holds no particle;
 * it is not two words' edges: neither its first character ends a word with what stands
   before it (存在|次要), nor its second starts one with what follows (从|新时代, 仍|就此);
 * the fix is a common word, and the context's best segmentation gains from it.
@@ -17,10 +17,9 @@ threshold.  This rule asks a stricter question first, then settles for a smaller
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.check.confusable import best_logp
-from app.core.check.findings import Finding
 from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -28,16 +27,22 @@ EDGE_WORD = 20  # a neighbouring word at least this common (jieba's scale) makes
 # The fix is a word at least this common, by kind of confusion (a look-alike is rarer with a
 # pinyin IME, a fuzzy-pinyin slip rarer still).
 FIX_MIN = {"sound": 300, "tone": 1000, "shape": 300, "fuzzy": 2000}
+_LEAST = min(FIX_MIN.values())
 GAIN_MIN = 2.0  # log-probability the context's best segmentation gains from the fix
 FUNCTION_GAIN = 2.0
 # The character kept must be bound: a word on its own in jieba's corpus less often than this
-# (舆, 懈, 监; not 事, 下, 学), else the pair is as likely two words (事|记, 下|冷, 深|学).
+# (舆, 懈, 监; not 事, 下, 学) or than in the fix (精 4,066 alone, 精准 5,799), else the pair is
+# as likely two words (事|记, 下|冷, 深|学).  A character this common alone is free whatever
+# the fix (学|细 is no slip of 学习).
 BOUND = 3000
+FREE = 10_000
 CONTEXT = 3  # characters on each side of the pair in that segmentation
 # Initials a pinyin IME is commonly set to confuse (模糊音: 从 cong for 重 chong).
 _FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"))
-# 不除, 很实, 更严: a negation or degree word before a character makes a phrase, not a word.
+# 不除, 很实, 更严: a negation or degree word before a character makes a phrase, not a word;
+# 一 makes patterns (盯一盯, 一企一策); 的地得 has its own rule.  No pair with one is a slip.
 _PREFIXES = frozenset("不没很太更最较越非未")
+_NEVER = PARTICLES | _PREFIXES | {"一"}
 # A function character is written where it belongs far more often than by mistake: its fix
 # must be at least this common (and gain FUNCTION_GAIN).
 FUNCTION_FIX_MIN = 1000
@@ -53,60 +58,65 @@ class WordSlip:
     gain: float
 
 
-def check_word_slips(text: str, lexicon: Lexicon | None) -> list[Finding]:
-    if lexicon is None:
-        return []
-    findings = []
-    for slip in word_slips(text, lexicon):
-        written = text[slip.start:slip.start + 2]
-        how = _HOW[slip.kind]
-        findings.append(Finding(
-            "confusable", f"“{written}”疑为“{slip.word}”之误（“{text[slip.at]}”与“{slip.char}”{how}）。",
-            slip.start, slip.start + 2, written, slip.word))
-    return findings
-
-
-_HOW = {"sound": "同音", "tone": "音近", "shape": "形近", "fuzzy": "音近"}
-
-
-def word_slips(text: str, lexicon: Lexicon) -> list[WordSlip]:
-    """The slips of ``text``, at most one per pair and none overlapping."""
+def pair_slips(lone: Iterable[tuple[str, int, int]], lexicon: Lexicon) -> list[WordSlip]:
+    """The slips among ``lone``: (run of CJK characters, its start in the text, a pair's
+    place in the run) of pairs that are no common word, as confusable.py's scan finds them."""
     found: list[WordSlip] = []
-    for m in _CJK_RUN.finditer(text):
-        run, base = m.group(), m.start()
-        for a in range(len(run) - 1):
-            if found and found[-1].start + 2 > base + a:
-                continue
-            slip = _pair_slip(run, a, lexicon)
-            if slip is not None:
-                found.append(WordSlip(base + a, base + slip.at, slip.char, slip.word, slip.kind, slip.gain))
+    known, extra = lexicon.known, lexicon.extra
+    for run, base, a in lone:
+        pair = run[a:a + 2]
+        if known[pair] or pair in extra or (found and found[-1].start + 2 > base + a):
+            continue
+        slip = _pair_slip(run, a, lexicon)
+        if slip is not None:
+            found.append(WordSlip(base + a, base + slip.at, slip.char, slip.word, slip.kind, slip.gain))
     return found
 
 
+def word_slips(text: str, lexicon: Lexicon) -> list[WordSlip]:
+    """The slips of ``text`` on their own (校对 gets them through confusable.py's scan)."""
+    seen = lexicon.seen
+    lone = [(m.group(), m.start(), a) for m in _CJK_RUN.finditer(text)
+            for a in range(len(m.group()) - 1) if hash(m.group()[a:a + 2]) not in seen]
+    return pair_slips(lone, lexicon)
+
+
 def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
+    """The best fix of the pair at ``a`` (no word: the caller checked), if any.  The cheap
+    tests come first; the dictionary's prefixes and the readings are only looked up once a
+    fix is in sight."""
     pair = run[a:a + 2]
-    if not _unknown(pair, lexicon) or _edges(run, a, lexicon):
-        return None
+    if pair[0] in _NEVER or pair[1] in _NEVER or _edges(run, a, lexicon):
+        return None  # 的地得 has its own rule; most pairs that are no word are two words' edges
     targets = lexicon.targets()
     best: WordSlip | None = None
+    head: bool | None = None  # the head of a dictionary entry (在此 of 在此之前)
     for j in (0, 1):
         ch, kept = pair[j], pair[1 - j]
-        functional = _functional(pair, j)
-        if not _may_replace(run, a, j) or not (functional or lexicon.count(kept) < BOUND) \
-                or (functional and not _verb_at(run, a + 2, lexicon)):
-            continue
         fill = targets.get(hash(pair[:j] + "\0" + pair[j + 1:]))
         if not fill:
             continue
-        for new in fill:
+        functional = _functional(pair, j)
+        if not _may_replace(run, a, j) or (functional and not _verb_at(run, a + 2, lexicon)):
+            continue
+        alone = lexicon.count(kept)
+        # a function character may be written for a fuzzy sound-alike the tables do not hold
+        near = fill if functional else [c for c in lexicon.near().get(ch, "") if c in fill]
+        for new in near:
             if new == ch or new in PARTICLES:
                 continue
             word = pair[:j] + new + pair[j + 1:]
-            kind = _alike(lexicon, ch, new, word, j)
-            if kind is None:
+            fix = lexicon.count(word)
+            if fix < _LEAST or not (functional or alone < BOUND or (alone < FREE and fix >= alone)):
                 continue
-            least = max(FIX_MIN[kind], FUNCTION_FIX_MIN) if functional else FIX_MIN[kind]
-            if lexicon.count(word) < least:
+            kind = lexicon.confusable(ch, new) or ("fuzzy" if functional else None)
+            if kind is None or fix < (max(FIX_MIN[kind], FUNCTION_FIX_MIN) if functional else FIX_MIN[kind]):
+                continue
+            if head is None:
+                head = pair in lexicon.freq
+            if head:
+                return None
+            if kind == "fuzzy" and not _fuzzy_equal(ch, word, j):
                 continue
             gain = _gain(lexicon, run, a + j, new)
             if gain >= (FUNCTION_GAIN if functional else GAIN_MIN) and (best is None or gain > best.gain):
@@ -133,40 +143,31 @@ def _may_replace(run: str, a: int, j: int) -> bool:
     """Could ``run[a + j]`` be the slip in the pair at ``a``?  Not after a negation or degree
     word (不除, 更实), not in a deliberate pattern (盯一盯, 年年提, 一企一策), and not as a
     function character that starts the next phrase after a content character (事|也, 上|以,
-    曾|对): that is grammar; not the first of a pair followed by a particle (从|新的角度).  Two function characters in a row (仍就) are no phrase."""
+    曾|对): that is grammar; not the first of a pair followed by a particle (从|新的角度).
+    Two function characters in a row (仍就) are no phrase."""
     p = a + j
     ch = run[p]
-    if run[a] in _PREFIXES or (j == 0 and run[a + 2:a + 3] in PARTICLES):
-        return False  # 不除; 从新的 (the kept character describes what follows)
+    if j == 0 and run[a + 2:a + 3] in PARTICLES:
+        return False  # 从新的 (the kept character describes what follows)
     if run[p - 2:p - 1] == ch or run[p + 2:p + 3] == ch or (p >= 1 and run[p - 1:p] == run[p + 1:p + 2]):
-        return False
-    if "一" in run[a:a + 2]:
         return False
     return run[a + 1] not in FUNCTION_CHARS or run[a] in FUNCTION_CHARS
 
 
-def _unknown(pair: str, lexicon: Lexicon) -> bool:
-    """No entry of the dictionary (nor the head of one), of the register or of its n-grams,
-    and no particle in it (的地得 has its own rule)."""
-    if pair[0] in PARTICLES or pair[1] in PARTICLES:
-        return False
-    return lexicon.count(pair) == 0 and pair not in lexicon.freq and hash(pair) not in lexicon.seen
-
-
 def _edges(run: str, a: int, lexicon: Lexicon) -> bool:
     """Is the pair two words' edges: its first character ends a word (2–4 characters) with
-    what precedes it, or its second starts one with what follows?"""
-    count = lexicon.count
-    if any(count(run[s:a + 1]) >= EDGE_WORD for s in range(max(0, a - 3), a)):
-        return True
-    return any(count(run[a + 1:e]) >= EDGE_WORD for e in range(a + 3, min(len(run), a + 5) + 1))
-
-
-def _alike(lexicon: Lexicon, ch: str, new: str, word: str, j: int) -> str | None:
-    kind = lexicon.confusable(ch, new)
-    if kind is not None:
-        return kind
-    return "fuzzy" if _fuzzy_equal(ch, word, j) else None
+    what precedes it, or its second starts one with what follows?  (Plain loops: this runs
+    for every pair that is no word.)"""
+    known, extra = lexicon.known, lexicon.extra
+    for s in range(a - 1, max(-1, a - 4), -1):
+        word = run[s:a + 1]
+        if known[word] + extra.get(word, 0) >= EDGE_WORD:
+            return True
+    for e in range(a + 3, min(len(run), a + 5) + 1):
+        word = run[a + 1:e]
+        if known[word] + extra.get(word, 0) >= EDGE_WORD:
+            return True
+    return False
 
 
 def _fuzzy_equal(ch: str, word: str, j: int) -> bool:
@@ -187,6 +188,8 @@ def _fuzzy_key(reading: str) -> str:
 
 
 def _gain(lexicon: Lexicon, run: str, at: int, new: str) -> float:
+    from app.core.check.confusable import best_logp  # confusable.py calls this module
+
     lo, hi = max(0, at - CONTEXT - 1), min(len(run), at + CONTEXT + 2)
     before = run[lo:hi]
     k = at - lo
