@@ -33,7 +33,8 @@ FUNCTION_GAIN = 2.0
 # The character kept must be bound: a word on its own in jieba's corpus less often than this
 # (舆, 懈, 监; not 事, 下, 学) or than in the fix (精 4,066 alone, 精准 5,799), else the pair is
 # as likely two words (事|记, 下|冷, 深|学).  A character this common alone is free whatever
-# the fix (学|细 is no slip of 学习).
+# the fix (学|细 is no slip of 学习), and the second reason needs the written character not
+# free either (时|照稿 is no slip of 对照).
 BOUND = 3000
 FREE = 10_000
 CONTEXT = 3  # characters on each side of the pair in that segmentation
@@ -99,7 +100,7 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
         functional = _functional(pair, j)
         if not _may_replace(run, a, j) or (functional and not _verb_at(run, a + 2, lexicon)):
             continue
-        alone = lexicon.count(kept)
+        alone, written = lexicon.count(kept), lexicon.count(ch)
         # a function character may be written for a fuzzy sound-alike the tables do not hold
         near = fill if functional else [c for c in lexicon.near().get(ch, "") if c in fill]
         for new in near:
@@ -107,7 +108,7 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
                 continue
             word = pair[:j] + new + pair[j + 1:]
             fix = lexicon.count(word)
-            if fix < _LEAST or not (functional or alone < BOUND or (alone < FREE and fix >= alone)):
+            if fix < _LEAST or not (functional or alone < BOUND or (alone < FREE and fix >= alone and written < FREE)):
                 continue
             kind = lexicon.confusable(ch, new) or ("fuzzy" if functional else None)
             if kind is None or fix < (max(FIX_MIN[kind], FUNCTION_FIX_MIN) if functional else FIX_MIN[kind]):
