@@ -87,8 +87,14 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
     tests come first; the dictionary's prefixes and the readings are only looked up once a
     fix is in sight."""
     pair = run[a:a + 2]
-    if pair[0] in _NEVER or pair[1] in _NEVER or _edges(run, a, lexicon):
-        return None  # 的地得 has its own rule; most pairs that are no word are two words' edges
+    if pair[0] in _NEVER or pair[1] in _NEVER:
+        return None
+    known = lexicon.known  # two free characters are two words, unless a function pair (see below)
+    if known[pair[0]] >= FREE and known[pair[1]] >= FREE \
+            and not (pair[0] in FUNCTION_CHARS and _verb_at(run, a + 2, lexicon)):
+        return None
+    if _edges(run, a, lexicon):
+        return None  # most pairs that are no word are two words' edges
     targets = lexicon.targets()
     best: WordSlip | None = None
     head: bool | None = None  # the head of a dictionary entry (在此 of 在此之前)
@@ -157,17 +163,20 @@ def _may_replace(run: str, a: int, j: int) -> bool:
 
 def _edges(run: str, a: int, lexicon: Lexicon) -> bool:
     """Is the pair two words' edges: its first character ends a word (2–4 characters) with
-    what precedes it, or its second starts one with what follows?  (Plain loops: this runs
-    for every pair that is no word.)"""
+    what precedes it, or its second starts one with what follows?  Two-character words first
+    (confusable.py's scan looked them all up: remembered); plain loops, as this runs for most
+    pairs that are no word."""
     known, extra = lexicon.known, lexicon.extra
-    for s in range(a - 1, max(-1, a - 4), -1):
-        word = run[s:a + 1]
-        if known[word] + extra.get(word, 0) >= EDGE_WORD:
-            return True
-    for e in range(a + 3, min(len(run), a + 5) + 1):
-        word = run[a + 1:e]
-        if known[word] + extra.get(word, 0) >= EDGE_WORD:
-            return True
+    n = len(run)
+    for size in (2, 3, 4):
+        if a + 1 >= size:
+            word = run[a + 1 - size:a + 1]
+            if known[word] + extra.get(word, 0) >= EDGE_WORD:
+                return True
+        if a + 1 + size <= n:
+            word = run[a + 1:a + 1 + size]
+            if known[word] + extra.get(word, 0) >= EDGE_WORD:
+                return True
     return False
 
 
