@@ -38,6 +38,7 @@ FUNCTION_GAIN = 2.0
 BOUND = 3000
 FREE = 10_000
 CONTEXT = 3  # characters on each side of the pair in that segmentation
+_SHORT, _LONG = (2,), (3, 4)  # sizes of the neighbouring words, looked up early / late
 # Initials a pinyin IME is commonly set to confuse (模糊音: 从 cong for 重 chong).
 _FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 # 不除, 很实, 更严: a negation or degree word before a character makes a phrase, not a word;
@@ -64,9 +65,16 @@ def pair_slips(lone: Iterable[tuple[str, int, int]], lexicon: Lexicon) -> list[W
     place in the run) of pairs that are no common word, as confusable.py's scan finds them."""
     found: list[WordSlip] = []
     known, extra = lexicon.known, lexicon.extra
-    for run, base, a in lone:
-        pair = run[a:a + 2]
+    for run, base, a in lone:  # the cheap tests inline: this runs for most pairs that are no word
+        first, second = run[a], run[a + 1]
+        if first in _NEVER or second in _NEVER:
+            continue
+        pair = first + second
         if known[pair] or pair in extra or (found and found[-1].start + 2 > base + a):
+            continue
+        # two free characters are two words, unless a function pair before a verb (see below)
+        if known[first] >= FREE and known[second] >= FREE \
+                and not (first in FUNCTION_CHARS and _verb_at(run, a + 2, lexicon)):
             continue
         slip = _pair_slip(run, a, lexicon)
         if slip is not None:
@@ -83,21 +91,15 @@ def word_slips(text: str, lexicon: Lexicon) -> list[WordSlip]:
 
 
 def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
-    """The best fix of the pair at ``a`` (no word: the caller checked), if any.  The cheap
-    tests come first; the dictionary's prefixes and the readings are only looked up once a
-    fix is in sight."""
+    """The best fix of the pair at ``a`` (no word, no particle, not two free characters: the
+    caller checked), if any.  The dictionary's prefixes, the longer neighbouring words and
+    the readings are only looked up once a fix is in sight."""
     pair = run[a:a + 2]
-    if pair[0] in _NEVER or pair[1] in _NEVER:
-        return None
-    known = lexicon.known  # two free characters are two words, unless a function pair (see below)
-    if known[pair[0]] >= FREE and known[pair[1]] >= FREE \
-            and not (pair[0] in FUNCTION_CHARS and _verb_at(run, a + 2, lexicon)):
-        return None
-    if _edges(run, a, lexicon):
+    if _edges(run, a, lexicon, _SHORT):
         return None  # most pairs that are no word are two words' edges
     targets = lexicon.targets()
     best: WordSlip | None = None
-    head: bool | None = None  # the head of a dictionary entry (在此 of 在此之前)
+    head: bool | None = None  # the head of a dictionary entry (在此 of 在此之前), or edges of longer words
     for j in (0, 1):
         ch, kept = pair[j], pair[1 - j]
         fill = targets.get(hash(pair[:j] + "\0" + pair[j + 1:]))
@@ -120,7 +122,7 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
             if kind is None or fix < (max(FIX_MIN[kind], FUNCTION_FIX_MIN) if functional else FIX_MIN[kind]):
                 continue
             if head is None:
-                head = pair in lexicon.freq
+                head = pair in lexicon.freq or _edges(run, a, lexicon, _LONG)
             if head:
                 return None
             if kind == "fuzzy" and not _fuzzy_equal(ch, word, j):
@@ -161,14 +163,14 @@ def _may_replace(run: str, a: int, j: int) -> bool:
     return run[a + 1] not in FUNCTION_CHARS or run[a] in FUNCTION_CHARS
 
 
-def _edges(run: str, a: int, lexicon: Lexicon) -> bool:
-    """Is the pair two words' edges: its first character ends a word (2–4 characters) with
-    what precedes it, or its second starts one with what follows?  Two-character words first
-    (confusable.py's scan looked them all up: remembered); plain loops, as this runs for most
-    pairs that are no word."""
+def _edges(run: str, a: int, lexicon: Lexicon, sizes: tuple[int, ...]) -> bool:
+    """Is the pair two words' edges: its first character ends a word of one of ``sizes``
+    with what precedes it, or its second starts one with what follows?  Plain loops: the
+    two-character words are looked up for most pairs that are no word (confusable.py's scan
+    has looked them up already: remembered), the longer ones only once a fix is in sight."""
     known, extra = lexicon.known, lexicon.extra
     n = len(run)
-    for size in (2, 3, 4):
+    for size in sizes:
         if a + 1 >= size:
             word = run[a + 1 - size:a + 1]
             if known[word] + extra.get(word, 0) >= EDGE_WORD:
