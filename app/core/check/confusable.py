@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from app.core.check.findings import Finding
 from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
+from app.core.check.word_slips import pair_slips
 
 # A written word of the dictionary (反应, 年青) is only replaced by a longer collocation
 # (反映问题, 年轻干部), never by another word of the same length on frequency alone.
@@ -384,10 +385,8 @@ def _with_word_slips(result: list[Candidate], lexicon: Lexicon,
     """Plus the word-level slips (word_slips.py: 在次→再次, 舆伦→舆论) among the pairs the scan
     found to be no word, where no candidate is already; computed here so that they share the
     scan and the line cache."""
-    from app.core.check.word_slips import pair_slips
-
     more = [Candidate(s.start, s.start + 2, s.at, s.char, s.word, s.gain, s.kind)
-            for s in pair_slips(lone, lexicon)]
+            for s in pair_slips(lone, lexicon, lambda text: best_logp(lexicon, text))]
     more = [c for c in more if not any(r.start < c.end and c.start < r.end for r in result)]
     return sorted(result + more, key=lambda c: c.at) if more else result
 

@@ -16,13 +16,12 @@ threshold.  This rule asks a stricter question first, then settles for a smaller
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+Score = Callable[[str], float]
 EDGE_WORD = 20  # a neighbouring word at least this common (jieba's scale) makes the pair two edges
 # The fix is a word at least this common, by kind of confusion (a look-alike is rarer with a
 # pinyin IME, a fuzzy-pinyin slip rarer still).
@@ -60,9 +59,10 @@ class WordSlip:
     gain: float
 
 
-def pair_slips(lone: Iterable[tuple[str, int, int]], lexicon: Lexicon) -> list[WordSlip]:
+def pair_slips(lone: Iterable[tuple[str, int, int]], lexicon: Lexicon, score: Score) -> list[WordSlip]:
     """The slips among ``lone``: (run of CJK characters, its start in the text, a pair's
-    place in the run) of pairs that are no common word, as confusable.py's scan finds them."""
+    place in the run) of pairs that are no common word, as confusable.py's scan finds them.
+    ``score``: the log-probability of a text's best segmentation (confusable.best_logp)."""
     found: list[WordSlip] = []
     known, extra = lexicon.known, lexicon.extra
     for run, base, a in lone:  # the cheap tests inline: this runs for most pairs that are no word
@@ -76,21 +76,13 @@ def pair_slips(lone: Iterable[tuple[str, int, int]], lexicon: Lexicon) -> list[W
         if known[first] >= FREE and known[second] >= FREE \
                 and not (first in FUNCTION_CHARS and _verb_at(run, a + 2, lexicon)):
             continue
-        slip = _pair_slip(run, a, lexicon)
+        slip = _pair_slip(run, a, lexicon, score)
         if slip is not None:
             found.append(WordSlip(base + a, base + slip.at, slip.char, slip.word, slip.kind, slip.gain))
     return found
 
 
-def word_slips(text: str, lexicon: Lexicon) -> list[WordSlip]:
-    """The slips of ``text`` on their own (校对 gets them through confusable.py's scan)."""
-    seen = lexicon.seen
-    lone = [(m.group(), m.start(), a) for m in _CJK_RUN.finditer(text)
-            for a in range(len(m.group()) - 1) if hash(m.group()[a:a + 2]) not in seen]
-    return pair_slips(lone, lexicon)
-
-
-def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
+def _pair_slip(run: str, a: int, lexicon: Lexicon, score: Score) -> WordSlip | None:
     """The best fix of the pair at ``a`` (no word, no particle, not two free characters: the
     caller checked), if any.  The dictionary's prefixes, the longer neighbouring words and
     the readings are only looked up once a fix is in sight."""
@@ -127,7 +119,7 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon) -> WordSlip | None:
                 return None
             if kind == "fuzzy" and not _fuzzy_equal(ch, word, j):
                 continue
-            gain = _gain(lexicon, run, a + j, new)
+            gain = _gain(score, run, a + j, new)
             if gain >= (FUNCTION_GAIN if functional else GAIN_MIN) and (best is None or gain > best.gain):
                 best = WordSlip(a, a + j, new, word, kind, gain)
     return best
@@ -199,10 +191,8 @@ def _fuzzy_key(reading: str) -> str:
     return reading
 
 
-def _gain(lexicon: Lexicon, run: str, at: int, new: str) -> float:
-    from app.core.check.confusable import best_logp  # confusable.py calls this module
-
+def _gain(score: Score, run: str, at: int, new: str) -> float:
     lo, hi = max(0, at - CONTEXT - 1), min(len(run), at + CONTEXT + 2)
     before = run[lo:hi]
     k = at - lo
-    return best_logp(lexicon, before[:k] + new + before[k + 1:]) - best_logp(lexicon, before)
+    return score(before[:k] + new + before[k + 1:]) - score(before)
