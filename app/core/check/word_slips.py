@@ -44,6 +44,12 @@ _FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 # 一 makes patterns (盯一盯, 一企一策); 的地得 has its own rule.  No pair with one is a slip.
 _PREFIXES = frozenset("不没很太更最较越非未")
 _NEVER = PARTICLES | _PREFIXES | {"一"}
+# What closes the frame a preposition opens (not 开始: 从新开始 is a slip of 重新开始).
+_FRAMES = {"从": ("出发", "来看", "看", "入手", "着手", "抓起", "做起", "以来", "起", "中", "上", "到"),
+           "就": ("作", "做", "进行", "提出", "交换", "发表", "表态", "达成", "听取", "征求", "说明"),
+           "在": ("中", "上", "下", "里", "时", "前", "后", "方面", "期间", "之际", "以来"),
+           "对": ("来说", "而言")}
+FRAME_SPAN = 14  # characters of the clause after the pair searched for a closer
 # A function character is written where it belongs far more often than by mistake: its fix
 # must be at least this common (and gain FUNCTION_GAIN).
 FUNCTION_FIX_MIN = 1000
@@ -98,7 +104,8 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon, score: Score) -> WordSlip | N
         if not fill:
             continue
         functional = _functional(pair, j)
-        if not _may_replace(run, a, j) or (functional and not _verb_at(run, a + 2, lexicon)):
+        if not _may_replace(run, a, j) or (functional and (
+                not _verb_at(run, a + 2, lexicon) or _frame_closed(ch, run[a + 2:a + 2 + FRAME_SPAN]))):
             continue
         alone, written = lexicon.count(kept), lexicon.count(ch)
         # a function character may be written for a fuzzy sound-alike the tables do not hold
@@ -131,6 +138,14 @@ def _functional(pair: str, j: int) -> bool:
     character is (从|新情况), so the fix must be common and a verb must follow (see
     ``_verb_at``)."""
     return pair[j] in FUNCTION_CHARS and (j == 0 or pair[0] in FUNCTION_CHARS)
+
+
+def _frame_closed(preposition: str, rest: str) -> bool:
+    """Does the rest of the clause close the frame the written function character opens as a
+    preposition (从…出发, 从…以来, 就…作说明, 在…中, 对…而言)?  Then it is one (从|新修订的条例中,
+    仍|就相关问题作了说明), not a slip for an adverb.  A slip's clause may hold a closer too: a
+    miss, never a false alarm."""
+    return any(closer in rest for closer in _FRAMES.get(preposition, ()))
 
 
 def _verb_at(run: str, p: int, lexicon: Lexicon) -> bool:
