@@ -109,3 +109,19 @@ def test_the_second_held_out_set_does_not_slip(figures):
     assert sum(h["slips"] for h in held.values()) >= 40 and sum(h["clean"] for h in held.values()) >= 40
     assert held_out_found(held) >= HELD_OUT_2_FOUND
     assert sum(h["false_alarms"] for h in held.values()) <= HELD_OUT_2_MAX_FALSE_ALARMS
+
+
+# (c3) tests/data/proof/heldout3: 40 slips and 40 clean sentences (traps: 其次, 在此, 从新时代,
+# 仍就此事, 在度过, 却少有, 按排查, 审批付款) written before the word-level slips and measured
+# before and after them: found 20 → 24 of 40, false alarms 1 → 1 (the reduplication 研究研究).
+# The four gained are look-alikes (排杳, 贵任, 形武, 淮确) whose pairs are in
+# confusion_shape_extra.txt, written after the set: not strictly held out.
+HELD_OUT_3_FOUND = 24
+HELD_OUT_3_MAX_FALSE_ALARMS = 1
+
+
+def test_the_third_held_out_set_does_not_slip(figures):
+    held = figures["held_out_3"]
+    assert sum(h["slips"] for h in held.values()) >= 40 and sum(h["clean"] for h in held.values()) >= 40
+    assert held_out_found(held) >= HELD_OUT_3_FOUND
+    assert sum(h["false_alarms"] for h in held.values()) <= HELD_OUT_3_MAX_FALSE_ALARMS
