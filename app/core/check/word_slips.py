@@ -37,7 +37,7 @@ FUNCTION_GAIN = 2.0
 BOUND = 3000
 FREE = 10_000
 CONTEXT = 3  # characters on each side of the pair in that segmentation
-_SHORT, _LONG = (2,), (3, 4)  # sizes of the neighbouring words, looked up early / late
+_LONG = (3, 4)  # sizes of the neighbouring words looked up once a fix is in sight
 # Initials a pinyin IME is commonly set to confuse (模糊音: 从 cong for 重 chong).
 _FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 # 不除, 很实, 更严: a negation or degree word before a character makes a phrase, not a word;
@@ -78,6 +78,11 @@ def pair_slips(lone: Iterable[tuple[str, int, int]], lexicon: Lexicon, score: Sc
         pair = first + second
         if known[pair] or pair in extra or (found and found[-1].start + 2 > base + a):
             continue
+        # two words' edges (存在|次要, 仍|就此; the longer words are looked up later, see _edges)
+        left, right = run[a - 1:a + 1] if a else "", run[a + 1:a + 3]
+        if (left and known[left] + extra.get(left, 0) >= EDGE_WORD) \
+                or (len(right) == 2 and known[right] + extra.get(right, 0) >= EDGE_WORD):
+            continue
         # two free characters are two words, unless a function pair before a verb (see below)
         if known[first] >= FREE and known[second] >= FREE \
                 and not (first in FUNCTION_CHARS and _verb_at(run, a + 2, lexicon)):
@@ -89,12 +94,10 @@ def pair_slips(lone: Iterable[tuple[str, int, int]], lexicon: Lexicon, score: Sc
 
 
 def _pair_slip(run: str, a: int, lexicon: Lexicon, score: Score) -> WordSlip | None:
-    """The best fix of the pair at ``a`` (no word, no particle, not two free characters: the
-    caller checked), if any.  The dictionary's prefixes, the longer neighbouring words and
+    """The best fix of the pair at ``a`` (no word, no particle, no edges of two-character
+    words, not two free characters: the caller checked), if any.  The dictionary's prefixes, the longer neighbouring words and
     the readings are only looked up once a fix is in sight."""
     pair = run[a:a + 2]
-    if _edges(run, a, lexicon, _SHORT):
-        return None  # most pairs that are no word are two words' edges
     targets = lexicon.targets()
     best: WordSlip | None = None
     head: bool | None = None  # the head of a dictionary entry (在此 of 在此之前), or edges of longer words
@@ -172,9 +175,8 @@ def _may_replace(run: str, a: int, j: int) -> bool:
 
 def _edges(run: str, a: int, lexicon: Lexicon, sizes: tuple[int, ...]) -> bool:
     """Is the pair two words' edges: its first character ends a word of one of ``sizes``
-    with what precedes it, or its second starts one with what follows?  Plain loops: the
-    two-character words are looked up for most pairs that are no word (confusable.py's scan
-    has looked them up already: remembered), the longer ones only once a fix is in sight."""
+    with what precedes it, or its second starts one with what follows?  (``pair_slips`` tests
+    the two-character words inline: confusable.py's scan has looked them up, remembered.)"""
     known, extra = lexicon.known, lexicon.extra
     n = len(run)
     for size in sizes:
