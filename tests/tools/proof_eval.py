@@ -25,6 +25,7 @@ and count changes were made and never tuned on): per category (同音, 形近, �
 ``clean_<category>.txt``.  Every rule counts (the wrong-form table too).  Per category: recall,
 precision (findings on the slip / all findings on that category's slip and clean sentences)
 and false alarms (findings on its clean sentences, or elsewhere in its slip sentences).
+``heldout2`` and ``heldout3`` are later sets of the same format (see their headers).
 
 (d) ``--split-bank``: false alarms on the odd half of the shipped phrases, checked with a lexicon
 built from the even half only (the phrases are otherwise the lexicon's own text).
@@ -219,6 +220,8 @@ def run_clean(config: CheckConfig) -> list[CleanResult]:
 HELD_OUT = DATA / "heldout"
 # Written after every change of 2026-12-08 was made, measured once, never tuned on.
 HELD_OUT_2 = DATA / "heldout2"
+# Written 2026-12-08 02:10 before the word-level confusion check: measured before and after, never tuned on.
+HELD_OUT_3 = DATA / "heldout3"
 HELD_OUT_NAMES = {"sound": "同音音近", "shape": "形近", "function": "虚词常用字", "dedide": "的地得",
                   "formulation": "成套表述", "repeat": "重复字词", "punct": "标点", "current": "过时提法"}
 
@@ -303,7 +306,7 @@ def evaluate(config: CheckConfig | None = None) -> dict:
     figures["false_alarms_per_10k_held_out"] = 10_000 * held_alarms / held_chars
     figures["_slips"] = slips
     figures["_clean"] = clean
-    for key, folder in (("held_out", HELD_OUT), ("held_out_2", HELD_OUT_2)):
+    for key, folder in (("held_out", HELD_OUT), ("held_out_2", HELD_OUT_2), ("held_out_3", HELD_OUT_3)):
         held = run_held_out(config, folder)
         figures[key] = {k: {"slips": r.slips, "recall": r.recall, "corrected": r.corrected / max(1, r.slips),
                             "precision": r.precision, "false_alarms": len(r.alarms),
@@ -352,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:10s} {chars:7d} 字  {alarms:4d} 处  {per:5.2f} / 万字")
     print(f"  合计 {figures['clean_chars']} 字：{figures['false_alarms_per_10k']:.2f} / 万字；"
           f"不含内置素材：{figures['false_alarms_per_10k_held_out']:.2f} / 万字")
-    for key, title in (("held_out", "(c) 留出评测集"), ("held_out_2", "(c2) 第二留出集（改动完成后新写）")):
+    for key, title in (("held_out", "(c) 留出评测集"), ("held_out_2", "(c2) 第二留出集（改动完成后新写）"),
+                       ("held_out_3", "(c3) 第三留出集（词级同音检查之前写）")):
         print(f"{title}（按类别）：检出率、改对率、准确率（检出中真错的比例）、误报（无错句及错句其余位置）")
         held = figures[key]
         for kind, h in held.items():
@@ -368,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(d) 内置素材一半作词汇、另一半作无错正文：{chars} 字，误报 {alarms} 处"
               f"（{10_000 * alarms / max(1, chars):.2f} / 万字）")
     if args.verbose:
-        for key in ("_held_out", "_held_out_2"):
+        for key in ("_held_out", "_held_out_2", "_held_out_3"):
             print(f"\n{key} 漏检：")
             for r in figures[key].values():
                 for slip in r.misses:

@@ -20,6 +20,7 @@ from types import MappingProxyType
 
 from app.core.check.findings import Finding
 from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
+from app.core.check.word_slips import pair_slips
 
 # A written word of the dictionary (反应, 年青) is only replaced by a longer collocation
 # (反映问题, 年轻干部), never by another word of the same length on frequency alone.
@@ -147,6 +148,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     run, base = "", 0
     tried: set[tuple[int, str]] = set()
     overlaps = lexicon.overlaps
+    lone: list[tuple[str, int, int]] = []  # (run, its start, pair) of the pairs that are no word
 
     def _try(window: str, masks: tuple[int, ...], a: int) -> None:
         if len(window) > 2 and hash(window) in seen:
@@ -197,6 +199,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
             back1 = a >= 1 and covered[a - 1]
             back2 = a >= 2 and covered[a - 2]
             if not (is_word[a] or back1 or back2):
+                lone.append((run, base, a))
                 _try(run[a:a + 2], _TWO, a)
             if a + 3 <= n and not back1:
                 masks3 = ((2,) if head[a] else ()) + ((0,) if tail[a + 1] else ()) \
@@ -205,7 +208,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
                     _try(run[a:a + 3], masks3, a)
             if a + 4 <= n and (head[a] or tail[a + 2]):
                 _try(run[a:a + 4], ((2, 3) if head[a] else ()) + ((0, 1) if tail[a + 2] else ()), a)
-    return _resolved(text, lexicon, found)
+    return _with_word_slips(_resolved(text, lexicon, found), lexicon, lone)
 
 
 OUTER_WORD = 2000  # 立即, 记在: the character is at home in a common word just outside the window
@@ -377,7 +380,18 @@ def _gain(lexicon: Lexicon, run: str, a: int, b: int, at: int, new: str,
     return best_logp(lexicon, after) - old
 
 
-_HOW = {"sound": "同音", "tone": "音近", "shape": "形近"}
+def _with_word_slips(result: list[Candidate], lexicon: Lexicon,
+                     lone: list[tuple[str, int, int]]) -> list[Candidate]:
+    """Plus the word-level slips (word_slips.py: 在次→再次, 舆伦→舆论) among the pairs the scan
+    found to be no word, where no candidate is already; computed here so that they share the
+    scan and the line cache."""
+    more = [Candidate(s.start, s.start + 2, s.at, s.char, s.word, s.gain, s.kind)
+            for s in pair_slips(lone, lexicon, lambda text: best_logp(lexicon, text))]
+    more = [c for c in more if not any(r.start < c.end and c.start < r.end for r in result)]
+    return sorted(result + more, key=lambda c: c.at) if more else result
+
+
+_HOW = {"sound": "同音", "tone": "音近", "shape": "形近", "fuzzy": "音近"}
 
 
 def check_confusables(text: str, lexicon: Lexicon | None, cached_only: bool = False) -> list[Finding]:

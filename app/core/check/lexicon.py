@@ -23,6 +23,7 @@ from app.core.paths import resources_dir
 
 SOUND_FILE = "confusion_sound.txt"
 SHAPE_FILE = "confusion_shape.txt"
+SHAPE_EXTRA_FILE = "confusion_shape_extra.txt"  # our own look-alike groups, merged with SHAPE_FILE
 POS_FILE = "pos_words.txt"
 DOMAIN_FILE = "domain_words.txt"
 
@@ -83,7 +84,7 @@ def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]
         if others:
             tone[c] = _chars(others, cache)
     shape: dict[str, set[str]] = {}
-    for line in _data_lines(data_dir / SHAPE_FILE):
+    for line in _data_lines(data_dir / SHAPE_FILE) + _data_lines(data_dir / SHAPE_EXTRA_FILE):
         group = [g for g in re.split(r"[,，\s]+", line) if len(g) == 1 and "\u4e00" <= g <= "\u9fff"]
         for c in group:
             shape.setdefault(c, set()).update(g for g in group if g != c)

@@ -22,6 +22,10 @@ FLOOR = {"confusable": 0.85, "dedide": 0.97, "runon": 1.0, "formulation": 1.0, "
          "function": 0.63, "doubled": 0.87,
          # 得 written for 的 before the noun it describes (反映集中得问题) 0 → 70.0 % (7/10).
          "dedide_noun": 0.70}
+# 2026-12-08 (word_slips.py, confusion_shape_extra.txt): confusable 85.9 → 88.6 %, function
+# 63.3 → 70.0 %, confusable_fresh 86.7 → 93.3 %; false alarms unchanged (corpus 0, own text 1,
+# phrases 7; half-bank check 4).
+FLOOR.update({"confusable": 0.88, "function": 0.70, "confusable_fresh": 0.93})
 FLOOR_CORRECTED = dict(FLOOR)
 # After the merge with the 2026 phrases (i15b) and the 批评 phrases (i20) the clean text grew to
 # 135,407 字; the shipped phrases then gave 7 false alarms (0.52 per 10,000 字, goal ≤ 1). A check
@@ -40,6 +44,9 @@ MAX_FALSE_ALARMS_OWN_TEXT = 1
 HELD_OUT_FLOOR = {"sound": 0.93, "shape": 0.58, "function": 0.63, "dedide": 0.90,  # 60.0 → 90.0
                   "formulation": 1.0, "repeat": 1.0, "punct": 1.0, "current": 1.0}
 # function 52.6 → 63.2 %, formulation 62.5 → 100 %, current 71.4 → 100 %; all 61 → 71 of 85.
+# 2026-12-08, word-level slips: sound 93.3 → 100 %, shape 58.3 → 66.7 %, function 63.2 → 78.9 %;
+# all 71 → 76 of 85.
+HELD_OUT_FLOOR.update({"sound": 1.0, "shape": 0.66, "function": 0.78})
 HELD_OUT_MAX_FALSE_ALARMS = 1  # 处里 (the office); 3 before a wrongly closed pair became one finding
 
 
@@ -102,3 +109,19 @@ def test_the_second_held_out_set_does_not_slip(figures):
     assert sum(h["slips"] for h in held.values()) >= 40 and sum(h["clean"] for h in held.values()) >= 40
     assert held_out_found(held) >= HELD_OUT_2_FOUND
     assert sum(h["false_alarms"] for h in held.values()) <= HELD_OUT_2_MAX_FALSE_ALARMS
+
+
+# (c3) tests/data/proof/heldout3: 40 slips and 40 clean sentences (traps: 其次, 在此, 从新时代,
+# 仍就此事, 在度过, 却少有, 按排查, 审批付款) written before the word-level slips and measured
+# before and after them: found 20 → 24 of 40, false alarms 1 → 1 (the reduplication 研究研究).
+# The four gained are look-alikes (排杳, 贵任, 形武, 淮确) whose pairs are in
+# confusion_shape_extra.txt, written after the set: not strictly held out.
+HELD_OUT_3_FOUND = 24
+HELD_OUT_3_MAX_FALSE_ALARMS = 1
+
+
+def test_the_third_held_out_set_does_not_slip(figures):
+    held = figures["held_out_3"]
+    assert sum(h["slips"] for h in held.values()) >= 40 and sum(h["clean"] for h in held.values()) >= 40
+    assert held_out_found(held) >= HELD_OUT_3_FOUND
+    assert sum(h["false_alarms"] for h in held.values()) <= HELD_OUT_3_MAX_FALSE_ALARMS
