@@ -1,13 +1,14 @@
 """While the window does a long job: no cyclic garbage collection, and the GIL back to the
-UI thread within half a millisecond of asking.
+UI thread within half a millisecond of asking.  (Jobs: loading jieba and the index, opening a
+long file, making its outline rows, checking, counting and saving a long draft.)
 
 A full collection walks every live object: after a 1-5 MB report is in, 25-45 ms each, and
 the allocations of a long job (the loader, opening a long file, making 15,000 outline rows)
 set off several, on whichever thread allocates, with the UI thread waiting for the GIL
 meanwhile (measured with ``gc.callbacks`` during a 5 MB open).  Everything a long job
 allocates stays alive anyway, so nothing is lost by not collecting during it; when the last
-job ends, what is alive is frozen (out of the collector's reach) and collection goes on as
-usual.  Only cyclic garbage made during a job would outlive it; the document model has no
+job ends, what is alive is frozen (out of the collector's reach) if a job loaded state that
+stays, and collection goes on as usual.  Only cyclic garbage made during a job would outlive it; the document model has no
 cycles (reference counting frees the replaced state even when frozen).
 
 A job's worker thread (the outline, a check of a long draft) keeps the GIL up to Python's
@@ -21,7 +22,7 @@ from __future__ import annotations
 import gc
 import linecache
 import sys
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 
 def freeze_loaded_objects() -> None:
@@ -48,6 +49,7 @@ class LongJobs:
     def __init__(self) -> None:
         self._jobs: set[Hashable] = set()
         self._switched_off = False
+        self._freeze_after = False
         self._interval = sys.getswitchinterval()
 
     @property
@@ -63,7 +65,10 @@ class LongJobs:
         and the switch interval are the process's)."""
         return JobScope(self)
 
-    def hold(self, job: Hashable) -> None:
+    def hold(self, job: Hashable, freeze_after: bool = False) -> None:
+        """``freeze_after``: what is alive after the jobs is to stay (a loaded document, the
+        phrase index), so it is frozen then; a check's or a count's results are not."""
+        self._freeze_after = self._freeze_after or freeze_after
         if not self._jobs:
             self._interval = sys.getswitchinterval()
             sys.setswitchinterval(min(self._interval, SWITCH_INTERVAL_S))
@@ -81,9 +86,11 @@ class LongJobs:
             return
         sys.setswitchinterval(self._interval)
         if self._switched_off:
-            freeze_loaded_objects()
+            if self._freeze_after:
+                freeze_loaded_objects()
             gc.enable()
             self._switched_off = False
+        self._freeze_after = False
 
 
 class JobScope:
@@ -98,13 +105,17 @@ class JobScope:
     def paused(self) -> bool:
         return self._jobs.paused
 
-    def hold(self, name: str) -> None:
+    def hold(self, name: str, freeze_after: bool = False) -> None:
         self._mine.add(name)
-        self._jobs.hold((id(self), name))
+        self._jobs.hold((id(self), name), freeze_after)
 
     def release(self, name: str) -> None:
         self._mine.discard(name)
         self._jobs.release((id(self), name))
+
+    def track(self, name: str) -> Callable[[bool], None]:
+        """A callback for a worker's busy/idle (``OffThread``'s ``on_busy``)."""
+        return lambda busy: self.hold(name) if busy else self.release(name)
 
     def end(self) -> None:
         for name in list(self._mine):

@@ -24,7 +24,7 @@ def frozen(monkeypatch):
 def test_jobs_are_counted_and_the_collector_comes_back_frozen(frozen):
     jobs = LongJobs()
     before = sys.getswitchinterval()
-    jobs.hold("open")
+    jobs.hold("open", freeze_after=True)
     jobs.hold("outline")
     jobs.release("open")
     assert not gc.isenabled() and jobs.paused
@@ -51,7 +51,7 @@ def test_two_windows_jobs_overlap_and_a_closed_window_ends_its_own(frozen):
     before = sys.getswitchinterval()
     first, second = jobs.scope(), jobs.scope()
     first.hold("check")
-    second.hold("check")  # the same name in another window is another job
+    second.hold("check", freeze_after=True)  # the same name in another window is another job
     first.release("check")
     assert not gc.isenabled() and sys.getswitchinterval() == SWITCH_INTERVAL_S
     second.hold("outline")
@@ -73,3 +73,13 @@ def test_a_window_closed_while_its_outline_is_made_ends_the_job(window, qtbot, t
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_a_check_or_a_count_leaves_nothing_frozen(frozen):
+    """Only jobs that load what stays (a document, the index) freeze it after them."""
+    jobs = LongJobs().scope()
+    track = jobs.track("check")
+    track(True)
+    assert not gc.isenabled()
+    track(False)
+    assert gc.isenabled() and frozen == []

@@ -59,7 +59,7 @@ class BackgroundLoading(QObject):
     def start(self) -> None:
         if self.loader is None and not self.services.segmenter.ready:
             freeze_loaded_objects()  # the start-up objects; again once loading is done
-            self.jobs.hold(LOADING_JOB)  # see _resume_gc_when_done
+            self.jobs.hold(LOADING_JOB, freeze_after=True)  # see _resume_gc_when_done
             self.loader = SegmenterLoader(self.services, self)
             self.loader.loaded.connect(self._on_loaded)
             self.loader.loaded.connect(self._mark_loaded)

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
     def _on_outline(self, outline: Outline) -> None:
         self.outline_pane.set_outline(outline)
         if self.outline_pane.building:  # a long document's rows, a slice per turn
-            self.jobs.hold(OUTLINE_JOB)
+            self.jobs.hold(OUTLINE_JOB, freeze_after=True)
         self._show_count()
         self.count_label.setToolTip("汉字：只数汉字，不含标点和数字（目标字数按此计算）。\n"
                                     "含标点：与 Word“字数统计”中的“字数”一致，汉字和标点各算一个，"
@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         if len(missing) > LIKE_WORD_OFF_THREAD:
             runner = self.findChild(OffThread, "likeWordCount")
             if runner is None:
-                runner = OffThread(self._counted, self)
+                runner = OffThread(self._counted, self, self.jobs.track("like-word-count"))
                 runner.setObjectName("likeWordCount")
             runner.run(lambda: {t: count_like_word(t) for t in missing})
             return None

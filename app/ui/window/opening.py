@@ -9,13 +9,16 @@ callers: when it returns, the document is there.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QTimer
 
 from app.core.model import Document
 from app.ui.off_thread import OffThread
 
+T = TypeVar("T")
 IN_STEPS_CHARS = 100_000  # shorter documents load in one go (a few tens of ms)
 READ_POLL_MS = 15
 READ_WAIT_S = 0.02  # a read that takes longer is waited for with the window's events served
@@ -28,26 +31,23 @@ def short_name(name: str) -> str:
     return name if len(name) <= SHOWN_NAME_CHARS else name[:SHOWN_NAME_CHARS - 1] + "…"
 
 
-def read_without_freezing(host, path: Path) -> Document:
-    """``read_document(path)`` on a worker thread while the window's events are served;
-    raises what it raises (``DocumentReadError``)."""
-    documents: list[Document] = []
+def without_freezing(host, work: Callable[[], T], message: str) -> T:
+    """``work()`` on a worker thread while the window's events are served (``message`` in
+    the status bar if it takes a while); returns what it returns, raises what it raises."""
+    results: list[T] = []
     errors: list[BaseException] = []
 
-    def work() -> None:
+    def main() -> None:
         try:
-            # imported here: the first time it brings python-docx (80 ms, not on the UI thread)
-            from app.core.formats.reader import read_document
-
-            documents.append(read_document(path))
+            results.append(work())
         except BaseException as exc:  # handed to the UI thread below
             errors.append(exc)
 
-    worker = threading.Thread(target=work, name="open", daemon=True)
+    worker = threading.Thread(target=main, name="without-freezing", daemon=True)
     worker.start()
-    worker.join(READ_WAIT_S)  # small files: done before anything needs repainting
+    worker.join(READ_WAIT_S)  # quick work: done before anything needs repainting
     if worker.is_alive():
-        host.notify(f"正在读取“{short_name(path.name)}”……", 0)
+        host.notify(message, 0)
         loop = QEventLoop()
         timer = QTimer(interval=READ_POLL_MS)
         timer.timeout.connect(lambda: loop.quit() if not worker.is_alive() else None)
@@ -58,7 +58,20 @@ def read_without_freezing(host, path: Path) -> Document:
     worker.join()
     if errors:
         raise errors[0]
-    return documents[0]
+    return results[0]
+
+
+def read_without_freezing(host, path: Path) -> Document:
+    """``read_document(path)`` on a worker thread while the window's events are served;
+    raises what it raises (``DocumentReadError``)."""
+
+    def read() -> Document:
+        # imported here: the first time it brings python-docx (80 ms, not on the UI thread)
+        from app.core.formats.reader import read_document
+
+        return read_document(path)
+
+    return without_freezing(host, read, f"正在读取“{short_name(path.name)}”……")
 
 
 def load_without_freezing(host, editor, document: Document, path: Path | None) -> None:
@@ -102,6 +115,6 @@ def update_usage(window) -> None:
         return
     runner = window.findChild(OffThread, "usageScan")
     if runner is None:
-        runner = OffThread(window.phrase_panel.set_used, window)
+        runner = OffThread(window.phrase_panel.set_used, window, window.jobs.track("usage-scan"))
         runner.setObjectName("usageScan")
     runner.run(lambda: used_phrase_ids(text, phrases))
