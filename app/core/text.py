@@ -10,6 +10,7 @@ import re
 from collections.abc import Set
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NON_CJK_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def count_cjk(text: str) -> int:
@@ -20,6 +21,11 @@ def count_cjk(text: str) -> int:
 def cjk_chars(text: str) -> list[str]:
     """The characters of ``text`` that count towards 字数, in order."""
     return _CJK_RE.findall(text)
+
+
+def cjk_text(text: str) -> str:
+    """``"".join(cjk_chars(text))``, faster: the runs between are dropped, not each character found."""
+    return _NON_CJK_RE.sub("", text)
 
 
 def is_cjk(ch: str) -> bool:

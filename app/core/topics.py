@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -42,6 +43,14 @@ class TopicClassifier:
     """Scores text against each topic's keywords; longer keywords weigh more."""
 
     keywords: dict[str, tuple[str, ...]]
+    # per topic: the first two characters its keywords start with, and (keyword, start) pairs
+    _starts: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
+    _words: dict[str, tuple[tuple[str, str], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        words = {topic: tuple((w, w[:2]) for w in ws) for topic, ws in self.keywords.items()}
+        object.__setattr__(self, "_words", words)
+        object.__setattr__(self, "_starts", {t: frozenset(s for _, s in ws) for t, ws in words.items()})
 
     @classmethod
     def load(cls, path: Path | None = None) -> TopicClassifier:
@@ -58,10 +67,20 @@ class TopicClassifier:
 
     def scores(self, text: str) -> dict[str, float]:
         result: dict[str, float] = {}
-        for topic, words in self.keywords.items():
+        # A keyword can only occur where its first two characters do: one look-up in the
+        # text's bigrams (and its characters, for a one-character keyword) rules out most
+        # keywords and whole topics without scanning the text for each.
+        grams = set(map(operator.add, text[:-1], text[1:]))
+        grams.update(text)
+        grams.add("")  # (an empty keyword would count everywhere)
+        for topic, words in self._words.items():
+            if grams.isdisjoint(self._starts[topic]):
+                continue
             remaining = text
             score = 0.0
-            for word in words:  # longest first, so 理论学习 is not counted again as 学习
+            for word, start in words:  # longest first, so 理论学习 is not counted again as 学习
+                if start not in grams:
+                    continue
                 hits = remaining.count(word)
                 if hits:
                     score += hits * len(word) ** 1.5

@@ -29,11 +29,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import chain, repeat
 
 from app.core.document.generic import is_generic, without_generic
 from app.core.document.outline import NodeKind, Outline, OutlineNode, span_text
 from app.core.model import Paragraph
-from app.core.text import cjk_chars, count_cjk
+from app.core.text import cjk_text, count_cjk
 from app.core.topics import Part, TopicClassifier
 
 WORDING_ALONE = 0.2  # the one threshold: wording that answers a problem without a shared topic
@@ -59,6 +61,22 @@ class Item:
     full: str
     topics: tuple[str, ...]
     node: OutlineNode
+
+    # What the matcher compares, computed once per item: the problems are compared with the
+    # measures and again with the causes.
+    @cached_property
+    def lead_bigrams(self) -> Counter[str]:
+        return _bag(self.text)
+
+    @cached_property
+    def full_bigrams(self) -> Counter[str]:
+        return _bag(self.full)
+
+    @cached_property
+    def phrases(self) -> set[str]:
+        """The ``ECHO_CHARS``-character phrases of the full text (Chinese characters only)."""
+        chars = cjk_text(self.full)
+        return {chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)}
 
 
 @dataclass(frozen=True)
@@ -151,21 +169,18 @@ def causes_of(outline: Outline, paragraphs: Sequence[Paragraph],
     return [c for c in causes if not is_generic(c.text)]
 
 
-def _bags(texts: Sequence[str]) -> list[Counter]:
-    bags = []
-    for text in texts:
-        chars = cjk_chars(text)
-        bags.append(Counter(map(operator.add, chars[:-1], chars[1:])))  # the bigrams, in C
-    return bags
+def _bag(text: str) -> Counter[str]:
+    chars = cjk_text(text)
+    return Counter(map(operator.add, chars[:-1], chars[1:]))  # the bigrams, in C
 
 
-def _vectors(bags: list[Counter], idf: dict[str, float]) -> list[dict[str, float]]:
+def _vectors(bags: list[Counter[str]], idf: dict[str, float]) -> list[dict[str, float]]:
+    # c * idf[g] / norm for every bigram, as the plain loop would compute them, but in C
     vectors = []
     for bag in bags:
-        vec = {g: c * idf[g] for g, c in bag.items()}
-        values = list(vec.values())
+        values = list(map(operator.mul, bag.values(), map(idf.__getitem__, bag)))
         norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
-        vectors.append({g: v / norm for g, v in vec.items()})
+        vectors.append(dict(zip(bag, map(operator.truediv, values, repeat(norm)))))
     return vectors
 
 
@@ -182,11 +197,13 @@ class _Wording:
 
     def __init__(self, problems: Sequence[Item], measures: Sequence[Item]) -> None:
         items = list(problems) + list(measures)
-        leads = _bags([i.text for i in items])
-        fulls = _bags([i.full for i in items])
-        df = Counter(g for bag in leads + fulls for g in bag)
+        leads = [i.lead_bigrams for i in items]
+        fulls = [i.full_bigrams for i in items]
+        df = Counter(chain.from_iterable(leads + fulls))
         n = len(leads) + len(fulls)
-        idf = {g: math.log((n + 1) / (count + 0.5)) for g, count in df.items()}  # once per bigram
+        # log((n + 1) / (count + 0.5)) once per bigram, in C
+        idf = dict(zip(df, map(math.log, map(operator.truediv, repeat(n + 1),
+                                             map(operator.add, df.values(), repeat(0.5))))))
         self.lead, self.full = _vectors(leads, idf), _vectors(fulls, idf)
         self.p = len(problems)
         self._postings: tuple[dict, dict] | None = None  # see row()
@@ -290,12 +307,17 @@ def echoes(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[int]
 
 def _own_grams(problems: Sequence[Item], measures: Sequence[Item]) -> list[set[str]]:
     """Each item's ``ECHO_CHARS``-character phrases that exactly one other item also has."""
-    grams = []
-    for item in list(problems) + list(measures):
-        chars = "".join(cjk_chars(item.full))
-        grams.append({chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)})
-    df = Counter(g for bag in grams for g in bag)
-    return [{g for g in bag if df[g] == 2} for bag in grams]
+    grams = [item.phrases for item in list(problems) + list(measures)]
+    # the phrases of one, two and three or more items, by set operations in C
+    once: set[str] = set()
+    twice: set[str] = set()
+    thrice: set[str] = set()
+    for bag in grams:
+        thrice |= bag & twice
+        twice |= bag & once
+        once |= bag
+    exactly_two = twice - thrice
+    return [bag & exactly_two for bag in grams]
 
 
 def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = True) -> list[Answer]:
