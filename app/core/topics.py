@@ -6,6 +6,7 @@ import operator
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 
 from app.core.paths import resources_dir
@@ -43,14 +44,16 @@ class TopicClassifier:
     """Scores text against each topic's keywords; longer keywords weigh more."""
 
     keywords: dict[str, tuple[str, ...]]
-    # per topic: the first two characters its keywords start with, and (keyword, start) pairs
-    _starts: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False)
-    _words: dict[str, tuple[tuple[str, str], ...]] = field(init=False, repr=False, compare=False)
+    # per topic: its keywords (with their rank, longest first) by their first two characters
+    _by_start: dict[str, dict[str, list[tuple[int, str]]]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        words = {topic: tuple((w, w[:2]) for w in ws) for topic, ws in self.keywords.items()}
-        object.__setattr__(self, "_words", words)
-        object.__setattr__(self, "_starts", {t: frozenset(s for _, s in ws) for t, ws in words.items()})
+        table: dict[str, dict[str, list[tuple[int, str]]]] = {}
+        for topic, words in self.keywords.items():
+            by_start = table[topic] = {}
+            for rank, word in enumerate(words):
+                by_start.setdefault(word[:2], []).append((rank, word))
+        object.__setattr__(self, "_by_start", table)
 
     @classmethod
     def load(cls, path: Path | None = None) -> TopicClassifier:
@@ -67,20 +70,21 @@ class TopicClassifier:
 
     def scores(self, text: str) -> dict[str, float]:
         result: dict[str, float] = {}
-        # A keyword can only occur where its first two characters do: one look-up in the
-        # text's bigrams (and its characters, for a one-character keyword) rules out most
-        # keywords and whole topics without scanning the text for each.
+        # A keyword can only occur where its first two characters do: the text's bigrams (and
+        # its characters, for a one-character keyword) rule out most keywords and whole topics
+        # by set operations, without scanning the text once per keyword.
         grams = set(map(operator.add, text[:-1], text[1:]))
         grams.update(text)
         grams.add("")  # (an empty keyword would count everywhere)
-        for topic, words in self._words.items():
-            if grams.isdisjoint(self._starts[topic]):
+        for topic, by_start in self._by_start.items():
+            starts = by_start.keys() & grams
+            if not starts:
                 continue
+            words = by_start[starts.pop()] if len(starts) == 1 else sorted(
+                chain.from_iterable(map(by_start.__getitem__, starts)))
             remaining = text
             score = 0.0
-            for word, start in words:  # longest first, so 理论学习 is not counted again as 学习
-                if start not in grams:
-                    continue
+            for _, word in words:  # longest first, so 理论学习 is not counted again as 学习
                 hits = remaining.count(word)
                 if hits:
                     score += hits * len(word) ** 1.5
