@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate
 
 from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, canonical_marker, find_points
 from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
 from app.core.document.templates import match_aspect
-from app.core.text import is_cjk
+from app.core.text import cjk_prefix_counts
 from app.core.topics import TopicClassifier
 
 _LEAD_END_RE = re.compile(f"[{SENTENCE_END}]")
@@ -79,7 +78,7 @@ def scan_paragraph(text: str) -> ParagraphScan:
     if stripped.startswith(SEQ_WORDS):
         seq_offset = len(text) - len(stripped)
         seq_lead = lead_sentence(text[seq_offset + 2:])
-    cum = tuple(accumulate((1 if is_cjk(ch) else 0 for ch in text), initial=0))
+    cum = cjk_prefix_counts(text)
     closing = bool(_CLOSING_START_RE.match(text) or _CLOSING_ANYWHERE_RE.search(text))
     sure = closing and bool(_CLOSING_SURE_RE.search(text))
     return ParagraphScan(heading, title, points, seq_offset, seq_lead, cum, closing, sure,

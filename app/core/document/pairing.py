@@ -331,6 +331,7 @@ def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = Tr
     """
     result = [Answer(None, 0.0, False)] * len(problems)
     used = [0] * len(measures)
+    fits: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
     for block_problems, block_measures in _blocks(problems, measures):
         block_p = [problems[i] for i in block_problems]
         block_m = [measures[k] for k in block_measures]
@@ -347,13 +348,17 @@ def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = Tr
             elif len(block_problems) >= ROW_MIN_PROBLEMS:
                 closes = wording.row(row)
             best, best_key = Answer(None, 0.0, False), -math.inf
+            topics, own_row = problems[i].topics, own[row]
             for column in range(first, min(first + window, len(block_measures))):
                 k = block_measures[column]
                 if used[k] and not reuse:
                     continue
-                fit = _topic_fit(problems[i].topics, measures[k].topics)
+                pair = (topics, measures[k].topics)  # a report has only a few dozen of these
+                fit = fits.get(pair)
+                if fit is None:
+                    fit = fits[pair] = _topic_fit(*pair)
                 close = closes[column] if closes is not None else wording.score(row, column)
-                echoed = len(own[row] & own[offset + column]) >= ECHO_MIN
+                echoed = bool(own_row) and len(own_row & own[offset + column]) >= ECHO_MIN
                 if fit < SIDE_TOPIC_MIN and close < WORDING_ALONE and not echoed:
                     continue
                 key = fit + close + (ECHO_BONUS if echoed else 0.0) - (REUSE_PENALTY if used[k] else 0.0)
