@@ -6,7 +6,8 @@ import operator
 import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import chain
+from itertools import chain, groupby
+from operator import itemgetter
 from pathlib import Path
 
 from app.core.paths import resources_dir
@@ -44,16 +45,17 @@ class TopicClassifier:
     """Scores text against each topic's keywords; longer keywords weigh more."""
 
     keywords: dict[str, tuple[str, ...]]
-    # per topic: its keywords (with their rank, longest first) by their first two characters
-    _by_start: dict[str, dict[str, list[tuple[int, str]]]] = field(init=False, repr=False, compare=False)
+    # every keyword as (topic's place, rank in its topic, keyword), by its first two characters
+    _by_start: dict[str, list[tuple[int, int, str]]] = field(init=False, repr=False, compare=False)
+    _topics: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        table: dict[str, dict[str, list[tuple[int, str]]]] = {}
-        for topic, words in self.keywords.items():
-            by_start = table[topic] = {}
+        table: dict[str, list[tuple[int, int, str]]] = {}
+        for place, words in enumerate(self.keywords.values()):
             for rank, word in enumerate(words):
-                by_start.setdefault(word[:2], []).append((rank, word))
+                table.setdefault(word[:2], []).append((place, rank, word))
         object.__setattr__(self, "_by_start", table)
+        object.__setattr__(self, "_topics", tuple(self.keywords))
 
     @classmethod
     def load(cls, path: Path | None = None) -> TopicClassifier:
@@ -71,26 +73,25 @@ class TopicClassifier:
     def scores(self, text: str) -> dict[str, float]:
         result: dict[str, float] = {}
         # A keyword can only occur where its first two characters do: the text's bigrams (and
-        # its characters, for a one-character keyword) rule out most keywords and whole topics
-        # by set operations, without scanning the text once per keyword.
+        # its characters, for a one-character keyword) pick the keywords worth counting by set
+        # operations, instead of scanning the text once for each keyword of each topic.
         grams = set(map(operator.add, text[:-1], text[1:]))
         grams.update(text)
         grams.add("")  # (an empty keyword would count everywhere)
-        for topic, by_start in self._by_start.items():
-            starts = by_start.keys() & grams
-            if not starts:
-                continue
-            words = by_start[starts.pop()] if len(starts) == 1 else sorted(
-                chain.from_iterable(map(by_start.__getitem__, starts)))
+        starts = grams.intersection(self._by_start)
+        if not starts:
+            return {}
+        candidates = sorted(chain.from_iterable(map(self._by_start.__getitem__, starts)))
+        for place, words in groupby(candidates, key=itemgetter(0)):
             remaining = text
             score = 0.0
-            for _, word in words:  # longest first, so 理论学习 is not counted again as 学习
+            for _, _, word in words:  # longest first, so 理论学习 is not counted again as 学习
                 hits = remaining.count(word)
                 if hits:
                     score += hits * len(word) ** 1.5
                     remaining = remaining.replace(word, "\0")
             if score:
-                result[topic] = score
+                result[self._topics[place]] = score
         return result
 
     def classify(self, text: str, keep: float = 0.6) -> list[str]:
