@@ -174,13 +174,17 @@ def _bag(text: str) -> Counter[str]:
     return Counter(map(operator.add, chars[:-1], chars[1:]))  # the bigrams, in C
 
 
-def _vectors(bags: list[Counter[str]], idf: dict[str, float]) -> list[dict[str, float]]:
-    # c * idf[g] / norm for every bigram, as the plain loop would compute them, but in C
+Vector = tuple[Counter[str], list[float]]  # a bag's bigrams (its keys, in order) and their weights
+
+
+def _vectors(bags: list[Counter[str]], idf: dict[str, float]) -> list[Vector]:
+    # c * idf[g] / norm for every bigram, as the plain loop would compute them, but in C; the
+    # weights stay a list beside the bag's keys (the scores only walk them, in the bag's order)
     vectors = []
     for bag in bags:
         values = list(map(operator.mul, bag.values(), map(idf.__getitem__, bag)))
         norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
-        vectors.append(dict(zip(bag, map(operator.truediv, values, repeat(norm)))))
+        vectors.append((bag, list(map(operator.truediv, values, repeat(norm)))))
     return vectors
 
 
@@ -207,13 +211,22 @@ class _Wording:
         self.lead, self.full = _vectors(leads, idf), _vectors(fulls, idf)
         self.p = len(problems)
         self._postings: tuple[dict, dict] | None = None  # see row()
+        self._dicts: dict[tuple[int, int], dict[str, float]] = {}  # see score()
+
+    def _dict(self, which: int, index: int) -> dict[str, float]:
+        """Vector ``index`` of the leads (0) or the full texts (1) as a dict."""
+        found = self._dicts.get((which, index))
+        if found is None:
+            bag, weights = (self.lead, self.full)[which][index]
+            found = self._dicts[(which, index)] = dict(zip(bag, weights))
+        return found
 
     def score(self, i: int, k: int) -> float:
         """Problem ``i`` against measure ``k``: the best of lead against lead, lead against
         full and full against full (a point's long body dilutes the few words a short
         measure title shares with its lead sentence)."""
-        lead, full, m = self.lead, self.full, self.p + k
-        return max(_cosine(lead[i], lead[m]), _cosine(lead[i], full[m]), _cosine(full[i], full[m]))
+        m, vec = self.p + k, self._dict
+        return max(_cosine(vec(0, i), vec(0, m)), _cosine(vec(0, i), vec(1, m)), _cosine(vec(1, i), vec(1, m)))
 
     def row(self, i: int) -> list[float]:
         """``score(i, k)`` for every measure k at once: each bigram of the problem is looked
@@ -224,9 +237,9 @@ class _Wording:
             lead_post: dict[str, list[tuple[int, float]]] = {}
             full_post: dict[str, list[tuple[int, float]]] = {}
             for k in range(len(self.lead) - self.p):
-                for g, w in self.lead[self.p + k].items():
+                for g, w in zip(*self.lead[self.p + k]):
                     lead_post.setdefault(g, []).append((k, w))
-                for g, w in self.full[self.p + k].items():
+                for g, w in zip(*self.full[self.p + k]):
                     full_post.setdefault(g, []).append((k, w))
             self._postings = (lead_post, full_post)
         lead_post, full_post = self._postings
@@ -234,12 +247,12 @@ class _Wording:
         lead_lead: list[float] = [0] * count  # int 0 where nothing is shared, as sum() of nothing
         lead_full: list[float] = [0] * count
         full_full: list[float] = [0] * count
-        for g, v in self.lead[i].items():
+        for g, v in zip(*self.lead[i]):
             for k, w in lead_post.get(g, ()):
                 lead_lead[k] += v * w
             for k, w in full_post.get(g, ()):
                 lead_full[k] += v * w
-        for g, v in self.full[i].items():
+        for g, v in zip(*self.full[i]):
             for k, w in full_post.get(g, ()):
                 full_full[k] += v * w
         return list(map(max, lead_lead, lead_full, full_full))
