@@ -319,18 +319,26 @@ def echoes(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[int]
 
 
 def _own_grams(problems: Sequence[Item], measures: Sequence[Item]) -> list[set[str]]:
-    """Each item's ``ECHO_CHARS``-character phrases that exactly one other item also has."""
-    grams = [item.phrases for item in list(problems) + list(measures)]
-    # the phrases of one, two and three or more items, by set operations in C
+    """Each item's ``ECHO_CHARS``-character phrases that exactly one other item also has, where
+    that item is on the other side (a problem's phrase shared with one measure, a measure's
+    with one problem: all that ``echoes`` counts; one problem's phrase shared with another
+    is left out)."""
+    # By set operations in C, from the few phrases that exactly one measure has: the phrases
+    # of one measure and then, among these, of one problem (each problem's phrases are
+    # looked up once, not kept as in a count of every phrase of every item).
     once: set[str] = set()
     twice: set[str] = set()
-    thrice: set[str] = set()
-    for bag in grams:
-        thrice |= bag & twice
-        twice |= bag & once
-        once |= bag
-    exactly_two = twice - thrice
-    return [bag & exactly_two for bag in grams]
+    for item in measures:
+        twice |= item.phrases & once
+        once |= item.phrases
+    one_measure = once - twice
+    once, twice = set(), set()
+    for item in problems:
+        hits = item.phrases & one_measure
+        twice |= hits & once
+        once |= hits
+    shared = once - twice  # in exactly one problem and one measure
+    return [item.phrases & shared for item in list(problems) + list(measures)]
 
 
 def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = True) -> list[Answer]:
