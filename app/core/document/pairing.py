@@ -66,16 +66,20 @@ class Item:
     # measures and again with the causes.
     @cached_property
     def lead_bigrams(self) -> Counter[str]:
-        return _bag(self.text)
+        return _bag(cjk_text(self.text))
+
+    @cached_property
+    def _full_chars(self) -> str:
+        return cjk_text(self.full)
 
     @cached_property
     def full_bigrams(self) -> Counter[str]:
-        return _bag(self.full)
+        return _bag(self._full_chars)
 
     @cached_property
     def phrases(self) -> set[str]:
         """The ``ECHO_CHARS``-character phrases of the full text (Chinese characters only)."""
-        chars = cjk_text(self.full)
+        chars = self._full_chars
         return {chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)}
 
 
@@ -169,8 +173,8 @@ def causes_of(outline: Outline, paragraphs: Sequence[Paragraph],
     return [c for c in causes if not is_generic(c.text)]
 
 
-def _bag(text: str) -> Counter[str]:
-    chars = cjk_text(text)
+def _bag(chars: str) -> Counter[str]:
+    """The bigrams of ``chars`` (the Chinese characters of a text) and their counts."""
     return Counter(map(operator.add, chars[:-1], chars[1:]))  # the bigrams, in C
 
 
