@@ -18,7 +18,7 @@ from pathlib import Path
 from app.core.check.source import read_check_input
 from app.core.check.structure_check import check_structure
 from app.core.document.numbering import recognize_text
-from app.core.document.outline import build_outline, resolve_template
+from app.core.document.outline import OutlineCache, build_outline, resolve_template
 from app.core.document.pairing import Answer, assign, causes_of, explanations, problems_and_measures
 from app.core.document.templates import load_templates
 from app.core.model import Document
@@ -46,8 +46,9 @@ def _answer(answer: Answer) -> list:
     return [answer.measure, round(answer.wording, 12), answer.shared_topic, answer.strong]
 
 
-def results(text: str, classifier: TopicClassifier, templates) -> dict:
-    """The structure findings and the pairs of ``text`` as plain JSON values."""
+def results(text: str, classifier: TopicClassifier | OutlineCache, templates) -> dict:
+    """The structure findings and the pairs of ``text`` as plain JSON values (``classifier``
+    an OutlineCache: as the window re-checks, with what earlier checks remembered)."""
     paragraphs = recognize_text(text)
     template = resolve_template(Document(paragraphs, None), templates)
     findings = check_structure(paragraphs, text, classifier, template)
@@ -77,8 +78,8 @@ def compact(value: dict, limit: int = 200) -> dict:
     return out
 
 
-def compute() -> dict[str, dict]:
-    classifier = TopicClassifier.load()
+def compute(classifier: TopicClassifier | OutlineCache | None = None) -> dict[str, dict]:
+    classifier = classifier or TopicClassifier.load()
     templates = load_templates(templates_dir())
     return {name: compact(results(text, classifier, templates)) for name, text in inputs()}
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
-from app.core.document.outline import NodeKind, Outline, OutlineNode, build_outline
+from app.core.document.outline import NodeKind, Outline, OutlineCache, OutlineNode, build_outline
 from app.core.document.pairing import Item, assign, causes_of, explanations, problems_and_measures
 from app.core.document.templates import Template, match_aspect
 from app.core.model import Paragraph, Role
@@ -42,9 +42,13 @@ _CONCRETE_RES = [
 ]
 
 
-def check_structure(paragraphs: Sequence[Paragraph], text: str, classifier: TopicClassifier,
+def check_structure(paragraphs: Sequence[Paragraph], text: str, classifier: TopicClassifier | OutlineCache,
                     template: Template | None) -> list[Finding]:
-    """All structure findings; ``text`` is the checked text the paragraphs were read from."""
+    """All structure findings; ``text`` is the checked text the paragraphs were read from.
+
+    ``classifier`` may be the document's ``OutlineCache`` (the window passes its draft's): a
+    re-check after an edit then rescans and re-derives only the paragraphs that changed.
+    """
     outline = build_outline(paragraphs, classifier, template)
     offsets = locate_paragraphs(text, paragraphs)
 

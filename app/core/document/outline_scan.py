@@ -8,7 +8,9 @@ its owner (a document or a caller), never to the module.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, canonical_marker, find_points
 from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
@@ -24,6 +26,7 @@ _CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|�
 # Only a closing says these: enough to end a section that has no body of its own yet.
 _CLOSING_SURE_RE = re.compile(r"^[\s\u3000]*以上|批评指正|帮助指正|不吝赐教")
 _MAX_CACHE = 20000
+T = TypeVar("T")
 
 
 def strip_title(text: str) -> str:
@@ -86,13 +89,32 @@ def scan_paragraph(text: str) -> ParagraphScan:
 
 
 class OutlineCache:
-    """Memo of paragraph scans and topic classifications, keyed by text."""
+    """Memo of paragraph scans and topic classifications, keyed by text (and of what other
+    code derives from the texts: ``memo``)."""
 
     def __init__(self, classifier: TopicClassifier) -> None:
         self.classifier = classifier
         self._scans: dict[str, ParagraphScan] = {}
         self._topics: dict[str, list[str]] = {}
         self._aspects: dict[tuple[tuple, str], tuple[str, ...] | None] = {}
+        self._memos: dict[str, dict[Hashable, object]] = {}
+
+    def memo(self, table: str, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, remembered under ``key`` in the table named ``table`` (结构检查 keeps
+        each problem's and measure's text and bigrams here, so a re-check after an edit
+        redoes only the paragraphs that changed).  Values are shared: never change one."""
+        found = self._memos.setdefault(table, {})
+        if key in found:
+            return found[key]  # type: ignore[return-value]
+        if len(found) > _MAX_CACHE:
+            found.clear()
+        value = found[key] = make()
+        return value
+
+    def clear(self) -> None:
+        """Forget everything (a cold start)."""
+        for table in (self._scans, self._topics, self._aspects, self._memos):
+            table.clear()
 
     def scan(self, text: str) -> ParagraphScan:
         found = self._scans.get(text)

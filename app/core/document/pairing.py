@@ -27,16 +27,23 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, repeat
+from typing import TypeVar
 
 from app.core.document.generic import is_generic, without_generic
 from app.core.document.outline import NodeKind, Outline, OutlineNode, span_text
+from app.core.document.outline_scan import OutlineCache
 from app.core.model import Paragraph
 from app.core.text import cjk_text, count_cjk
 from app.core.topics import Part, TopicClassifier
+
+# The topic classifier, or a document's OutlineCache (its memo of classifications and of the
+# items' texts and bigrams: a re-check after an edit redoes only what changed), or None.
+Classifier = TopicClassifier | OutlineCache | None
+T = TypeVar("T")
 
 WORDING_ALONE = 0.2  # the one threshold: wording that answers a problem without a shared topic
 REUSE_PENALTY = 0.15  # a measure already given to another problem ranks this much lower
@@ -61,26 +68,27 @@ class Item:
     full: str
     topics: tuple[str, ...]
     node: OutlineNode
+    cache: OutlineCache | None = field(default=None, repr=False, compare=False)  # see _derived
 
-    # What the matcher compares, computed once per item: the problems are compared with the
-    # measures and again with the causes.
+    # What the matcher compares, computed once per item (the problems are compared with the
+    # measures and again with the causes) and, with a cache, once per text.
     @cached_property
     def lead_bigrams(self) -> Counter[str]:
-        return _bag(cjk_text(self.text))
-
-    @cached_property
-    def _full_chars(self) -> str:
-        return cjk_text(self.full)
+        return self._derived("lead bigrams", self.text, lambda: _bag(cjk_text(self.text)))
 
     @cached_property
     def full_bigrams(self) -> Counter[str]:
-        return _bag(self._full_chars)
+        return self._derived("full bigrams", self.full, lambda: _bag(cjk_text(self.full)))
 
     @cached_property
     def phrases(self) -> set[str]:
         """The ``ECHO_CHARS``-character phrases of the full text (Chinese characters only)."""
-        chars = self._full_chars
-        return {chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)}
+        return self._derived("phrases", self.full, lambda: _phrases(cjk_text(self.full)))
+
+    def _derived(self, table: str, text: str, make: Callable[[], T]) -> T:
+        """``make()``, or what it gave for the same text before (``cache``: the document's
+        OutlineCache, so that a re-check after an edit reuses the unchanged items')."""
+        return make() if self.cache is None else self.cache.memo(table, text, make)
 
 
 @dataclass(frozen=True)
@@ -123,8 +131,18 @@ def _body_lead(node: OutlineNode, full: str) -> str:
     return lead if count_cjk(lead) >= MIN_MEASURE_CHARS else ""
 
 
-def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Item:
-    full = span_text(paragraphs, node.start, node.stop).strip()
+def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier: Classifier) -> Item:
+    span = span_text(paragraphs, node.start, node.stop)
+    if not isinstance(classifier, OutlineCache):
+        return Item(*_item_texts(node, span, classifier), node)
+    key = (span, node.kind, node.part, node.title, tuple(node.topics))
+    return Item(*classifier.memo("item", key, lambda: _item_texts(node, span, classifier)), node,
+                cache=classifier)
+
+
+def _item_texts(node: OutlineNode, span: str, classifier: Classifier) -> tuple[str, str, tuple[str, ...]]:
+    """An item's lead sentence, full text and topics, from the node's text ``span``."""
+    full = span.strip()
     full = without_generic(full) or full  # 对党忠诚是共产党人的政治灵魂。……: the concrete rest
     text = node.title.strip() or full
     if node.kind == NodeKind.SECTION and node.part == Part.PROBLEM and not _SHORTFALL_RE.search(text):
@@ -135,10 +153,10 @@ def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Ite
     if classifier is not None:  # a point may be about more than its aspect says
         topics += [t for t in classifier.classify(text) if t not in topics]
         topics += [t for t in classifier.classify(full)[:2] if t not in topics]
-    return Item(text, full, tuple(topics), node)
+    return text, full, tuple(topics)
 
 
-def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifier,
+def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifier: Classifier,
                      part: Part = Part.MEASURE) -> list[Item]:
     """The paragraphs of a part (措施, 原因) written without numbered items; a paragraph
     that only says something generic (对党忠诚是……的政治灵魂, 我将从以下几方面抓好整改) is none."""
@@ -153,12 +171,13 @@ def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifi
                 continue
             lead = re.split(r"(?<=[。；！？])", line, maxsplit=1)[0]
             topics = tuple(classifier.classify(lead)) if classifier is not None else ()
-            items.append(Item(lead, line, topics, root))
+            items.append(Item(lead, line, topics, root,
+                              cache=classifier if isinstance(classifier, OutlineCache) else None))
     return items
 
 
 def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
-                          classifier: TopicClassifier | None = None) -> tuple[list[Item], list[Item]]:
+                          classifier: Classifier = None) -> tuple[list[Item], list[Item]]:
     problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.PROBLEM, bodiless=False)]
     measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.MEASURE)]
     measures += _paragraph_items(outline, paragraphs, classifier, Part.MEASURE)
@@ -166,11 +185,15 @@ def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
 
 
 def causes_of(outline: Outline, paragraphs: Sequence[Paragraph],
-              classifier: TopicClassifier | None = None) -> list[Item]:
+              classifier: Classifier = None) -> list[Item]:
     """The causes of the 原因 part: its points or sections, else its paragraphs."""
     causes = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.CAUSE, bodiless=False)]
     causes += _paragraph_items(outline, paragraphs, classifier, Part.CAUSE)
     return [c for c in causes if not is_generic(c.text)]
+
+
+def _phrases(chars: str) -> set[str]:
+    return {chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)}
 
 
 def _bag(chars: str) -> Counter[str]:

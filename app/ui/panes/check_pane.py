@@ -173,7 +173,8 @@ class CheckPanel(QWidget):
         elif self.mode == "structure":
             from app.core.check.criticism import structure_findings  # 相互批评意见: its own check
 
-            findings = structure_findings(paragraphs, text, self.services.classifier, self.draft.template)
+            # the draft's outline cache: a re-check after an edit redoes only what changed
+            findings = structure_findings(paragraphs, text, self.draft.cache, self.draft.template)
         else:
             findings, summary = self._similarity(text)
         findings = [f for f in sort_findings(findings)
