@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from typing import TypeVar
 
 from app.core.document.generic import is_generic, without_generic
@@ -237,7 +237,7 @@ class _Wording:
                                              map(operator.add, df.values(), repeat(0.5))))))
         self.lead, self.full = _vectors(leads, idf), _vectors(fulls, idf)
         self.p = len(problems)
-        self._postings: tuple[dict, dict] | None = None  # see row()
+        self._postings: tuple[dict, dict, set[str]] | None = None  # see row()
         self._dicts: dict[tuple[int, int], dict[str, float]] = {}  # see score()
 
     def _dict(self, which: int, index: int) -> dict[str, float]:
@@ -268,19 +268,23 @@ class _Wording:
                     lead_post.setdefault(g, []).append((k, w))
                 for g, w in zip(*self.full[self.p + k]):
                     full_post.setdefault(g, []).append((k, w))
-            self._postings = (lead_post, full_post)
-        lead_post, full_post = self._postings
+            self._postings = (lead_post, full_post, lead_post.keys() | full_post.keys())
+        lead_post, full_post, posted = self._postings
         count = len(self.lead) - self.p
         lead_lead: list[float] = [0] * count  # int 0 where nothing is shared, as sum() of nothing
         lead_full: list[float] = [0] * count
         full_full: list[float] = [0] * count
-        for g, v in zip(*self.lead[i]):
-            for k, w in lead_post.get(g, ()):
+        # only the problem's bigrams that some measure has (picked in C, in the problem's order)
+        lead_get, full_get = lead_post.get, full_post.get
+        bag, weights = self.lead[i]
+        for g, v in compress(zip(bag, weights), map(posted.__contains__, bag)):
+            for k, w in lead_get(g, ()):
                 lead_lead[k] += v * w
-            for k, w in full_post.get(g, ()):
+            for k, w in full_get(g, ()):
                 lead_full[k] += v * w
-        for g, v in zip(*self.full[i]):
-            for k, w in full_post.get(g, ()):
+        bag, weights = self.full[i]
+        for g, v in compress(zip(bag, weights), map(full_post.__contains__, bag)):
+            for k, w in full_post[g]:
                 full_full[k] += v * w
         return list(map(max, lead_lead, lead_full, full_full))
 
