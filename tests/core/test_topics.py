@@ -29,8 +29,8 @@ def test_scores_equal_the_plain_scan():
     classifier = TopicClassifier.load()
     words = [w for ws in classifier.keywords.values() for w in ws]
     rng = random.Random(7)
-    texts = ["", "学", "\0", "学习"] + (ROOT / "tests/data/pairing/report_a.txt").read_text(
-        encoding="utf-8").splitlines()
+    report = (ROOT / "tests/data/pairing/report_a.txt").read_text(encoding="utf-8")
+    texts = ["", "学", "\0", "学习", *report.splitlines()]
     # keywords run together, cut and overlapping, so a longer one hides a shorter one
     pieces = words + [w[:1] for w in words] + [w[1:] for w in words] + ["，", "的", "\0", "a"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]

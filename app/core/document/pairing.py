@@ -234,7 +234,7 @@ class _Wording:
         n = len(leads) + len(fulls)
         # log((n + 1) / (count + 0.5)) once per bigram, in C
         idf = dict(zip(df, map(math.log, map(operator.truediv, repeat(n + 1),
-                                             map(operator.add, df.values(), repeat(0.5))))))
+                                             map(operator.add, df.values(), repeat(0.5)))), strict=True))
         self.lead, self.full = _vectors(leads, idf), _vectors(fulls, idf)
         self.p = len(problems)
         self._postings: tuple[dict, dict, set[str]] | None = None  # see row()
@@ -245,7 +245,7 @@ class _Wording:
         found = self._dicts.get((which, index))
         if found is None:
             bag, weights = (self.lead, self.full)[which][index]
-            found = self._dicts[(which, index)] = dict(zip(bag, weights))
+            found = self._dicts[(which, index)] = dict(zip(bag, weights, strict=True))
         return found
 
     def score(self, i: int, k: int) -> float:
@@ -264,10 +264,9 @@ class _Wording:
             lead_post: dict[str, list[tuple[int, float]]] = {}
             full_post: dict[str, list[tuple[int, float]]] = {}
             for k in range(len(self.lead) - self.p):
-                for g, w in zip(*self.lead[self.p + k]):
-                    lead_post.setdefault(g, []).append((k, w))
-                for g, w in zip(*self.full[self.p + k]):
-                    full_post.setdefault(g, []).append((k, w))
+                for bag, weights, post in ((*self.lead[self.p + k], lead_post), (*self.full[self.p + k], full_post)):
+                    for g, w in zip(bag, weights, strict=True):
+                        post.setdefault(g, []).append((k, w))
             self._postings = (lead_post, full_post, lead_post.keys() | full_post.keys())
         lead_post, full_post, posted = self._postings
         count = len(self.lead) - self.p
@@ -277,13 +276,13 @@ class _Wording:
         # only the problem's bigrams that some measure has (picked in C, in the problem's order)
         lead_get, full_get = lead_post.get, full_post.get
         bag, weights = self.lead[i]
-        for g, v in compress(zip(bag, weights), map(posted.__contains__, bag)):
+        for g, v in compress(zip(bag, weights, strict=True), map(posted.__contains__, bag)):
             for k, w in lead_get(g, ()):
                 lead_lead[k] += v * w
             for k, w in full_get(g, ()):
                 lead_full[k] += v * w
         bag, weights = self.full[i]
-        for g, v in compress(zip(bag, weights), map(full_post.__contains__, bag)):
+        for g, v in compress(zip(bag, weights, strict=True), map(full_post.__contains__, bag)):
             for k, w in full_post[g]:
                 full_full[k] += v * w
         return list(map(max, lead_lead, lead_full, full_full))

@@ -41,7 +41,7 @@ def test_place_found_as_by_the_first_pattern():
 def test_cjk_prefix_counts_count_character_by_character():
     from app.core.text import cjk_prefix_counts, is_cjk
 
-    for text in _texts(2000) + ["\ud800学", "\x00学", "😀学"]:
+    for text in [*_texts(2000), "\ud800学", "\x00学", "😀学"]:
         expected = [0]
         for ch in text:
             expected.append(expected[-1] + is_cjk(ch))
