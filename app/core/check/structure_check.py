@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from app.core.check.findings import Finding, sort_findings
 from app.core.check.source import locate_paragraphs
 from app.core.document.outline import NodeKind, Outline, OutlineCache, OutlineNode, build_outline
-from app.core.document.pairing import Item, assign, causes_of, explanations, problems_and_measures
+from app.core.document.pairing import Item, assign, causes_of, problems_and_measures, unexplained
 from app.core.document.templates import Template, match_aspect
 from app.core.model import Paragraph, Role
 from app.core.text import count_cjk
@@ -129,8 +129,8 @@ def _causes(problems: list[Item], causes: list[Item], at) -> list[Finding]:
         return [Finding("structure_cause", "没有找到原因分析部分，每个问题都应分析产生的原因。",
                         *at(problems[0].node))]
     findings = []
-    for p, answer in zip(problems, explanations(problems, causes), strict=True):
-        if answer.measure is None:
+    for p, alone in zip(problems, unexplained(problems, causes), strict=True):
+        if alone:
             findings.append(Finding("structure_cause",
                                     f"问题“{p.node.number}{p.node.title[:20]}”在原因分析中找不到对应的原因。",
                                     *at(p.node)))

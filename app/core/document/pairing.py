@@ -102,7 +102,7 @@ class Answer:
 
 
 __all__ = ["Answer", "Item", "answers", "assign", "causes_of", "explanations", "is_generic",
-           "match_measures", "problems_and_measures", "wording_matrix"]
+           "match_measures", "problems_and_measures", "unexplained", "wording_matrix"]
 
 
 def _leaves(outline: Outline, part: str, bodiless: bool = True) -> list[OutlineNode]:
@@ -371,6 +371,16 @@ def _own_grams(problems: Sequence[Item], measures: Sequence[Item]) -> list[set[s
     return [item.phrases & shared for item in list(problems) + list(measures)]
 
 
+def _columns(row: int, problems: int, measures: int, window: int) -> tuple[range, bool]:
+    """The measures of a block that problem ``row`` is compared with, and whether its wording
+    scores come a row at a time (``_Wording.row``) rather than pair by pair."""
+    if measures > window:  # a huge block: the measures around its place
+        centre = row * measures // problems
+        first = max(0, min(centre - window // 2, measures - window))
+        return range(first, first + window), False
+    return range(measures), problems >= ROW_MIN_PROBLEMS
+
+
 def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = True) -> list[Answer]:
     """For each problem, the measure that answers it best, or None when none answers it.
 
@@ -391,23 +401,15 @@ def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = Tr
         offset = len(block_p)
         window = max(1, MAX_PAIRS // max(len(block_problems), 1))
         for row, i in enumerate(block_problems):
-            first = 0
-            closes = None
-            if len(block_measures) > window:  # a huge block: the measures around its place
-                centre = row * len(block_measures) // len(block_problems)
-                first = max(0, min(centre - window // 2, len(block_measures) - window))
-            elif len(block_problems) >= ROW_MIN_PROBLEMS:
-                closes = wording.row(row)
+            columns, by_row = _columns(row, len(block_problems), len(block_measures), window)
+            closes = wording.row(row) if by_row else None
             best, best_key = Answer(None, 0.0, False), -math.inf
             topics, own_row = problems[i].topics, own[row]
-            for column in range(first, min(first + window, len(block_measures))):
+            for column in columns:
                 k = block_measures[column]
                 if used[k] and not reuse:
                     continue
-                pair = (topics, measures[k].topics)  # a report has only a few dozen of these
-                fit = fits.get(pair)
-                if fit is None:
-                    fit = fits[pair] = _topic_fit(*pair)
+                fit = _memo_fit(fits, topics, measures[k].topics)
                 close = closes[column] if closes is not None else wording.score(row, column)
                 echoed = bool(own_row) and len(own_row & own[offset + column]) >= ECHO_MIN
                 if fit < SIDE_TOPIC_MIN and close < WORDING_ALONE and not echoed:
@@ -474,6 +476,50 @@ def explanations(problems: Sequence[Item], causes: Sequence[Item]) -> list[Answe
                 result[i] = Answer(k, 0.0, True, False)
                 break
     return result
+
+
+def unexplained(problems: Sequence[Item], causes: Sequence[Item]) -> list[bool]:
+    """``[a.measure is None for a in explanations(problems, causes)]`` (all 结构检查 asks),
+    without scoring every pair: a cause sharing a topic with a problem explains it whatever
+    the wording, so wording and echoes are computed only for the problems no topic links to
+    a cause of their block (the same blocks, columns and scores as ``answers``)."""
+    result = [True] * len(problems)
+    fits: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+    for block_problems, block_causes in _blocks(problems, causes):
+        window = max(1, MAX_PAIRS // max(len(block_problems), 1))
+        pending = []
+        for row, i in enumerate(block_problems):
+            columns, by_row = _columns(row, len(block_problems), len(block_causes), window)
+            topics = problems[i].topics
+            if any(_memo_fit(fits, topics, causes[block_causes[c]].topics) >= SIDE_TOPIC_MIN for c in columns):
+                result[i] = False
+            else:
+                pending.append((row, i, columns, by_row))
+        if not pending:
+            continue
+        block_p = [problems[i] for i in block_problems]
+        block_c = [causes[k] for k in block_causes]
+        wording, own, offset = _Wording(block_p, block_c), _own_grams(block_p, block_c), len(block_p)
+        for row, i, columns, by_row in pending:
+            closes = wording.row(row) if by_row else None
+            own_row = own[row]
+            result[i] = not any(
+                (closes[c] if closes is not None else wording.score(row, c)) >= WORDING_ALONE
+                or (bool(own_row) and len(own_row & own[offset + c]) >= ECHO_MIN) for c in columns)
+    for i, problem in enumerate(problems):  # a cause on a root topic (as in explanations)
+        if result[i] and problem.topics:
+            roots = CAUSE_ROOTS.get(problem.topics[0], ())
+            result[i] = not any(cause.topics and cause.topics[0] in roots for cause in causes)
+    return result
+
+
+def _memo_fit(fits: dict[tuple[tuple[str, ...], tuple[str, ...]], float], a: tuple[str, ...],
+              b: tuple[str, ...]) -> float:
+    """``_topic_fit(a, b)``, remembered in ``fits`` (a report has only a few dozen topic pairs)."""
+    found = fits.get((a, b))
+    if found is None:
+        found = fits[(a, b)] = _topic_fit(a, b)
+    return found
 
 
 def match_measures(problems: Sequence[Item], measures: Sequence[Item]) -> list[int | None]:
