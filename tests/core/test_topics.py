@@ -1,10 +1,11 @@
 """The topic classifier's keyword scores are those of the plain scan over every keyword
-(its bigram pre-filter only skips keywords that cannot occur)."""
+(its bigram pre-filter, its own or the caller's, only skips keywords that cannot occur)."""
 
 from __future__ import annotations
 
 import random
 
+from app.core.text import cjk_text
 from app.core.topics import TopicClassifier
 from tests.helpers import ROOT
 
@@ -38,6 +39,8 @@ def test_scores_equal_the_plain_scan():
     for text in texts:
         expected = reference_scores(classifier, text)
         assert classifier.scores(text) == expected, text
+        chars = cjk_text(text)  # as 结构检查 passes them: the bigrams of the Chinese characters
+        assert classifier.scores(text, bigrams={chars[j:j + 2] for j in range(len(chars) - 1)}) == expected, text
         hits += bool(expected)
     assert hits > 2000
 
@@ -45,4 +48,5 @@ def test_scores_equal_the_plain_scan():
 def test_one_character_keyword_is_counted():
     classifier = TopicClassifier({"理论学习": ("理论", "学")})
     assert classifier.scores("好学") == {"理论学习": 1.0}
+    assert classifier.scores("好学", bigrams={"好学"}) == {"理论学习": 1.0}  # not a bigram's start
     assert classifier.scores("理论学") == reference_scores(classifier, "理论学")

@@ -8,7 +8,7 @@ its owner (a document or a caller), never to the module.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -124,12 +124,14 @@ class OutlineCache:
             found = self._scans[text] = scan_paragraph(text)
         return found
 
-    def classify(self, text: str) -> list[str]:
+    def classify(self, text: str, bigrams: Collection[str] | None = None) -> list[str]:
+        """``TopicClassifier.classify``, remembered (``bigrams``: see ``TopicClassifier.scores``)."""
         found = self._topics.get(text)
         if found is None:
             if len(self._topics) > _MAX_CACHE:
                 self._topics.clear()
-            found = self._topics[text] = self.classifier.classify(text)
+            found = self._topics[text] = (self.classifier.classify(text) if bigrams is None
+                                          else self.classifier.classify(text, bigrams=bigrams))
         return list(found)
 
     def aspect_topics(self, aspects: tuple, title: str) -> tuple[str, ...] | None:

@@ -69,26 +69,33 @@ class Item:
     topics: tuple[str, ...]
     node: OutlineNode
     cache: OutlineCache | None = field(default=None, repr=False, compare=False)  # see _derived
+    bigrams: tuple[Counter[str], Counter[str]] | None = field(default=None, repr=False, compare=False)
 
     # What the matcher compares, computed once per item (the problems are compared with the
-    # measures and again with the causes) and, with a cache, once per text.
+    # measures and again with the causes) and, with a cache, once per text.  ``bigrams``: the
+    # lead's and the full text's, when made for the topics already.
     @cached_property
     def lead_bigrams(self) -> Counter[str]:
-        return self._derived("lead bigrams", self.text, lambda: _bag(cjk_text(self.text)))
+        return self.bigrams[0] if self.bigrams else _bigrams(self.cache, self.text)
 
     @cached_property
     def full_bigrams(self) -> Counter[str]:
-        return self._derived("full bigrams", self.full, lambda: _bag(cjk_text(self.full)))
+        return self.bigrams[1] if self.bigrams else _bigrams(self.cache, self.full)
 
     @cached_property
     def phrases(self) -> set[str]:
         """The ``ECHO_CHARS``-character phrases of the full text (Chinese characters only)."""
-        return self._derived("phrases", self.full, lambda: _phrases(cjk_text(self.full)))
+        return _derived(self.cache, "phrases", self.full, lambda: _phrases(cjk_text(self.full)))
 
-    def _derived(self, table: str, text: str, make: Callable[[], T]) -> T:
-        """``make()``, or what it gave for the same text before (``cache``: the document's
-        OutlineCache, so that a re-check after an edit reuses the unchanged items')."""
-        return make() if self.cache is None else self.cache.memo(table, text, make)
+
+def _derived(cache: OutlineCache | None, table: str, text: str, make: Callable[[], T]) -> T:
+    """``make()``, or what it gave for the same text before (``cache``: the document's
+    OutlineCache, so that a re-check after an edit reuses the unchanged items')."""
+    return make() if cache is None else cache.memo(table, text, make)
+
+
+def _bigrams(cache: OutlineCache | None, text: str) -> Counter[str]:
+    return _derived(cache, "bigrams", text, lambda: _bag(cjk_text(text)))
 
 
 @dataclass(frozen=True)
@@ -134,14 +141,17 @@ def _body_lead(node: OutlineNode, full: str) -> str:
 def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier: Classifier) -> Item:
     span = span_text(paragraphs, node.start, node.stop)
     if not isinstance(classifier, OutlineCache):
-        return Item(*_item_texts(node, span, classifier), node)
+        text, full, topics, bigrams = _item_texts(node, span, classifier)
+        return Item(text, full, topics, node, bigrams=bigrams)
     key = (span, node.kind, node.part, node.title, tuple(node.topics))
-    return Item(*classifier.memo("item", key, lambda: _item_texts(node, span, classifier)), node,
-                cache=classifier)
+    text, full, topics, bigrams = classifier.memo("item", key, lambda: _item_texts(node, span, classifier))
+    return Item(text, full, topics, node, cache=classifier, bigrams=bigrams)
 
 
-def _item_texts(node: OutlineNode, span: str, classifier: Classifier) -> tuple[str, str, tuple[str, ...]]:
-    """An item's lead sentence, full text and topics, from the node's text ``span``."""
+def _item_texts(node: OutlineNode, span: str, classifier: Classifier
+                ) -> tuple[str, str, tuple[str, ...], tuple[Counter[str], Counter[str]] | None]:
+    """An item's lead sentence, full text, topics and (when it classified them) the bigrams of
+    the lead and the full text, from the node's text ``span``."""
     full = span.strip()
     full = without_generic(full) or full  # 对党忠诚是共产党人的政治灵魂。……: the concrete rest
     text = node.title.strip() or full
@@ -150,10 +160,15 @@ def _item_texts(node: OutlineNode, span: str, classifier: Classifier) -> tuple[s
     if node.kind == NodeKind.POINT and not text.endswith(_LEAD_END):
         text += "。"
     topics = list(node.topics)
-    if classifier is not None:  # a point may be about more than its aspect says
-        topics += [t for t in classifier.classify(text) if t not in topics]
-        topics += [t for t in classifier.classify(full)[:2] if t not in topics]
-    return text, full, tuple(topics)
+    if classifier is None:
+        return text, full, tuple(topics), None
+    # a point may be about more than its aspect says; the bigrams the matcher compares tell
+    # the classifier which keywords to look for
+    cache = classifier if isinstance(classifier, OutlineCache) else None
+    lead_bag, full_bag = _bigrams(cache, text), _bigrams(cache, full)
+    topics += [t for t in classifier.classify(text, bigrams=lead_bag.keys()) if t not in topics]
+    topics += [t for t in classifier.classify(full, bigrams=full_bag.keys())[:2] if t not in topics]
+    return text, full, tuple(topics), (lead_bag, full_bag)
 
 
 def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifier: Classifier,

@@ -28,9 +28,9 @@ def test_a_recheck_with_the_document_cache_matches_the_golden():
             self.topics = TopicClassifier.load()
             self.calls = 0
 
-        def classify(self, text: str) -> list[str]:
+        def classify(self, text: str, bigrams=None) -> list[str]:
             self.calls += 1
-            return self.topics.classify(text)
+            return self.topics.classify(text, bigrams=bigrams)
 
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     counting = Counting()
