@@ -26,6 +26,7 @@ _CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|�
 # Only a closing says these: enough to end a section that has no body of its own yet.
 _CLOSING_SURE_RE = re.compile(r"^[\s\u3000]*以上|批评指正|帮助指正|不吝赐教")
 _MAX_CACHE = 20000
+_MAX_MEMO_SIZE = 100_000  # characters, per table of OutlineCache.memo
 T = TypeVar("T")
 
 
@@ -98,23 +99,26 @@ class OutlineCache:
         self._topics: dict[str, list[str]] = {}
         self._aspects: dict[tuple[tuple, str], tuple[str, ...] | None] = {}
         self._memos: dict[str, dict[Hashable, object]] = {}
+        self._memo_sizes: dict[str, int] = {}
 
-    def memo(self, table: str, key: Hashable, make: Callable[[], T]) -> T:
+    def memo(self, table: str, key: Hashable, make: Callable[[], T], size: int = 1) -> T:
         """``make()``, remembered under ``key`` in the table named ``table`` (结构检查 keeps
         each problem's and measure's text and bigrams here, so a re-check after an edit
-        redoes only the paragraphs that changed).  Values are shared: never change one."""
+        redoes only the paragraphs that changed).  Values are shared: never change one.
+
+        ``size``: what the value weighs (the characters it was made from); a table holding
+        more than ``_MAX_MEMO_SIZE`` starts afresh, so a long document's bigrams (about 130
+        bytes a character) are not all kept: at 30,000 字 they are, 4 MB."""
         found = self._memos.setdefault(table, {})
         if key in found:
             return found[key]  # type: ignore[return-value]
-        if len(found) > _MAX_CACHE:
+        held = self._memo_sizes.get(table, 0) + size
+        if len(found) > _MAX_CACHE or held > _MAX_MEMO_SIZE:
             found.clear()
+            held = size
+        self._memo_sizes[table] = held
         value = found[key] = make()
         return value
-
-    def clear(self) -> None:
-        """Forget everything (a cold start)."""
-        for table in (self._scans, self._topics, self._aspects, self._memos):
-            table.clear()
 
     def scan(self, text: str) -> ParagraphScan:
         found = self._scans.get(text)

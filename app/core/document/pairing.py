@@ -91,7 +91,7 @@ class Item:
 def _derived(cache: OutlineCache | None, table: str, text: str, make: Callable[[], T]) -> T:
     """``make()``, or what it gave for the same text before (``cache``: the document's
     OutlineCache, so that a re-check after an edit reuses the unchanged items')."""
-    return make() if cache is None else cache.memo(table, text, make)
+    return make() if cache is None else cache.memo(table, text, make, len(text))
 
 
 def _bigrams(cache: OutlineCache | None, text: str) -> Counter[str]:
@@ -144,7 +144,7 @@ def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier: Classi
         text, full, topics, bigrams = _item_texts(node, span, classifier)
         return Item(text, full, topics, node, bigrams=bigrams)
     key = (span, node.kind, node.part, node.title, tuple(node.topics))
-    text, full, topics, bigrams = classifier.memo("item", key, lambda: _item_texts(node, span, classifier))
+    text, full, topics, bigrams = classifier.memo("item", key, lambda: _item_texts(node, span, classifier), len(span))
     return Item(text, full, topics, node, cache=classifier, bigrams=bigrams)
 
 
