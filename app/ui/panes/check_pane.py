@@ -212,8 +212,11 @@ class CheckPanel(QWidget):
         if mode == "structure":
             from app.core.check.criticism import structure_findings  # 相互批评意见: its own check
 
-            classifier, template = self.services.classifier, self.draft.template
-            return lambda: (structure_findings(paragraphs, text, classifier, template), "")
+            # on the UI thread the draft's outline cache (a re-check after an edit redoes only
+            # what changed); a worker takes the plain classifier: the cache is the UI thread's
+            topics = self.draft.cache if in_slices else self.services.classifier
+            template = self.draft.template
+            return lambda: (structure_findings(paragraphs, text, topics, template), "")
         index = self.similarity_index
         return lambda: self._similarity(text, index)
 
