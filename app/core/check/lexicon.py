@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,17 +142,19 @@ class BuildStoppedError(Exception):
 
 
 def domain_ngrams(texts: Iterable[str], should_stop: Callable[[], bool] = lambda: False
-                  ) -> Counter[str]:
-    """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted: every 2-gram, and
-    the longer n-grams that can reach ``DOMAIN_MIN_COUNT`` (apriori: both their (n-1)-gram
-    prefix and suffix reach it, as every occurrence of the n-gram is one of each).  The
-    longer ones that cannot are all the build drops, and counting them all took millions
-    of entries with a large user library (issue 19)."""
-    texts = list(texts)
-    counts: Counter[str] = Counter()
+                  ) -> Counter[int]:
+    """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted by ``hash`` (see
+    ``Lexicon.seen``): every 2-gram, and the longer n-grams that can reach
+    ``DOMAIN_MIN_COUNT`` (apriori: both their (n-1)-gram prefix and suffix reach it, as every
+    occurrence of the n-gram is one of each).  The longer ones that cannot are all the build
+    drops, and counting them all took millions of entries with a large user library; counting
+    by hash keeps an int per n-gram, not a str: a lower peak, and the surviving ints are
+    ``seen``'s own, so the freed ones leave no half-used memory behind (issue 19)."""
+    texts = texts if isinstance(texts, list) else list(texts)
+    counts: Counter[int] = Counter()
     for size in range(2, DOMAIN_MAX_N + 1):
         get = counts.get
-        grams: Counter[str] = Counter()
+        grams: Counter[int] = Counter()
         for k, text in enumerate(texts):
             if k % 100 == 0 and should_stop():
                 raise BuildStoppedError
@@ -160,13 +163,34 @@ def domain_ngrams(texts: Iterable[str], should_stop: Callable[[], bool] = lambda
                 if n < size:
                     continue
                 if size == 2:
-                    grams.update(run[i:i + 2] for i in range(n - 1))
+                    grams.update(hash(run[i:i + 2]) for i in range(n - 1))
                     continue
                 # which (size-1)-grams of the run recur, by position
-                part = [get(run[i:i + size - 1], 0) >= DOMAIN_MIN_COUNT for i in range(n - size + 2)]
-                grams.update(run[i:i + size] for i in range(n - size + 1) if part[i] and part[i + 1])
+                part = [get(hash(run[i:i + size - 1]), 0) >= DOMAIN_MIN_COUNT
+                        for i in range(n - size + 2)]
+                grams.update(hash(run[i:i + size]) for i in range(n - size + 1)
+                             if part[i] and part[i + 1])
         counts.update(grams)
+        del grams
     return counts
+
+
+def counted_ngrams(texts: list[str], counts: Counter[int],
+                   should_stop: Callable[[], bool] = lambda: False) -> Iterator[tuple[str, int]]:
+    """Each n-gram of ``texts`` that ``counts`` holds, once, with its count (taken out of
+    ``counts``: the text of an n-gram is made again only for the few the build keeps)."""
+    pop = counts.pop
+    for k, text in enumerate(texts):
+        if k % 100 == 0 and should_stop():
+            raise BuildStoppedError
+        for run in _CJK_RUN.findall(text):
+            n = len(run)
+            for size in range(2, min(n, DOMAIN_MAX_N) + 1):
+                for i in range(n - size + 1):
+                    gram = run[i:i + size]
+                    count = pop(hash(gram), 0)
+                    if count:
+                        yield gram, count
 
 
 MEMO_LIMIT = 200_000  # looked-up words kept (a few MB); emptied when full
@@ -323,34 +347,55 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
     own ``check/domain_words.txt`` when ``user_dir`` is given)."""
     data_dir = data_dir or resources_dir() / "check"
     extra: dict[str, int] = {}
+    texts = list(texts)
     counts = domain_ngrams(texts, should_stop)
     words = {**register_words(), **load_domain_words(data_dir)}
     if user_dir is not None:
         words.update(load_domain_words(user_dir / "check"))
     sound, tone, shape = load_confusions(data_dir)
-    slips = register_slips(
-        words, frozenset(hash(g) for g, c in counts.items() if c >= DOMAIN_MIN_COUNT),
-        freq, sound, tone, should_stop)
-    seen = []
-    for gram, count in counts.items():
+    seen = frozenset(h for h, c in counts.items() if c >= DOMAIN_MIN_COUNT)
+    slips = register_slips(words, seen, freq, sound, tone, should_stop)
+    unseen = []  # a recurring n-gram holding a slip is never 'seen'
+    for gram, count in counted_ngrams(texts, counts, should_stop):
         if count >= DOMAIN_MIN_COUNT:
-            if not (slips and any(slip in gram for slip in slips)):  # a slip is never 'seen'
-                seen.append(hash(gram))
+            if slips and any(slip in gram for slip in slips):
+                unseen.append(hash(gram))
             if _word_like(gram, freq):
                 extra[gram] = count * DOMAIN_WEIGHT
         elif len(gram) == 2 and freq.get(gram, 0) > 0:  # a dictionary word the register uses
             extra[gram] = DOMAIN_WEIGHT
     del counts
+    if unseen:
+        seen = seen.difference(unseen)
     for word, weight in words.items():
         extra[word] = extra.get(word, 0) + weight
     for slip in slips:
         extra.pop(slip, None)
-    lexicon = Lexicon(freq, total, extra, frozenset(seen), sound, tone, shape, load_pos(data_dir))
+    lexicon = Lexicon(freq, total, extra, seen, sound, tone, shape, load_pos(data_dir))
     if should_stop():
         raise BuildStoppedError
     lexicon.targets()
     lexicon.near()
+    release_freed_memory()
     return lexicon
+
+
+def release_freed_memory() -> bool:
+    """Hand the memory the build freed back to the system (glibc's ``malloc_trim``): the
+    build's temporaries (n-gram counts, per-character sets, the word list) are freed, but
+    glibc keeps the pages of its heaps, above all of the loader thread's own arena, and the
+    process stayed ~10 MB bigger for good (issue 19).  False where there is no glibc."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return bool(trim(0))
 
 
 def lexicon_from_segmenter(segmenter, texts: Iterable[str] = (), user_dir: Path | None = None,
