@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from app.core.check.findings import Finding
-from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
+from app.core.check.lexicon import FUNCTION_CHARS, KEY_MASK, PARTICLES, Lexicon
 
 # A written word of the dictionary (反应, 年青) is only replaced by a longer collocation
 # (反映问题, 年轻干部), never by another word of the same length on frequency alone.
@@ -142,6 +142,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     seen = lexicon.seen
     heads, tails = lexicon.heads, lexicon.tails
     mids = lexicon.mids
+    key_mask = KEY_MASK
     found: dict[int, tuple[float, str, str]] = {}
     memo: dict[str, float] = {}
     run, base = "", 0
@@ -149,10 +150,10 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     overlaps = lexicon.overlaps
 
     def _try(window: str, masks: tuple[int, ...], a: int) -> None:
-        if len(window) > 2 and hash(window) in seen:
+        if len(window) > 2 and hash(window) & key_mask in seen:
             return
         for j in masks:
-            fill = targets.get(hash(window[:j] + "\0" + window[j + 1:]))
+            fill = targets.get(hash(window[:j] + "\0" + window[j + 1:]) & key_mask)
             if not fill:
                 continue
             near_ch = near.get(window[j])
@@ -186,8 +187,8 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
         # its parts are repeated too: never corrected), a word starts here, a longer target
         # starts / ends with this gram.
         grams = [run[p:p + 2] for p in range(n - 1)]
-        keys = [hash(g) for g in grams]
-        covered = [hash(run[p:p + 4]) in seen for p in range(n)]
+        keys = [hash(g) & key_mask for g in grams]
+        covered = [hash(run[p:p + 4]) & key_mask in seen for p in range(n)]
         is_word = [freq[g] >= REAL_WORD or k in seen for g, k in zip(grams, keys, strict=True)]
         head = [k in heads for k in keys]
         tail = [k in tails for k in keys]
@@ -200,7 +201,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
                 _try(run[a:a + 2], _TWO, a)
             if a + 3 <= n and not back1:
                 masks3 = ((2,) if head[a] else ()) + ((0,) if tail[a + 1] else ()) \
-                    + ((1,) if hash(run[a] + run[a + 2]) in mids else ())
+                    + ((1,) if hash(run[a] + run[a + 2]) & key_mask in mids else ())
                 if masks3:
                     _try(run[a:a + 3], masks3, a)
             if a + 4 <= n and (head[a] or tail[a + 2]):
@@ -247,7 +248,7 @@ def _strong_fixes(lexicon: Lexicon, run: str, a: int, window: str, j: int,
     if lexicon.count(window) >= REAL_WORD:
         return _NO_FIX
     p = a + j  # the written character is at home in a repeated n-gram of the register (现向支部)
-    if any(hash(run[q:q + 3]) in lexicon.seen for q in range(max(0, p - 2), p + 1) if q + 3 <= len(run)):
+    if any(hash(run[q:q + 3]) & KEY_MASK in lexicon.seen for q in range(max(0, p - 2), p + 1) if q + 3 <= len(run)):
         return _NO_FIX
     if len(window) == 2:
         # either character makes a word with its neighbour outside the window (办公室|里想)

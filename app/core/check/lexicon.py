@@ -39,6 +39,18 @@ PARTICLES = frozenset("的地得了着过和与或而之其")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# The tables keyed by text keep ``hash(text) & KEY_MASK``: an int below 2**60 takes 32 bytes
+# of memory, a full 64-bit hash 48 (Python's allocator rounds its 36 bytes up to 16), and the
+# lexicon holds ~290k of them with a 10k bank (4.6 MB; issue 19).  Two texts sharing 60 bits
+# are a ~1e-13 chance per look-up.
+KEY_MASK = (1 << 60) - 1
+
+
+def text_key(text: str) -> int:
+    """What the lexicon's hash-keyed tables hold for ``text`` (hot loops inline it)."""
+    return hash(text) & KEY_MASK
+
+
 def _data_lines(path: Path) -> list[str]:
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -143,8 +155,8 @@ class BuildStoppedError(Exception):
 
 def domain_ngrams(texts: Iterable[str], should_stop: Callable[[], bool] = lambda: False
                   ) -> Counter[int]:
-    """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted by ``hash`` (see
-    ``Lexicon.seen``): every 2-gram, and the longer n-grams that can reach
+    """Character n-grams (2..DOMAIN_MAX_N) of in-domain text, counted by ``text_key``
+    (see ``Lexicon.seen``): every 2-gram, and the longer n-grams that can reach
     ``DOMAIN_MIN_COUNT`` (apriori: both their (n-1)-gram prefix and suffix reach it, as every
     occurrence of the n-gram is one of each).  The longer ones that cannot are all the build
     drops, and counting them all took millions of entries with a large user library; counting
@@ -163,12 +175,12 @@ def domain_ngrams(texts: Iterable[str], should_stop: Callable[[], bool] = lambda
                 if n < size:
                     continue
                 if size == 2:
-                    grams.update(hash(run[i:i + 2]) for i in range(n - 1))
+                    grams.update(hash(run[i:i + 2]) & KEY_MASK for i in range(n - 1))
                     continue
                 # which (size-1)-grams of the run recur, by position
-                part = [get(hash(run[i:i + size - 1]), 0) >= DOMAIN_MIN_COUNT
+                part = [get(hash(run[i:i + size - 1]) & KEY_MASK, 0) >= DOMAIN_MIN_COUNT
                         for i in range(n - size + 2)]
-                grams.update(hash(run[i:i + size]) for i in range(n - size + 1)
+                grams.update(hash(run[i:i + size]) & KEY_MASK for i in range(n - size + 1)
                              if part[i] and part[i + 1])
         counts.update(grams)
         del grams
@@ -188,7 +200,7 @@ def counted_ngrams(texts: list[str], counts: Counter[int],
             for size in range(2, min(n, DOMAIN_MAX_N) + 1):
                 for i in range(n - size + 1):
                     gram = run[i:i + size]
-                    count = pop(hash(gram), 0)
+                    count = pop(hash(gram) & KEY_MASK, 0)
                     if count:
                         yield gram, count
 
@@ -217,11 +229,10 @@ class Lexicon:
     freq: Mapping[str, int]  # jieba's prefix dictionary (the Segmenter's own, not a copy)
     total: int
     extra: dict[str, int] = field(default_factory=dict)  # register words and in-domain n-grams
-    # Membership-only tables hold ``hash(text)`` (an int of 40 bytes) rather than the text
-    # (80 bytes for 2–4 characters): with a 10k bank that is ~10 MB less (issue 19).  Two texts
-    # sharing a 64-bit hash are a ~1e-19 chance; a false hit in ``targets`` only proposes a
-    # word that ``count`` then finds absent.  str hashes differ between processes: a lexicon
-    # is never saved or sent to another process.
+    # Membership-only tables hold ``text_key(text)`` (see ``KEY_MASK``) rather than the text
+    # (80 bytes for 2–4 characters): with a 10k bank that is ~15 MB less (issue 19).  A false
+    # hit in ``targets`` only proposes a word that ``count`` then finds absent.  str hashes
+    # differ between processes: a lexicon is never saved or sent to another process.
     seen: frozenset[int] = frozenset()  # hashes of n-grams in-domain text repeats: never "corrected"
     sound: Confusions = field(default_factory=dict)  # same pinyin and tone
     tone: Confusions = field(default_factory=dict)  # same pinyin, other tone
@@ -282,22 +293,24 @@ class Lexicon:
             index: dict[int, str] = {}
             words = {w for w, f in self.freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4}
             words.update(w for w in self.extra if 2 <= len(w) <= 4)
+            # Each fill is made unique as it grows: a str per masked key, kept until the end
+            # and then mostly freed, left the allocator's pages full of holes (issue 19).
+            cache: dict[str, str] = {}
             for word in sorted(words):  # sorted: each value's characters come in order
                 if not _CJK_RUN.fullmatch(word):
                     continue
                 for j, ch in enumerate(word):
                     if ch in PARTICLES:
                         continue
-                    key = hash(word[:j] + "\0" + word[j + 1:])
-                    index[key] = index.get(key, "") + ch
-            cache: dict[str, str] = {}
-            for key, fill in index.items():
-                index[key] = cache.setdefault(fill, fill)
+                    key = hash(word[:j] + "\0" + word[j + 1:]) & KEY_MASK
+                    fill = index.get(key, "") + ch
+                    index[key] = cache.setdefault(fill, fill)
+            del cache
             self._targets = index
             long_words = [w for w in words if len(w) > 2]
-            self.heads = frozenset(hash(w[:2]) for w in long_words)
-            self.tails = frozenset(hash(w[-2:]) for w in long_words)
-            self.mids = frozenset(hash(w[0] + w[2]) for w in long_words if len(w) == 3)
+            self.heads = frozenset(hash(w[:2]) & KEY_MASK for w in long_words)
+            self.tails = frozenset(hash(w[-2:]) & KEY_MASK for w in long_words)
+            self.mids = frozenset(hash(w[0] + w[2]) & KEY_MASK for w in long_words if len(w) == 3)
         return self._targets
 
 
@@ -325,7 +338,7 @@ def register_slips(words: Mapping[str, int], repeated: frozenset[int], freq: Map
     """Repeated n-grams of the in-domain text that are a sound-alike slip of a curated word of
     the register (常效化 for 长效化) and no dictionary word: the user's library (their own old
     reports) may repeat a slip, and a repeated n-gram is otherwise never corrected.
-    ``repeated`` holds the hashes of the recurring n-grams (see ``Lexicon.seen``)."""
+    ``repeated`` holds the keys of the recurring n-grams (``text_key``, see ``Lexicon.seen``)."""
     slips = set()
     for word in words:
         if not 3 <= len(word) <= 4:
@@ -335,7 +348,7 @@ def register_slips(words: Mapping[str, int], repeated: frozenset[int], freq: Map
         for j, ch in enumerate(word):
             for alike in sound.get(ch, "") + tone.get(ch, ""):
                 variant = word[:j] + alike + word[j + 1:]
-                if hash(variant) in repeated and freq.get(variant, 0) == 0 and variant not in words:
+                if text_key(variant) in repeated and freq.get(variant, 0) == 0 and variant not in words:
                     slips.add(variant)
     return slips
 
@@ -359,7 +372,7 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
     for gram, count in counted_ngrams(texts, counts, should_stop):
         if count >= DOMAIN_MIN_COUNT:
             if slips and any(slip in gram for slip in slips):
-                unseen.append(hash(gram))
+                unseen.append(text_key(gram))
             if _word_like(gram, freq):
                 extra[gram] = count * DOMAIN_WEIGHT
         elif len(gram) == 2 and freq.get(gram, 0) > 0:  # a dictionary word the register uses

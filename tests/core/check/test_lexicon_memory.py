@@ -12,6 +12,7 @@ from app.core.check.lexicon import (
     PARTICLES,
     TARGET_MIN_FREQ,
     domain_ngrams,
+    text_key,
 )
 
 
@@ -27,12 +28,12 @@ def naive_ngrams(texts) -> Counter[str]:
 
 def used(counts: Counter[str]) -> dict[int, int]:
     """What build_lexicon reads, by hash: every 2-gram and the n-grams that recur."""
-    return {hash(g): c for g, c in counts.items() if c >= DOMAIN_MIN_COUNT or len(g) == 2}
+    return {text_key(g): c for g, c in counts.items() if c >= DOMAIN_MIN_COUNT or len(g) == 2}
 
 
 def used_hashed(counts: Counter[int], texts) -> dict[int, int]:
     """The same from ``domain_ngrams``' counts by hash (2-grams told apart by their text)."""
-    pairs = {hash(run[i:i + 2]) for text in texts for run in _CJK_RUN.findall(text)
+    pairs = {text_key(run[i:i + 2]) for text in texts for run in _CJK_RUN.findall(text)
              for i in range(len(run) - 1)}
     return {h: c for h, c in counts.items() if c >= DOMAIN_MIN_COUNT or h in pairs}
 
@@ -49,10 +50,10 @@ def test_pruned_ngram_counting_gives_the_build_the_same_counts_with_far_fewer_en
 def test_pruned_counting_keeps_an_ngram_seen_twice_only_across_texts():
     texts = ["坚持以人民为中心", "始终以人民为中心的发展思想", "人民群众"]
     assert used_hashed(domain_ngrams(texts), texts) == used(naive_ngrams(texts))
-    assert domain_ngrams(texts)[hash("以人民为")] == 2 and hash("坚持以人") not in domain_ngrams(texts)
+    assert domain_ngrams(texts)[text_key("以人民为")] == 2 and text_key("坚持以人") not in domain_ngrams(texts)
 
 
-def test_lexicon_tables_hold_the_same_characters_as_shared_strings_by_hash():
+def test_lexicon_tables_hold_the_same_characters_as_shared_strings_by_text_key():
     from tests.tools.proof_eval import eval_config
 
     lexicon = eval_config().lexicon
@@ -65,10 +66,10 @@ def test_lexicon_tables_hold_the_same_characters_as_shared_strings_by_hash():
             for j, ch in enumerate(word):
                 if ch not in PARTICLES:
                     want.setdefault(word[:j] + "\0" + word[j + 1:], set()).add(ch)
-    assert {k: set(v) for k, v in targets.items()} == {hash(k): v for k, v in want.items()}
+    assert {k: set(v) for k, v in targets.items()} == {text_key(k): v for k, v in want.items()}
     long_words = [w for w in words if len(w) > 2 and _CJK_RUN.fullmatch(w)]
-    assert lexicon.heads == {hash(w[:2]) for w in long_words}
-    assert lexicon.mids == {hash(w[0] + w[2]) for w in long_words if len(w) == 3}
+    assert lexicon.heads == {text_key(w[:2]) for w in long_words}
+    assert lexicon.mids == {text_key(w[0] + w[2]) for w in long_words if len(w) == 3}
     assert all(isinstance(v, str) and list(v) == sorted(v) for v in targets.values())
     values = list(targets.values())
     assert len({id(v) for v in values}) == len(set(values))  # equal fills: one object
@@ -90,7 +91,7 @@ def test_seen_holds_the_hash_of_every_recurring_ngram():
     texts = ["坚持以人民为中心", "始终以人民为中心的发展思想", "人民群众"]
     lexicon = build_lexicon(base.freq, base.total, texts)
     recurring = [g for g, c in naive_ngrams(texts).items() if c >= DOMAIN_MIN_COUNT]
-    assert lexicon.seen == {hash(g) for g in recurring}
+    assert lexicon.seen == {text_key(g) for g in recurring}
     assert "以人民为" in recurring and "坚持以人" not in recurring
 
 
