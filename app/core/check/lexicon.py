@@ -71,37 +71,63 @@ def _chars(chars: Iterable[str], cache: dict[str, str]) -> str:
     return cache.setdefault(text, text)
 
 
+def _alikes(groups: Iterable[str], cache: dict[str, str]) -> Confusions:
+    """character -> the other characters of every group it is in (groups: sorted strings)."""
+    of: dict[str, list[str]] = {}
+    for group in groups:
+        for c in group:
+            of.setdefault(cache.setdefault(c, c), []).append(group)
+    alikes: Confusions = {}
+    for c, among in of.items():
+        if len(among) == 1:
+            text = among[0].replace(c, "")
+        else:
+            chars = set("".join(among))
+            chars.discard(c)
+            text = "".join(sorted(chars))
+        alikes[c] = cache.setdefault(text, text)
+    return alikes
+
+
+def _group(chars: Iterable[str]) -> str:
+    return "".join(sorted({c for c in chars if "\u4e00" <= c <= "\u9fff"}))
+
+
 def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]:
-    """(homophones, same sound in another tone, look-alikes): character -> characters."""
-    cache: dict[str, str] = {}
-    sound: dict[str, set[str]] = {}
-    toneless: dict[str, set[str]] = {}
+    """(homophones, same sound in another tone, look-alikes): character -> characters.
+
+    Made from one sorted string per group and one set at a time: a set per character
+    (8,000 of them, up to a few KB each) took a ~13 MB peak for 3 MB of tables, and the
+    freed memory stayed with the process (issue 19)."""
+    cache: dict[str, str] = {}  # equal strings (the characters too): one object
+    sound_groups: list[str] = []
+    toneless: dict[str, str] = {}
     for line in _data_lines(data_dir / SOUND_FILE):
         parts = line.split("\t")
         if len(parts) != 2:
             continue
-        group = [c for c in parts[1].strip() if "\u4e00" <= c <= "\u9fff"]
-        toneless.setdefault(parts[0].rstrip("012345"), set()).update(group)
-        for c in group:
-            sound.setdefault(c, set()).update(g for g in group if g != c)
-    groups = {key: "".join(group) for key, group in toneless.items()}
+        group = _group(parts[1].strip())
+        sound_groups.append(group)
+        key = parts[0].rstrip("012345")
+        toneless[key] = toneless.get(key, "") + group
+    sound = _alikes(sound_groups, cache)
+    del sound_groups
     keys_of: dict[str, list[str]] = {}
-    for key, group in groups.items():
+    for chars in toneless.values():
+        group = _group(chars)
         for c in group:
-            keys_of.setdefault(c, []).append(key)
+            keys_of.setdefault(c, []).append(group)
+    del toneless
     tone: Confusions = {}
-    for c, keys in keys_of.items():  # one character's set at a time (a low peak)
-        own = sound.get(c, ())
-        others = {g for key in keys for g in groups[key] if g != c and g not in own}
+    for c, groups in keys_of.items():  # one character's set at a time (a low peak)
+        own = sound.get(c, "")
+        others = {g for group in groups for g in group if g != c and g not in own}
         if others:
-            tone[c] = _chars(others, cache)
-    shape: dict[str, set[str]] = {}
-    for line in _data_lines(data_dir / SHAPE_FILE):
-        group = [g for g in re.split(r"[,，\s]+", line) if len(g) == 1 and "\u4e00" <= g <= "\u9fff"]
-        for c in group:
-            shape.setdefault(c, set()).update(g for g in group if g != c)
-    return ({c: _chars(s, cache) for c, s in sound.items()}, tone,
-            {c: _chars(s, cache) for c, s in shape.items()})
+            tone[cache.setdefault(c, c)] = _chars(others, cache)
+    del keys_of
+    shape_groups = [_group(g for g in re.split(r"[,，\s]+", line) if len(g) == 1)
+                    for line in _data_lines(data_dir / SHAPE_FILE)]
+    return sound, tone, _alikes(shape_groups, cache)
 
 
 def load_pos(data_dir: Path) -> dict[str, str]:

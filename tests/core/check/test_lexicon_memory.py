@@ -108,3 +108,71 @@ def test_the_build_hands_its_freed_memory_back(monkeypatch):
     assert calls == [1]
     monkeypatch.undo()
     assert lexicon_module.release_freed_memory() in (True, False)  # callable here, never raises
+
+
+def _naive_confusions(data_dir):
+    """The confusion tables as built before (a set per character), for comparison."""
+    import re
+
+    from app.core.check.lexicon import SHAPE_FILE, SOUND_FILE, _data_lines
+
+    sound: dict[str, set[str]] = {}
+    toneless: dict[str, set[str]] = {}
+    for line in _data_lines(data_dir / SOUND_FILE):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            continue
+        group = [c for c in parts[1].strip() if "\u4e00" <= c <= "\u9fff"]
+        toneless.setdefault(parts[0].rstrip("012345"), set()).update(group)
+        for c in group:
+            sound.setdefault(c, set()).update(g for g in group if g != c)
+    tone: dict[str, set[str]] = {}
+    for group in toneless.values():
+        for c in group:
+            others = {g for g in group if g != c and g not in sound.get(c, ())}
+            if others:
+                tone.setdefault(c, set()).update(others)
+    shape: dict[str, set[str]] = {}
+    for line in _data_lines(data_dir / SHAPE_FILE):
+        group = [g for g in re.split(r"[,，\s]+", line) if len(g) == 1 and "\u4e00" <= g <= "\u9fff"]
+        for c in group:
+            shape.setdefault(c, set()).update(g for g in group if g != c)
+    return tuple({c: "".join(sorted(s)) for c, s in table.items()} for table in (sound, tone, shape))
+
+
+def test_confusion_tables_are_built_with_a_low_peak_and_as_before():
+    """A set per character (8,000, up to a few KB each) took a 13 MB peak for 3 MB of
+    tables, and the process kept most of it; one string per group: ~4 MB."""
+    import tracemalloc
+
+    from app.core.check.lexicon import load_confusions
+    from app.core.paths import resources_dir
+
+    data_dir = resources_dir() / "check"
+    tracemalloc.start()
+    try:
+        tables = load_confusions(data_dir)
+        size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert tables == _naive_confusions(data_dir)
+    assert peak < 2.5 * size, (size, peak)  # was 4.6 times
+    keys = {id(c) for table in tables for c in table}
+    assert len(keys) == len({c for table in tables for c in table})  # one object per character
+    assert all(isinstance(v, str) for table in tables for v in table.values())
+
+
+def test_hash_keys_are_ints_of_32_bytes():
+    """Keys below 2**60 take 32 bytes where a 64-bit hash takes 48 (~4.6 MB with a 10k bank)."""
+    import sys
+
+    from app.core.check.lexicon import KEY_MASK, build_lexicon
+    from tests.tools.proof_eval import eval_config
+
+    base = eval_config().lexicon
+    lexicon = build_lexicon(base.freq, base.total, ["坚持以人民为中心", "始终以人民为中心的发展思想"])
+    tables = (lexicon.seen, lexicon.targets(), lexicon.heads, lexicon.tails, lexicon.mids)
+    assert all(table for table in tables)
+    for table in tables:
+        assert all(0 <= k <= KEY_MASK and sys.getsizeof(k) <= 32 for k in table)
+    assert text_key("以人民为") in lexicon.seen
