@@ -316,28 +316,43 @@ class Lexicon:
         characters that fill the mask to make a word (a sorted string, shared between equal
         values: a frozenset each took 60 MB with a 10k bank, issue 19); built once."""
         if self._targets is None:
-            index: dict[int, str] = {}
-            words = {w for w, f in self.freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4}
-            words.update(w for w in self.extra if 2 <= len(w) <= 4)
-            # Each fill is made unique as it grows: a str per masked key, kept until the end
-            # and then mostly freed, left the allocator's pages full of holes (issue 19).
-            cache: dict[str, str] = {}
-            for word in sorted(words):  # sorted: each value's characters come in order
-                if not _CJK_RUN.fullmatch(word):
-                    continue
-                for j, ch in enumerate(word):
-                    if ch in PARTICLES:
-                        continue
-                    key = hash(word[:j] + "\0" + word[j + 1:]) & KEY_MASK
-                    fill = index.get(key, "") + ch
-                    index[key] = cache.setdefault(fill, fill)
-            del cache
-            self._targets = index
-            long_words = [w for w in words if len(w) > 2]
-            self.heads = frozenset(hash(w[:2]) & KEY_MASK for w in long_words)
-            self.tails = frozenset(hash(w[-2:]) & KEY_MASK for w in long_words)
-            self.mids = frozenset(hash(w[0] + w[2]) & KEY_MASK for w in long_words if len(w) == 3)
+            self._targets = self._build_targets()
         return self._targets
+
+
+    def _target_words(self) -> Iterator[str]:
+        """The common words of 2–4 characters, each once, made one at a time (a set of them
+        all was ~8 MB of the build's peak; issue 19)."""
+        freq = self.freq
+        yield from (w for w, f in freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4)
+        yield from (w for w in self.extra if 2 <= len(w) <= 4 and freq.get(w, 0) < TARGET_MIN_FREQ)
+
+    def _build_targets(self) -> dict[int, str]:
+        index: dict[int, str] = {}
+        heads: set[int] = set()
+        tails: set[int] = set()
+        mids: set[int] = set()
+        cache: dict[str, str] = {}  # equal fills (the characters too): one object
+        for word in self._target_words():
+            if len(word) > 2:
+                heads.add(hash(word[:2]) & KEY_MASK)
+                tails.add(hash(word[-2:]) & KEY_MASK)
+                if len(word) == 3:
+                    mids.add(hash(word[0] + word[2]) & KEY_MASK)
+            if not _CJK_RUN.fullmatch(word):
+                continue
+            for j, ch in enumerate(word):
+                if ch in PARTICLES:
+                    continue
+                key = hash(word[:j] + "\0" + word[j + 1:]) & KEY_MASK
+                fill = index.get(key)
+                index[key] = cache.setdefault(ch, ch) if fill is None else fill + ch
+        for key, fill in index.items():  # each fill's characters in order, shared
+            if len(fill) > 1:
+                fill = "".join(sorted(fill))
+                index[key] = cache.setdefault(fill, fill)
+        self.heads, self.tails, self.mids = frozenset(heads), frozenset(tails), frozenset(mids)
+        return index
 
 
 TARGET_MIN_FREQ = 30
