@@ -263,7 +263,8 @@ class Lexicon:
     sound: Confusions = field(default_factory=dict)  # same pinyin and tone
     tone: Confusions = field(default_factory=dict)  # same pinyin, other tone
     shape: Confusions = field(default_factory=dict)
-    pos: dict[str, str] = field(default_factory=dict)
+    # (no POS table: the 的/地/得 rule reads the check config's own, ``CheckConfig.pos``; a
+    # second copy here was 1.5 MB, issue 19)
     _targets: dict[int, str] | None = field(default=None, repr=False)
     _near: Confusions | None = field(default=None, repr=False)
     # confusable.candidates' results per line (paragraph), reused while re-checking.
@@ -351,7 +352,8 @@ class Lexicon:
             if len(fill) > 1:
                 fill = "".join(sorted(fill))
                 index[key] = cache.setdefault(fill, fill)
-        self.heads, self.tails, self.mids = frozenset(heads), frozenset(tails), frozenset(mids)
+        # one at a time (iter): a frozenset copied from a set gets twice the set's table
+        self.heads, self.tails, self.mids = (frozenset(iter(t)) for t in (heads, tails, mids))
         return index
 
 
@@ -425,7 +427,7 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
         extra[word] = extra.get(word, 0) + weight
     for slip in slips:
         extra.pop(slip, None)
-    lexicon = Lexicon(freq, total, extra, seen, sound, tone, shape, load_pos(data_dir))
+    lexicon = Lexicon(freq, total, extra, seen, sound, tone, shape)
     if should_stop():
         raise BuildStoppedError
     lexicon.targets()

@@ -197,3 +197,14 @@ def test_targets_are_built_from_one_word_at_a_time():
     assert peak < 1.5 * size, (size, peak)
     assert targets == base.targets() and lexicon.heads == base.heads
     assert lexicon.tails == base.tails and lexicon.mids == base.mids
+
+
+def test_the_lexicon_keeps_no_second_pos_table():
+    """The 的/地/得 rule reads ``CheckConfig.pos``; the lexicon's copy was never read (1.5 MB)."""
+    from dataclasses import fields
+
+    from app.core.check.lexicon import Lexicon
+    from tests.tools.proof_eval import eval_config
+
+    assert "pos" not in {f.name for f in fields(Lexicon)}
+    assert eval_config().pos["认真"]  # the rule's own table
