@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from app.core.check.findings import Finding
+from app.core.check.keytable import SHIFT
 from app.core.check.lexicon import FUNCTION_CHARS, KEY_MASK, PARTICLES, Lexicon
 
 # A written word of the dictionary (反应, 年青) is only replaced by a longer collocation
@@ -137,6 +138,8 @@ def warm_lines(text: str, lexicon: Lexicon, budget_s: float = 0.015) -> bool:
 
 def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate]:
     targets = lexicon.targets()
+    target_keys, target_mask = targets.keys, targets.mask
+    target_fills = targets.values or []  # (a table with values)
     near = lexicon.near()
     freq = lexicon.known  # freq[word]: the count, 0 for no word (remembered)
     seen = lexicon.seen
@@ -153,7 +156,13 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
         if len(window) > 2 and hash(window) & key_mask in seen:
             return
         for j in masks:
-            fill = targets.get(hash(window[:j] + "\0" + window[j + 1:]) & key_mask)
+            key = hash(window[:j] + "\0" + window[j + 1:]) & key_mask
+            i = key & target_mask  # targets.get(key), inlined (see keytable.py)
+            if target_keys[i] != key:
+                i = (key >> SHIFT) & target_mask
+                if target_keys[i] != key:
+                    continue
+            fill = target_fills[i]
             if not fill:
                 continue
             near_ch = near.get(window[j])

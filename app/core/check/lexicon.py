@@ -15,11 +15,13 @@ from __future__ import annotations
 import math
 import re
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.check.keytable import KeyTable
 from app.core.paths import resources_dir
 
 SOUND_FILE = "confusion_sound.txt"
@@ -259,13 +261,15 @@ class Lexicon:
     # (80 bytes for 2–4 characters): with a 10k bank that is ~15 MB less (issue 19).  A false
     # hit in ``targets`` only proposes a word that ``count`` then finds absent.  str hashes
     # differ between processes: a lexicon is never saved or sent to another process.
-    seen: frozenset[int] = frozenset()  # hashes of n-grams in-domain text repeats: never "corrected"
+    # keys of the n-grams in-domain text repeats: never "corrected" (a frozenset: a flat
+    # KeyTable would save 4 MB but made the confusable check ~10 % slower)
+    seen: frozenset[int] = frozenset()
     sound: Confusions = field(default_factory=dict)  # same pinyin and tone
     tone: Confusions = field(default_factory=dict)  # same pinyin, other tone
     shape: Confusions = field(default_factory=dict)
     # (no POS table: the 的/地/得 rule reads the check config's own, ``CheckConfig.pos``; a
     # second copy here was 1.5 MB, issue 19)
-    _targets: dict[int, str] | None = field(default=None, repr=False)
+    _targets: KeyTable[str] | None = field(default=None, repr=False)
     _near: Confusions | None = field(default=None, repr=False)
     # confusable.candidates' results per line (paragraph), reused while re-checking.
     line_cache: dict = field(default_factory=dict, repr=False)
@@ -312,7 +316,7 @@ class Lexicon:
             self._near = near
         return self._near
 
-    def targets(self) -> dict[int, str]:
+    def targets(self) -> KeyTable[str]:
         """Common words by the hash of a masked key (one character replaced by NUL) -> the
         characters that fill the mask to make a word (a sorted string, shared between equal
         values: a frozenset each took 60 MB with a 10k bank, issue 19); built once."""
@@ -328,18 +332,18 @@ class Lexicon:
         yield from (w for w, f in freq.items() if f >= TARGET_MIN_FREQ and 2 <= len(w) <= 4)
         yield from (w for w in self.extra if 2 <= len(w) <= 4 and freq.get(w, 0) < TARGET_MIN_FREQ)
 
-    def _build_targets(self) -> dict[int, str]:
+    def _build_targets(self) -> KeyTable[str]:
         index: dict[int, str] = {}
-        heads: set[int] = set()
-        tails: set[int] = set()
-        mids: set[int] = set()
+        # heads/tails/mids as raw keys first: their int objects are made once the index's
+        # are freed, into the pages those leave (not among them, keeping every page in use)
+        heads, tails, mids = array("q"), array("q"), array("q")
         cache: dict[str, str] = {}  # equal fills (the characters too): one object
         for word in self._target_words():
             if len(word) > 2:
-                heads.add(hash(word[:2]) & KEY_MASK)
-                tails.add(hash(word[-2:]) & KEY_MASK)
+                heads.append(hash(word[:2]) & KEY_MASK)
+                tails.append(hash(word[-2:]) & KEY_MASK)
                 if len(word) == 3:
-                    mids.add(hash(word[0] + word[2]) & KEY_MASK)
+                    mids.append(hash(word[0] + word[2]) & KEY_MASK)
             if not _CJK_RUN.fullmatch(word):
                 continue
             for j, ch in enumerate(word):
@@ -352,9 +356,11 @@ class Lexicon:
             if len(fill) > 1:
                 fill = "".join(sorted(fill))
                 index[key] = cache.setdefault(fill, fill)
-        # one at a time (iter): a frozenset copied from a set gets twice the set's table
-        self.heads, self.tails, self.mids = (frozenset(iter(t)) for t in (heads, tails, mids))
-        return index
+        table: KeyTable[str] = KeyTable(len(index))
+        table.put_new(index.popitem() for _ in range(len(index)))  # keys freed as it fills
+        del index
+        self.heads, self.tails, self.mids = (frozenset(t) for t in (heads, tails, mids))
+        return table
 
 
 TARGET_MIN_FREQ = 30
