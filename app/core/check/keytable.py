@@ -90,16 +90,18 @@ class KeyTable(Generic[V]):
 
     def put_new(self, pairs: Iterable[tuple[int, V | None]]) -> None:
         """Put in keys not in the table yet (each once): ``put`` without its look-up."""
-        place, room = self._place, LOAD * (self.mask + 1)
+        add = self.add
         for key, value in pairs:
-            if self.size + 1 > room:
-                self._rebuild(list(self.items()), 2 * (self.mask + 1))
-                room = LOAD * (self.mask + 1)
-            homeless = place(key, value)
-            if homeless is not None:  # a cycle of kicks (rare): twice the room
-                self._rebuild([*self.items(), homeless], 2 * (self.mask + 1))
-                room = LOAD * (self.mask + 1)
-            self.size += 1
+            add(key, value)
+
+    def add(self, key: int, value: V | None) -> None:
+        """Put in a key not in the table yet (the arrays may be new ones after it)."""
+        if self.size + 1 > LOAD * (self.mask + 1):
+            self._grow()
+        homeless = self._place(key, value)
+        if homeless is not None:  # a cycle of kicks (rare): twice the room
+            self._grow(homeless)
+        self.size += 1
 
     def _place(self, key: int, value: V | None) -> tuple[int, V | None] | None:
         """Put a new key in; the key left without a slot after too many kicks, else None."""
@@ -125,9 +127,14 @@ class KeyTable(Generic[V]):
             i = (key >> SHIFT) & mask if first == i else first
         return key, value
 
-    def _rebuild(self, pairs: list[tuple[int, V | None]], slots: int) -> None:
+    def _grow(self, homeless: tuple[int, V | None] | None = None) -> None:
+        """Twice the slots (more if needed), the keys placed again from the old arrays."""
+        old_keys, old_values = self.keys, self.values
+        slots = 2 * (self.mask + 1)
         while True:
             self._empty(slots)
-            if all(self._place(key, value) is None for key, value in pairs):
+            placed = all(self._place(key, None if old_values is None else old_values[i]) is None
+                         for i, key in enumerate(old_keys) if key != EMPTY)
+            if placed and (homeless is None or self._place(*homeless) is None):
                 return
             slots *= 2

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.check.keytable import KeyTable
+from app.core.check.keytable import SHIFT, KeyTable
 from app.core.paths import resources_dir
 
 SOUND_FILE = "confusion_sound.txt"
@@ -333,9 +333,12 @@ class Lexicon:
         yield from (w for w in self.extra if 2 <= len(w) <= 4 and freq.get(w, 0) < TARGET_MIN_FREQ)
 
     def _build_targets(self) -> KeyTable[str]:
-        index: dict[int, str] = {}
-        # heads/tails/mids as raw keys first: their int objects are made once the index's
-        # are freed, into the pages those leave (not among them, keeping every page in use)
+        # Straight into the flat table: a dict first (and both at once while copying) put
+        # ~7 MB on the build's peak (issue 19).
+        table: KeyTable[str] = KeyTable(max(1024, 3 * len(self.extra)))
+        keys, fills, mask = table.keys, table.values or [], table.mask
+        # heads/tails/mids as raw keys first: their int objects are made at the end, into
+        # pages the build's temporaries left (not among them, keeping every page in use)
         heads, tails, mids = array("q"), array("q"), array("q")
         cache: dict[str, str] = {}  # equal fills (the characters too): one object
         for word in self._target_words():
@@ -350,15 +353,19 @@ class Lexicon:
                 if ch in PARTICLES:
                     continue
                 key = hash(word[:j] + "\0" + word[j + 1:]) & KEY_MASK
-                fill = index.get(key)
-                index[key] = cache.setdefault(ch, ch) if fill is None else fill + ch
-        for key, fill in index.items():  # each fill's characters in order, shared
-            if len(fill) > 1:
+                i = key & mask
+                if keys[i] != key:
+                    i = (key >> SHIFT) & mask
+                    if keys[i] != key:
+                        table.add(key, cache.setdefault(ch, ch))
+                        keys, fills, mask = table.keys, table.values or [], table.mask
+                        continue
+                fills[i] = f"{fills[i]}{ch}"
+        for i, fill in enumerate(fills):  # each fill's characters in order, shared
+            if fill is not None and len(fill) > 1:
                 fill = "".join(sorted(fill))
-                index[key] = cache.setdefault(fill, fill)
-        table: KeyTable[str] = KeyTable(len(index))
-        table.put_new(index.popitem() for _ in range(len(index)))  # keys freed as it fills
-        del index
+                fills[i] = cache.setdefault(fill, fill)
+        del cache
         self.heads, self.tails, self.mids = (frozenset(t) for t in (heads, tails, mids))
         return table
 

@@ -180,7 +180,8 @@ def test_hash_keys_are_ints_of_32_bytes():
 
 def test_targets_are_built_from_one_word_at_a_time_into_a_flat_table():
     """A set of all 60k common words (and the fills as single strings until the end) doubled
-    the peak of building ``targets``: 27 MB traced for 13 MB of tables with a 10k bank."""
+    the peak of building ``targets``: 27 MB traced for 13 MB of tables with a 10k bank; a
+    dict copied into the flat table at the end still put ~40 % on it."""
     import sys
     import tracemalloc
 
@@ -195,7 +196,7 @@ def test_targets_are_built_from_one_word_at_a_time_into_a_flat_table():
         size, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 1.5 * size, (size, peak)
+    assert peak < 1.2 * size, (size, peak)  # straight into the flat table: a dict first, 1.4
     # flat (keytable.py): 16 bytes a slot, the table 29-48 % full; a dict took ~77 a key
     per_key = (sys.getsizeof(targets.keys) + sys.getsizeof(targets.values)) / len(targets)
     assert per_key < 60, per_key
