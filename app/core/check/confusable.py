@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from app.core.check.findings import Finding
-from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
+from app.core.check.keytable import SHIFT
+from app.core.check.lexicon import FUNCTION_CHARS, KEY_MASK, PARTICLES, Lexicon
 from app.core.check.word_slips import pair_slips
 
 # A written word of the dictionary (反应, 年青) is only replaced by a longer collocation
@@ -138,11 +139,14 @@ def warm_lines(text: str, lexicon: Lexicon, budget_s: float = 0.015) -> bool:
 
 def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate]:
     targets = lexicon.targets()
+    target_keys, target_mask = targets.keys, targets.mask
+    target_fills = targets.values or []  # (a table with values)
     near = lexicon.near()
     freq = lexicon.known  # freq[word]: the count, 0 for no word (remembered)
     seen = lexicon.seen
     heads, tails = lexicon.heads, lexicon.tails
     mids = lexicon.mids
+    key_mask = KEY_MASK
     found: dict[int, tuple[float, str, str]] = {}
     memo: dict[str, float] = {}
     run, base = "", 0
@@ -151,10 +155,16 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
     lone: list[tuple[str, int, int]] = []  # (run, its start, pair) of the pairs that are no word
 
     def _try(window: str, masks: tuple[int, ...], a: int) -> None:
-        if len(window) > 2 and hash(window) in seen:
+        if len(window) > 2 and hash(window) & key_mask in seen:
             return
         for j in masks:
-            fill = targets.get(hash(window[:j] + "\0" + window[j + 1:]))
+            key = hash(window[:j] + "\0" + window[j + 1:]) & key_mask
+            i = key & target_mask  # targets.get(key), inlined (see keytable.py)
+            if target_keys[i] != key:
+                i = (key >> SHIFT) & target_mask
+                if target_keys[i] != key:
+                    continue
+            fill = target_fills[i]
             if not fill:
                 continue
             near_ch = near.get(window[j])
@@ -188,8 +198,8 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
         # its parts are repeated too: never corrected), a word starts here, a longer target
         # starts / ends with this gram.
         grams = [run[p:p + 2] for p in range(n - 1)]
-        keys = [hash(g) for g in grams]
-        covered = [hash(run[p:p + 4]) in seen for p in range(n)]
+        keys = [hash(g) & key_mask for g in grams]
+        covered = [hash(run[p:p + 4]) & key_mask in seen for p in range(n)]
         is_word = [freq[g] >= REAL_WORD or k in seen for g, k in zip(grams, keys, strict=True)]
         head = [k in heads for k in keys]
         tail = [k in tails for k in keys]
@@ -203,7 +213,7 @@ def _candidates(text: str, lexicon: Lexicon, threshold: float) -> list[Candidate
                 _try(run[a:a + 2], _TWO, a)
             if a + 3 <= n and not back1:
                 masks3 = ((2,) if head[a] else ()) + ((0,) if tail[a + 1] else ()) \
-                    + ((1,) if hash(run[a] + run[a + 2]) in mids else ())
+                    + ((1,) if hash(run[a] + run[a + 2]) & key_mask in mids else ())
                 if masks3:
                     _try(run[a:a + 3], masks3, a)
             if a + 4 <= n and (head[a] or tail[a + 2]):
@@ -250,7 +260,7 @@ def _strong_fixes(lexicon: Lexicon, run: str, a: int, window: str, j: int,
     if lexicon.count(window) >= REAL_WORD:
         return _NO_FIX
     p = a + j  # the written character is at home in a repeated n-gram of the register (现向支部)
-    if any(hash(run[q:q + 3]) in lexicon.seen for q in range(max(0, p - 2), p + 1) if q + 3 <= len(run)):
+    if any(hash(run[q:q + 3]) & KEY_MASK in lexicon.seen for q in range(max(0, p - 2), p + 1) if q + 3 <= len(run)):
         return _NO_FIX
     if len(window) == 2:
         # either character makes a word with its neighbour outside the window (办公室|里想)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from app.core.check.lexicon import FUNCTION_CHARS, PARTICLES, Lexicon
+from app.core.check.lexicon import FUNCTION_CHARS, KEY_MASK, PARTICLES, Lexicon
 
 Score = Callable[[str], float]
 EDGE_WORD = 20  # a neighbouring word at least this common (jieba's scale) makes the pair two edges
@@ -103,7 +103,7 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon, score: Score) -> WordSlip | N
     head: bool | None = None  # the head of a dictionary entry (在此 of 在此之前), or edges of longer words
     for j in (0, 1):
         ch, kept = pair[j], pair[1 - j]
-        fill = targets.get(hash(pair[:j] + "\0" + pair[j + 1:]))
+        fill = targets.get(hash(pair[:j] + "\0" + pair[j + 1:]) & KEY_MASK)
         if not fill:
             continue
         functional = _functional(pair, j)
@@ -155,7 +155,7 @@ def _verb_at(run: str, p: int, lexicon: Lexicon) -> bool:
     """Does a verb of jieba's tags (not a noun-verb: 新发展) start at ``p``?  A function
     character mistyped makes an adverb (再次, 重新, 仍旧), and an adverb goes before a verb;
     before a noun the pair is a preposition and its object (从|新情况, 在|次日)."""
-    return any(lexicon.pos.get(run[p:p + k]) == "v" for k in (2, 3))
+    return any(run[p:p + k] in lexicon.verbs for k in (2, 3))
 
 
 def _may_replace(run: str, a: int, j: int) -> bool:

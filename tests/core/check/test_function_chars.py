@@ -49,7 +49,7 @@ def test_function_characters_written_correctly_are_quiet(config, text):
 
 
 def test_a_slip_the_users_library_repeats_is_still_corrected():
-    from app.core.check.lexicon import lexicon_from_segmenter
+    from app.core.check.lexicon import lexicon_from_segmenter, text_key
     from app.core.phrases.segment import Segmenter
     from tests.tools.proof_eval import phrase_texts
 
@@ -57,7 +57,7 @@ def test_a_slip_the_users_library_repeats_is_still_corrected():
     segmenter.load(pause=lambda: None)
     library = ["推动以案促改常效化，巩固整改成果。", "推动作风建设常效化、制度化。"]  # old reports
     lexicon = lexicon_from_segmenter(segmenter, [*phrase_texts(), *library])
-    assert lexicon is not None and "常效化" not in lexicon.seen
+    assert lexicon is not None and text_key("常效化") not in lexicon.seen
     text = "推动作风建设常效化。"
     assert fixed(text, check_confusables(text, lexicon)) == "推动作风建设长效化。"
 
