@@ -114,7 +114,7 @@ def _naive_confusions(data_dir):
     """The confusion tables as built before (a set per character), for comparison."""
     import re
 
-    from app.core.check.lexicon import SHAPE_FILE, SOUND_FILE, _data_lines
+    from app.core.check.lexicon import SHAPE_EXTRA_FILE, SHAPE_FILE, SOUND_FILE, _data_lines
 
     sound: dict[str, set[str]] = {}
     toneless: dict[str, set[str]] = {}
@@ -133,7 +133,7 @@ def _naive_confusions(data_dir):
             if others:
                 tone.setdefault(c, set()).update(others)
     shape: dict[str, set[str]] = {}
-    for line in _data_lines(data_dir / SHAPE_FILE):
+    for line in _data_lines(data_dir / SHAPE_FILE) + _data_lines(data_dir / SHAPE_EXTRA_FILE):
         group = [g for g in re.split(r"[,，\s]+", line) if len(g) == 1 and "\u4e00" <= g <= "\u9fff"]
         for c in group:
             shape.setdefault(c, set()).update(g for g in group if g != c)
