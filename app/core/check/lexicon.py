@@ -133,6 +133,45 @@ def load_confusions(data_dir: Path) -> tuple[Confusions, Confusions, Confusions]
     return sound, tone, _alikes(shape_groups, cache)
 
 
+FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))  # what pinyin IMEs can be set to confuse
+
+
+def fuzzy_key(reading: str) -> str:
+    """A toneless reading with zh/ch/sh made z/c/s."""
+    for full, short in FUZZY_INITIALS:
+        if reading.startswith(full):
+            return short + reading[len(full):]
+    return reading
+
+
+def load_fuzzy(data_dir: Path, chars: Iterable[str] = FUNCTION_CHARS) -> dict[str, str]:
+    """For each of ``chars``: the characters read like it but for z/zh, c/ch or s/sh (any
+    tone, no reading in common), from the homophone file: 从 -> 重 (cong, chong).  Taken from
+    the file, not from pypinyin: importing pypinyin in the window cost 56 MB (issue 19)."""
+    readings: dict[str, set[str]] = {}
+    by_reading: dict[str, set[str]] = {}
+    for line in _data_lines(data_dir / SOUND_FILE):
+        parts = line.split("\t")
+        if len(parts) != 2:
+            continue
+        reading = parts[0].rstrip("012345")
+        group = {c for c in parts[1].strip() if "\u4e00" <= c <= "\u9fff"}
+        by_reading.setdefault(reading, set()).update(group)
+        for c in group:
+            readings.setdefault(c, set()).add(reading)
+    by_key: dict[str, list[str]] = {}
+    for reading in by_reading:
+        by_key.setdefault(fuzzy_key(reading), []).append(reading)
+    fuzzy: dict[str, str] = {}
+    for c in chars:
+        own = readings.get(c, set())
+        alike = {g for r in own for other in by_key.get(fuzzy_key(r), ()) if other not in own
+                 for g in by_reading[other] if own.isdisjoint(readings.get(g, ()))}
+        if alike:
+            fuzzy[c] = "".join(sorted(alike))
+    return fuzzy
+
+
 def load_pos(data_dir: Path) -> dict[str, str]:
     """word -> 'v' (verb) or 'a' (adjective), from jieba's tags."""
     pos: dict[str, str] = {}
@@ -272,6 +311,7 @@ class Lexicon:
     # second copy here was 1.5 MB, issue 19) — only its verbs of two or three characters,
     # for the word-level slips (word_slips._verb_at: 1,080 words)
     verbs: frozenset[str] = frozenset()
+    fuzzy: dict[str, str] = field(default_factory=dict)  # load_fuzzy: 从 -> 重 …
     _targets: KeyTable[str] | None = field(default=None, repr=False)
     _near: Confusions | None = field(default=None, repr=False)
     # confusable.candidates' results per line (paragraph), reused while re-checking.
@@ -444,7 +484,7 @@ def build_lexicon(freq: Mapping[str, int], total: int, texts: Iterable[str] = ()
     for slip in slips:
         extra.pop(slip, None)
     verbs = frozenset(w for w, tag in load_pos(data_dir).items() if tag == "v" and 2 <= len(w) <= 3)
-    lexicon = Lexicon(freq, total, extra, seen, sound, tone, shape, verbs)
+    lexicon = Lexicon(freq, total, extra, seen, sound, tone, shape, verbs, load_fuzzy(data_dir))
     if should_stop():
         raise BuildStoppedError
     lexicon.targets()

@@ -39,7 +39,6 @@ FREE = 10_000
 CONTEXT = 3  # characters on each side of the pair in that segmentation
 _LONG = (3, 4)  # sizes of the neighbouring words looked up once a fix is in sight
 # Initials a pinyin IME is commonly set to confuse (模糊音: 从 cong for 重 chong).
-_FUZZY = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 # 不除, 很实, 更严: a negation or degree word before a character makes a phrase, not a word;
 # 一 makes patterns (盯一盯, 一企一策); 的地得 has its own rule.  No pair with one is a slip.
 _PREFIXES = frozenset("不没很太更最较越非未")
@@ -127,7 +126,7 @@ def _pair_slip(run: str, a: int, lexicon: Lexicon, score: Score) -> WordSlip | N
                 head = pair in lexicon.freq or _edges(run, a, lexicon, _LONG)
             if head:
                 return None
-            if kind == "fuzzy" and not _fuzzy_equal(ch, word, j):
+            if kind == "fuzzy" and new not in lexicon.fuzzy.get(ch, ""):
                 continue
             gain = _gain(score, run, a + j, new)
             if gain >= (FUNCTION_GAIN if functional else GAIN_MIN) and (best is None or gain > best.gain):
@@ -189,23 +188,6 @@ def _edges(run: str, a: int, lexicon: Lexicon, sizes: tuple[int, ...]) -> bool:
             if known[word] + extra.get(word, 0) >= EDGE_WORD:
                 return True
     return False
-
-
-def _fuzzy_equal(ch: str, word: str, j: int) -> bool:
-    """Does ``ch`` (its main reading) sound like ``word[j]`` (its reading in ``word``: 重 is
-    chong in 重新) up to the initials pinyin IMEs are set to confuse (z/zh, c/ch, s/sh)?"""
-    from pypinyin import Style, lazy_pinyin
-
-    written = lazy_pinyin(ch, style=Style.NORMAL)[0]
-    meant = lazy_pinyin(word, style=Style.NORMAL)[j]
-    return written != meant and _fuzzy_key(written) == _fuzzy_key(meant)
-
-
-def _fuzzy_key(reading: str) -> str:
-    for full, short in _FUZZY:
-        if reading.startswith(full):
-            return short + reading[len(full):]
-    return reading
 
 
 def _gain(score: Score, run: str, at: int, new: str) -> float:

@@ -67,3 +67,29 @@ def test_the_projects_own_look_alikes_are_merged_with_pycorrectors():
     _sound, _tone, shape = load_confusions(resources_dir() / "check")
     assert "淮" in shape["准"] and "杳" in shape["查"] and "戎" in shape["戒"]
     assert "拨" in shape["拔"]  # pycorrector's groups are still there
+
+
+def test_fuzzy_pinyin_alikes_come_from_our_sound_file_not_pypinyin():
+    """从新→重新 needs to know that 从 (cong) and 重 (chong) differ only by c/ch.  Asking
+    pypinyin imported it into the window: 56 MB resident (issue 19's memory goal)."""
+    from app.core.check.lexicon import load_fuzzy
+
+    fuzzy = load_fuzzy(resources_dir() / "check")
+    assert "重" in fuzzy["从"] and "从" not in fuzzy["从"]
+    assert "再" not in fuzzy.get("在", "")  # zai and zai: the same reading is no fuzzy slip
+
+
+def test_proofreading_a_fuzzy_slip_never_imports_pypinyin():
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from tests.tools.proof_eval import eval_config\n"
+            "from app.core.check import proofread\n"
+            "config = eval_config()\n"
+            "found = proofread('对照党章党规从新检视自己。', config)\n"
+            "assert any(f.suggestion == '重新' for f in found), found\n"
+            "print('pypinyin' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"
