@@ -34,50 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.document.outline import NodeKind, Outline, OutlineNode
-from app.core.text import count_cjk
+from app.ui.panes.outline_rows import EMPTY_COLOUR, NUMBERED, SECTION, is_empty, subtree_shape
+from app.ui.panes.outline_rows import key as key_of
+from app.ui.panes.outline_rows import label as label_of
+from app.ui.panes.outline_rows import shown as shown_of
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NODE_MIME = "application/x-mingjing-outline-node"
 EMPTY_MARK = "待填写"
 LOADING_MARK = "正在打开……"
 REBUILD_SLICE_ROWS = 500  # a slice of a sliced rebuild stops after making this many rows
-_EMPTY_COLOUR = QColor("#c0392b")
-_UNNUMBERED = (NodeKind.OPENING, NodeKind.CLOSING)
-_SECTION = NodeKind.SECTION  # read for every row on every refresh: a global is faster (3.11)
-_NUMBERED = (NodeKind.SECTION, NodeKind.POINT)
-
-
-def _label(node: OutlineNode) -> str:
-    if node.kind in _UNNUMBERED:
-        return node.title
-    return f"{node.number}{node.title}" if node.kind == _SECTION else f"{node.number}：{node.title}"
-
-
-def _is_empty(node: OutlineNode) -> bool:
-    """An 一、 or （一） section with nothing but its heading, or an empty 开头/结尾.
-
-    1. and （1） items are often whole points in themselves (1.面对矛盾绕着走。), so they are
-    never marked.
-    """
-    if node.kind in _UNNUMBERED:
-        return node.chars == 0
-    return node.kind == _SECTION and node.level <= 2 and node.chars <= count_cjk(node.title + node.number)
-
-
-def _key(node: OutlineNode) -> tuple:
-    """What identifies a row across rebuilds (its position moves when text is added above)."""
-    return (node.kind, node.level, node.number, node.title)
-
-
-def _subtree_shape(node: OutlineNode) -> tuple:
-    return tuple((n.kind, n.level, len(n.children)) for n in node.walk())
-
-
-def _shown(node: OutlineNode) -> tuple:
-    """Everything a row displays, to skip rows that did not change."""
-    return (node.number, node.title, node.chars, node.part, tuple(node.topics), node.kind)
-
-
 class _OutlineModel(QStandardItemModel):
     """Drags carry our own format, so only drags of outline rows are taken as moves."""
 
@@ -181,7 +147,7 @@ class OutlinePane(QTreeView):
         """
         self.outline = outline
         roots = outline.sections
-        shapes = [_subtree_shape(r) for r in roots]
+        shapes = [subtree_shape(r) for r in roots]
         if self._pending is not None or self._placeholder or len(shapes) != len(self._shapes):
             self._rebuild_all(roots, shapes)
             return
@@ -190,7 +156,7 @@ class OutlinePane(QTreeView):
             if shape == self._shapes[i]:
                 for row, node in zip(self._roots[i], root.walk(), strict=True):
                     row[2] = node
-                    shown = _shown(node)
+                    shown = shown_of(node)
                     if shown != row[3]:
                         self._fill(row[0], row[1], node)
                         row[3] = shown
@@ -280,7 +246,7 @@ class OutlinePane(QTreeView):
         for child in node.children:
             yield from self._make_in_steps(child, sum(1 for _ in child.walk()), rows, items[0].appendRow,
                                            collapsed)
-        self.setExpanded(items[0].index(), _key(node) not in collapsed)
+        self.setExpanded(items[0].index(), key_of(node) not in collapsed)
 
     def _replace_root(self, i: int, root: OutlineNode) -> None:
         old = self._roots[i]
@@ -298,26 +264,26 @@ class OutlinePane(QTreeView):
         self.setUpdatesEnabled(True)
 
     def _collapsed(self, rows: list[list]) -> set[tuple]:
-        return {_key(row[2]) for row in rows if row[0].hasChildren() and not self.isExpanded(row[0].index())}
+        return {key_of(row[2]) for row in rows if row[0].hasChildren() and not self.isExpanded(row[0].index())}
 
     def _expand(self, rows: list[list], collapsed: set[tuple]) -> None:
         for row in rows:
             if row[0].hasChildren():
-                self.setExpanded(row[0].index(), _key(row[2]) not in collapsed)
+                self.setExpanded(row[0].index(), key_of(row[2]) not in collapsed)
 
     def _make(self, node: OutlineNode, rows: list[list], with_children: bool = True) -> list[QStandardItem]:
         """The row items of ``node`` with its children attached (built before joining the model)."""
         title_item, count_item = QStandardItem(), QStandardItem()
         count_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        movable = node.kind in _NUMBERED
+        movable = node.kind in NUMBERED
         title_item.setDragEnabled(movable)
-        title_item.setDropEnabled(node.kind == _SECTION)
+        title_item.setDropEnabled(node.kind == SECTION)
         count_item.setDragEnabled(False)
         count_item.setDropEnabled(False)
         self._serial += 1
         title_item.setData(self._serial, NODE_ROLE)
         self._fill(title_item, count_item, node)
-        row = [title_item, count_item, node, _shown(node)]
+        row = [title_item, count_item, node, shown_of(node)]
         self._by_serial[self._serial] = row
         rows.append(row)
         for child in node.children if with_children else ():
@@ -326,14 +292,14 @@ class OutlinePane(QTreeView):
 
     @staticmethod
     def _fill(title_item: QStandardItem, count_item: QStandardItem, node: OutlineNode) -> None:
-        label = _label(node)
+        label = label_of(node)
         if title_item.text() != label:
             title_item.setText(label)
         tip = f"{node.part}" + (f" · {'、'.join(node.topics)}" if node.topics else "")
         title_item.setToolTip(f"{label}\n{tip}\n{node.chars} 字")
-        if _is_empty(node):
+        if is_empty(node):
             count_item.setText(EMPTY_MARK)
-            count_item.setForeground(QBrush(_EMPTY_COLOUR))
+            count_item.setForeground(QBrush(EMPTY_COLOUR))
             count_item.setToolTip("这一部分还没有内容")
         else:
             count_item.setText(str(node.chars))
@@ -377,7 +343,7 @@ class OutlinePane(QTreeView):
                 self._following = False
                 self.blockSignals(False)
 
-    def index_for_label(self, label: str) -> QModelIndex:
+    def index_forlabel_of(self, label: str) -> QModelIndex:
         for title_item, *_ in self._items:
             if title_item.text() == label:
                 return title_item.index()
@@ -529,7 +495,7 @@ class OutlinePane(QTreeView):
                                   "Alt+↓")
 
     def build_menu(self, node: OutlineNode) -> QMenu:
-        numbered = node.kind in _NUMBERED
+        numbered = node.kind in NUMBERED
         menu = QMenu(self)
         for act in (self.add_point_action, self.rename_action, self.up_action, self.down_action,
                     self.delete_action):
@@ -556,7 +522,7 @@ class OutlinePane(QTreeView):
     def _request(self, what: str) -> None:
         index = self.currentIndex()
         node = self.node_at(index)
-        if node is None or node.kind not in _NUMBERED:
+        if node is None or node.kind not in NUMBERED:
             return
         if what == "add":
             self.addPointRequested.emit(node)
@@ -597,7 +563,7 @@ class OutlinePane(QTreeView):
 
     def confirm_delete(self, node: OutlineNode) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, "删除",
-                          f"删除“{_label(node)}”及其下的全部文字（{node.chars} 字）？\n删除后可用“撤销”恢复。",
+                          f"删除“{label_of(node)}”及其下的全部文字（{node.chars} 字）？\n删除后可用“撤销”恢复。",
                           parent=self)
         delete = box.addButton("删除", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
