@@ -343,7 +343,7 @@ class OutlinePane(QTreeView):
                 self._following = False
                 self.blockSignals(False)
 
-    def index_forlabel_of(self, label: str) -> QModelIndex:
+    def index_for_label(self, label: str) -> QModelIndex:
         for title_item, *_ in self._items:
             if title_item.text() == label:
                 return title_item.index()
