@@ -104,11 +104,6 @@ HELD_OUT_2_FOUND = 36
 HELD_OUT_2_MAX_FALSE_ALARMS = 1
 
 
-def test_the_second_held_out_set_does_not_slip(figures):
-    held = figures["held_out_2"]
-    assert sum(h["slips"] for h in held.values()) >= 40 and sum(h["clean"] for h in held.values()) >= 40
-    assert held_out_found(held) >= HELD_OUT_2_FOUND
-    assert sum(h["false_alarms"] for h in held.values()) <= HELD_OUT_2_MAX_FALSE_ALARMS
 
 
 # (c3) tests/data/proof/heldout3: 40 slips and 40 clean sentences (traps: 其次, 在此, 从新时代,
@@ -120,8 +115,12 @@ HELD_OUT_3_FOUND = 24
 HELD_OUT_3_MAX_FALSE_ALARMS = 1
 
 
-def test_the_third_held_out_set_does_not_slip(figures):
-    held = figures["held_out_3"]
+@pytest.mark.parametrize(("key", "found", "false_alarms"), [
+    ("held_out_2", HELD_OUT_2_FOUND, HELD_OUT_2_MAX_FALSE_ALARMS),
+    ("held_out_3", HELD_OUT_3_FOUND, HELD_OUT_3_MAX_FALSE_ALARMS),
+])
+def test_the_later_held_out_sets_do_not_slip(figures, key, found, false_alarms):
+    held = figures[key]
     assert sum(h["slips"] for h in held.values()) >= 40 and sum(h["clean"] for h in held.values()) >= 40
-    assert held_out_found(held) >= HELD_OUT_3_FOUND
-    assert sum(h["false_alarms"] for h in held.values()) <= HELD_OUT_3_MAX_FALSE_ALARMS
+    assert held_out_found(held) >= found
+    assert sum(h["false_alarms"] for h in held.values()) <= false_alarms
