@@ -46,3 +46,23 @@ def test_cjk_prefix_counts_count_character_by_character():
         for ch in text:
             expected.append(expected[-1] + is_cjk(ch))
         assert cjk_prefix_counts(text) == tuple(expected), text
+
+
+def test_big_tables_are_let_go_an_entry_at_a_time():
+    """CPython frees what a container holds in one call that keeps the GIL: at 5 MB the
+    outline, the pairing's items and a block's wording tables, dropped at a return, held it
+    50-90 ms (the window frozen while 结构检查 ran on its worker); emptied entry by entry
+    beforehand, the longest hold was 30 ms (a probe thread timing its own sleeps)."""
+    from app.core.check.structure_check import let_go
+    from app.core.document import pairing
+
+    a, b = [object() for _ in range(5)], [[1], [2]]
+    let_go(a, b)
+    assert a == [] and b == []
+    wording = pairing._Wording([], [])
+    wording._dicts[(0, 0)] = {"甲乙": 1.0}
+    wording._postings = ({"甲乙": [0]}, {"乙丙": [1]}, {"甲乙", "乙丙"})
+    wording.lead.append(({}, []))
+    wording.let_go()
+    assert wording.lead == [] and wording.full == [] and wording._dicts == {}
+    assert wording._postings is None
