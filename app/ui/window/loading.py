@@ -4,7 +4,6 @@ kept off the loaded objects afterwards, so that it does not stall the UI thread.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
@@ -14,12 +13,6 @@ from app.ui.long_jobs import JobScope, LongJobs, freeze_loaded_objects
 
 WARM_TICK_MS = 20
 LOADING_JOB = "loading"
-# While the loader runs, how long it may keep the GIL once the UI thread asks for it
-# (Python's default: 5 ms).  The UI thread gives the GIL up on many Qt calls — the phrase
-# list's Python delegate makes several per row — and each time could wait up to 5 ms to get it
-# back while jieba's dictionary loaded (a stack-sampling watchdog found the UI thread in
-# PhraseDelegate.sizeHint/paint and the loader in segment.py reading the dictionary then).
-LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
 class SegmenterLoader(QThread):
@@ -32,14 +25,11 @@ class SegmenterLoader(QThread):
         self._services = services
 
     def run(self) -> None:
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(LOADING_SWITCH_INTERVAL_S)
-        try:
-            self._services.load_in_background(lexicon=False)
-            self.loaded.emit()  # suggestions first; 校对's word knowledge after them
-            self._services.build_lexicon()
-        finally:
-            sys.setswitchinterval(previous)
+        # (a long job of the window: the GIL switch interval is short meanwhile, see
+        # BackgroundLoading.start and app/ui/long_jobs.py)
+        self._services.load_in_background(lexicon=False)
+        self.loaded.emit()  # suggestions first; 校对's word knowledge after them
+        self._services.build_lexicon()
 
 
 class BackgroundLoading(QObject):
