@@ -56,10 +56,6 @@ class LongJobs:
     def paused(self) -> bool:
         return self._switched_off
 
-    @property
-    def running(self) -> frozenset[Hashable]:
-        return frozenset(self._jobs)
-
     def scope(self) -> JobScope:
         """Job names of one window (every window shares the one ``LongJobs``: the collector
         and the switch interval are the process's)."""

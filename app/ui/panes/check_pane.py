@@ -76,22 +76,21 @@ def qt_offsets(text: str) -> Callable[[int], int]:
 def common_prefix(a: str, b: str) -> int:
     """How many characters ``a`` and ``b`` share at the start: halving, comparing slices in C
     (a loop over the characters took tens of ms per keystroke in a 1 MB draft)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:  # a[:low] == b[:low]; a[:high + 1] != b[:high + 1]
-        mid = (low + high + 1) // 2
-        if a[low:mid] == b[low:mid]:
-            low = mid
-        else:
-            high = mid - 1
-    return low
+    return _longest_same(min(len(a), len(b)), lambda low, mid: a[low:mid] == b[low:mid])
 
 
 def common_suffix(a: str, b: str, limit: int) -> int:
     """How many characters (at most ``limit``) ``a`` and ``b`` share at the end."""
+    return _longest_same(limit, lambda low, mid: a[len(a) - mid:len(a) - low] == b[len(b) - mid:len(b) - low])
+
+
+def _longest_same(limit: int, same: Callable[[int, int], bool]) -> int:
+    """The largest n <= ``limit`` whose first n units agree, by halving; ``same(low, mid)``
+    compares units low..mid (the first ``low`` are known to agree)."""
     low, high = 0, limit
     while low < high:
         mid = (low + high + 1) // 2
-        if a[len(a) - mid:len(a) - low] == b[len(b) - mid:len(b) - low]:
+        if same(low, mid):
             low = mid
         else:
             high = mid - 1

@@ -128,10 +128,10 @@ class FileActions(QObject):
         if self.draft.loading_steps:  # half a document must never go over the old file
             self.host.notify("正在打开文稿，请等打开完成后再保存。", 8000)
             return False
-        if not self.safety.may_save(path) or not self.unfinished.confirm():
-            return False
         if self.saving:  # (the window's events are served while a long draft is written)
             self.host.notify("正在保存，请稍候。", 5000)
+            return False
+        if not self.safety.may_save(path) or not self.unfinished.confirm():
             return False
         self.draft.flush()
         document, options = self.draft.to_document(), export_options(self.host.settings)
@@ -139,28 +139,25 @@ class FileActions(QObject):
         self.editor.setReadOnly(True)  # what is saved is what the user sees marked saved
         self.saving = True
         self.jobs.hold(SAVE_JOB)
+        failed: SaveError | None = None
         try:
             # on a worker thread: 300,000 字 took 360 ms, a frozen window
             without_freezing(self.host, lambda: write_docx(document, path, options),
                              f"正在保存“{short_name(path.name)}”……")
         except SaveError as exc:
-            self._end_saving(was_read_only)
-            if self.safety.save_failed(str(exc)):  # both failed: the user chose 另存为
+            failed = exc
+        finally:
+            self.saving = False
+            self.jobs.release(SAVE_JOB)
+            self.editor.setReadOnly(was_read_only)
+        if failed is not None:
+            if self.safety.save_failed(str(failed)):  # both failed: the user chose 另存为
                 return self.save_as()
             return False
-        except BaseException:
-            self._end_saving(was_read_only)
-            raise
-        self._end_saving(was_read_only)
         self.draft.set_path(path)
         remember(self.host.settings, path)
         self.host.notify(f"已保存到 {path}", 5000)
         return True
-
-    def _end_saving(self, was_read_only: bool) -> None:
-        self.saving = False
-        self.jobs.release(SAVE_JOB)
-        self.editor.setReadOnly(was_read_only)
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes, as Word does; False means the user cancelled."""
