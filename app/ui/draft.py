@@ -409,7 +409,7 @@ class DraftDocument(QObject):
         rebuild and the outline pane's relabelling took 200 ms before each check)."""
         self._format_timer.stop()
         self._reformat_dirty()
-        if self._outline_timer.isActive() or self._redetect or self.outline is None:
+        if self._outline_timer.isActive() or self._redetect:
             self.refresh_outline()
 
     def refresh_outline(self) -> None:
